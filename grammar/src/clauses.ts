@@ -1,0 +1,617 @@
+/**
+ * The Chevrotain grammar of HFA's clauses (spec §3), with embedded actions
+ * that build the syntax tree of `ast.ts` directly (no CST: it costs 3–5× in
+ * time and memory, and nothing needs it).
+ *
+ * Every rule here is flat: it parses one declaration header or one clause,
+ * never a `{ … }` block. Blocks are handled by the structural driver in
+ * `parser.ts`, which splits a block into clause segments by their leading
+ * keywords and braces and runs one of these rules per segment. That is what
+ * makes recovery exact: an error is confined to its own clause. It also lets
+ * completion ask Chevrotain what may follow inside the clause at the cursor
+ * (`computeContentAssist`).
+ */
+import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import type * as Ast from "./ast.js";
+import { normalizeName } from "./lexer.js";
+import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
+import {
+  allTokens,
+  BodyKeyword,
+  CurrencyKeyword,
+  DateLiteral,
+  EffectKeyword,
+  ForeignNumber,
+  HospitalKindKeyword,
+  Identifier,
+  KW,
+  NorwegianDate,
+  NumberLiteral,
+  OutcomeKeyword,
+  PercentSign,
+  Star,
+  StatusKeyword,
+  StringLiteral,
+  Colon,
+  Comma,
+  UnitKeyword,
+} from "./tokens.js";
+
+/** A problem found by a rule's own checks (e.g. a number that is no year). */
+export interface RuleProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly expected: string;
+}
+
+const UNIT_BY_SPELLING: Record<string, Ast.Unit> = {
+  døgn: "døgn",
+  årsverk: "årsverk",
+  innleggelse: "innleggelse",
+  innleggelser: "innleggelse",
+  konsultasjon: "konsultasjon",
+  konsultasjoner: "konsultasjon",
+  time: "time",
+  timer: "time",
+  pasient: "pasient",
+  pasienter: "pasient",
+  stk: "stk",
+};
+
+export function tokenEnd(token: IToken): number {
+  // `image` is missing on the placeholders Chevrotain hands out while it
+  // records the grammar; nothing built then is kept.
+  return token.startOffset + (token.image?.length ?? 0);
+}
+
+function unescapeString(image: string): string {
+  const inner = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+  return inner.includes("\\") ? inner.replace(/\\([\s\S])/g, "$1") : inner;
+}
+
+function isoDate(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day > days) return undefined;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export class ClauseParser extends EmbeddedActionsParser {
+  /** Problems found by the rules' own checks since the last `input` reset. */
+  ruleProblems: RuleProblem[] = [];
+
+  constructor() {
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  // ------------------------------------------------------------ terminals
+
+  private tok(token: IToken): Ast.Span {
+    return { start: token.startOffset, end: tokenEnd(token) };
+  }
+
+  private readonly name = this.RULE("name", (): Ast.Name => {
+    const token = this.CONSUME(Identifier);
+    return { start: token.startOffset, end: tokenEnd(token), text: normalizeName(token.image) };
+  });
+
+  private readonly string = this.RULE("string", (): Ast.StringLit => {
+    const token = this.CONSUME(StringLiteral);
+    return { start: token.startOffset, end: tokenEnd(token), value: unescapeString(token.image) };
+  });
+
+  private readonly number = this.RULE("number", (): Ast.NumberLit => {
+    return this.OR([
+      {
+        ALT: () => {
+          const token = this.CONSUME(NumberLiteral);
+          return { start: token.startOffset, end: tokenEnd(token), value: parseNorwegianNumber(token.image) };
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(ForeignNumber);
+          const foreign = readForeignNumber(token.image);
+          return { start: token.startOffset, end: tokenEnd(token), value: foreign.value, norwegian: foreign.norwegian };
+        },
+      },
+    ]);
+  });
+
+  private readonly year = this.RULE("year", (): Ast.YearLit => {
+    const token = this.CONSUME(NumberLiteral, { LABEL: "year" });
+    const span = this.tok(token);
+    this.ACTION(() => {
+      if (!/^\d{4}$/.test(token.image) || Number(token.image) < 2000 || Number(token.image) > 2100) {
+        this.ruleProblems.push({ ...span, expected: "year" });
+      }
+    });
+    return { ...span, value: Number(token.image) };
+  });
+
+  private readonly date = this.RULE("date", (): Ast.DateLit => {
+    return this.OR([
+      {
+        ALT: () => {
+          const token = this.CONSUME(DateLiteral);
+          const [y, m, d] = token.image.split("-").map(Number) as [number, number, number];
+          const iso = token.image.length === 10 ? isoDate(y, m, d) : undefined;
+          return { ...this.tok(token), text: token.image, iso, norwegianForm: false };
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(NorwegianDate);
+          const [d, m, y] = token.image.split(".").map(Number) as [number, number, number];
+          return { ...this.tok(token), text: token.image, iso: isoDate(y, m, d), norwegianForm: true };
+        },
+      },
+    ]);
+  });
+
+  private readonly unit = this.RULE("unit", (): Ast.UnitLit => {
+    const token = this.CONSUME(UnitKeyword);
+    return { ...this.tok(token), unit: UNIT_BY_SPELLING[normalizeName(token.image)] ?? "stk" };
+  });
+
+  private readonly money = this.RULE("money", (): Ast.Money => {
+    const number = this.SUBRULE(this.number);
+    const millions = this.OPTION(() => this.CONSUME(KW.mill)) !== undefined;
+    const currency = this.CONSUME(CurrencyKeyword);
+    return {
+      start: number.start,
+      end: tokenEnd(currency),
+      number,
+      millions,
+      amount: millions ? Math.round(number.value * 1_000_000 * 100) / 100 : number.value,
+    };
+  });
+
+  private readonly percent = this.RULE("percent", (): Ast.Percent => {
+    const number = this.SUBRULE(this.number);
+    const sign = this.CONSUME(PercentSign);
+    return { start: number.start, end: tokenEnd(sign), value: number.value, number };
+  });
+
+  private readonly share = this.RULE("share", (): Ast.Share => {
+    const party = this.SUBRULE(this.name);
+    const percent = this.SUBRULE(this.percent);
+    return { start: party.start, end: percent.end, party, percent };
+  });
+
+  private readonly shareList = this.RULE("shareList", (): Ast.Share[] => {
+    const shares: Ast.Share[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => shares.push(this.SUBRULE(this.share)) });
+    return shares;
+  });
+
+  private readonly nameList = this.RULE("nameList", (): Ast.Name[] => {
+    const names: Ast.Name[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => names.push(this.SUBRULE(this.name)) });
+    return names;
+  });
+
+  private readonly value = this.RULE("value", (): Ast.Value => {
+    return this.OR([
+      {
+        // Money: a number followed by `kr` or `mill.`
+        GATE: () => {
+          const next = this.LA(2).tokenType;
+          return next === KW.mill || next === KW.kr || next === KW.kroner;
+        },
+        ALT: () => {
+          const money = this.SUBRULE(this.money);
+          return { kind: "money" as const, money, start: money.start, end: money.end };
+        },
+      },
+      {
+        ALT: () => {
+          const quantity = this.SUBRULE2(this.number);
+          const unit = this.SUBRULE(this.unit);
+          let end = unit.end;
+          let times: Ast.Keyword<"à" | "*"> | undefined;
+          let price: Ast.Price | undefined;
+          this.OPTION2(() => {
+            const op = this.OR2([{ ALT: () => this.CONSUME(KW.aa) }, { ALT: () => this.CONSUME(Star) }]);
+            times = { ...this.tok(op), value: op.tokenType === Star ? "*" : "à" };
+            price = this.OR3([
+              {
+                ALT: () => {
+                  const money = this.SUBRULE2(this.money);
+                  return { kind: "money" as const, money };
+                },
+              },
+              { ALT: () => ({ kind: "rate" as const, ref: this.SUBRULE(this.name) }) },
+            ]);
+            this.ACTION(() => {
+              end = price!.kind === "money" ? price!.money.end : price!.ref.end;
+            });
+          });
+          return { kind: "quantity" as const, quantity, unit, times, price, start: quantity.start, end };
+        },
+      },
+    ]);
+  });
+
+  private readonly schedule = this.RULE("schedule", (): Ast.Schedule => {
+    return this.OR([
+      {
+        ALT: () => {
+          const per = this.CONSUME(KW.per);
+          const aar = this.CONSUME(KW.aar);
+          let end = tokenEnd(aar);
+          let from: Ast.YearLit | undefined;
+          let to: Ast.YearLit | undefined;
+          this.OPTION(() => {
+            this.CONSUME(KW.fra);
+            from = this.SUBRULE(this.year);
+            end = from.end;
+          });
+          // `til` + year belongs to the schedule; `til` + name starts a grant's shares.
+          this.OPTION2({
+            GATE: () => this.LA(2).tokenType === NumberLiteral,
+            DEF: () => {
+              this.CONSUME(KW.til);
+              to = this.SUBRULE2(this.year);
+              end = to.end;
+            },
+          });
+          return { kind: "yearly" as const, from, to, start: per.startOffset, end };
+        },
+      },
+      {
+        ALT: () => {
+          const i = this.CONSUME(KW.i);
+          const year = this.SUBRULE3(this.year);
+          return { kind: "once" as const, year, start: i.startOffset, end: year.end };
+        },
+      },
+    ]);
+  });
+
+  private readonly flow = this.RULE("flow", (): Ast.Flow => {
+    const value = this.SUBRULE(this.value);
+    const schedule = this.SUBRULE(this.schedule);
+    return { value, schedule, start: value.start, end: schedule.end };
+  });
+
+  private readonly optionalString = this.RULE("optionalString", (): Ast.StringLit | undefined => {
+    return this.OPTION(() => this.SUBRULE(this.string));
+  });
+
+  // ------------------------------------------------------------ declarations (headers and items)
+
+  /** `helsefellesskap Id String`, `tilskudd Id String`, `avtale Id String`, `helseforetak Id String`, `tiltak Id String`. */
+  readonly blockHeader = this.RULE("blockHeader", (): { name: Ast.Name; title: Ast.StringLit } => {
+    this.OR([
+      { ALT: () => this.CONSUME(KW.helsefellesskap) },
+      { ALT: () => this.CONSUME(KW.tilskudd) },
+      { ALT: () => this.CONSUME(KW.avtale) },
+      { ALT: () => this.CONSUME(KW.helseforetak) },
+      { ALT: () => this.CONSUME(KW.tiltak) },
+    ]);
+    const name = this.SUBRULE(this.name);
+    const title = this.SUBRULE(this.string);
+    return { name, title };
+  });
+
+  readonly regionItem = this.RULE("regionItem", (): Ast.RegionItem => {
+    const kw = this.CONSUME(KW.region);
+    const value = this.SUBRULE(this.string);
+    return { kind: "region", value, start: kw.startOffset, end: value.end };
+  });
+
+  readonly hospitalItem = this.RULE("hospitalItem", (): Ast.HospitalDecl => {
+    const kw = this.CONSUME(KW.sykehus);
+    const name = this.SUBRULE(this.name);
+    const title = this.SUBRULE(this.string);
+    const kind = this.CONSUME(HospitalKindKeyword);
+    return {
+      kind: "hospital",
+      name,
+      title,
+      hospitalKind: { ...this.tok(kind), value: kind.image as Ast.HospitalKind },
+      start: kw.startOffset,
+      end: tokenEnd(kind),
+    };
+  });
+
+  readonly municipalityItem = this.RULE("municipalityItem", (): Ast.MunicipalityDecl => {
+    const kw = this.CONSUME(KW.kommune);
+    const name = this.SUBRULE(this.name);
+    const title = this.SUBRULE(this.string);
+    const number = this.OPTION(() => {
+      this.CONSUME(KW.nr);
+      return this.SUBRULE2(this.string);
+    });
+    return { kind: "municipality", name, title, number, start: kw.startOffset, end: (number ?? title).end };
+  });
+
+  readonly groupItem = this.RULE("groupItem", (): Ast.GroupDecl => {
+    const kw = this.CONSUME(KW.gruppe);
+    const name = this.SUBRULE(this.name);
+    const title = this.SUBRULE(this.string);
+    return { kind: "group", name, title, start: kw.startOffset, end: title.end };
+  });
+
+  readonly rateDecl = this.RULE("rateDecl", (): Ast.RateDecl => {
+    const kw = this.CONSUME(KW.sats);
+    const name = this.SUBRULE(this.name);
+    const title = this.SUBRULE(this.string);
+    const price = this.SUBRULE(this.money);
+    this.CONSUME(KW.per);
+    const unit = this.SUBRULE(this.unit);
+    const source = this.OPTION(() => {
+      this.CONSUME(KW.kilde);
+      return this.SUBRULE2(this.string);
+    });
+    return { kind: "rate", name, title, price, unit, source, start: kw.startOffset, end: (source ?? unit).end };
+  });
+
+  readonly frameItem = this.RULE("frameItem", (): Ast.FrameItem => {
+    const kw = this.CONSUME(KW.ramme);
+    const year = this.SUBRULE(this.year);
+    const money = this.SUBRULE(this.money);
+    return { kind: "frame", year, money, start: kw.startOffset, end: money.end };
+  });
+
+  readonly distributionEntry = this.RULE("distributionEntry", (): Ast.DistributionEntry => {
+    const community = this.SUBRULE(this.name);
+    const percent = this.SUBRULE(this.percent);
+    return { community, percent, start: community.start, end: percent.end };
+  });
+
+  // ------------------------------------------------------------ agreement clauses
+
+  readonly communityClause = this.RULE("communityClause", (): Ast.CommunityClause => {
+    const kw = this.CONSUME(KW.helsefellesskap);
+    const ref = this.SUBRULE(this.name);
+    return { kind: "community", keyword: this.tok(kw), ref, start: kw.startOffset, end: ref.end };
+  });
+
+  readonly partiesClause = this.RULE("partiesClause", (): Ast.PartiesClause => {
+    const kw = this.CONSUME(KW.parter);
+    const refs = this.SUBRULE(this.nameList);
+    return { kind: "parties", keyword: this.tok(kw), refs, start: kw.startOffset, end: refs[refs.length - 1]?.end ?? tokenEnd(kw) };
+  });
+
+  readonly periodClause = this.RULE("periodClause", (): Ast.PeriodClause => {
+    const kw = this.CONSUME(KW.periode);
+    const from = this.SUBRULE(this.year);
+    this.CONSUME(KW.til);
+    const to = this.SUBRULE2(this.year);
+    return { kind: "period", keyword: this.tok(kw), from, to, start: kw.startOffset, end: to.end };
+  });
+
+  readonly statusClause = this.RULE("statusClause", (): Ast.StatusClause => {
+    const kw = this.CONSUME(KW.status);
+    const value = this.CONSUME(StatusKeyword);
+    return {
+      kind: "status",
+      keyword: this.tok(kw),
+      value: { ...this.tok(value), value: value.image as Ast.AgreementStatus },
+      start: kw.startOffset,
+      end: tokenEnd(value),
+    };
+  });
+
+  readonly hospitalClause = this.RULE("hospitalClause", (): Ast.HospitalClause => {
+    const kw = this.CONSUME(KW.sykehus);
+    const ref = this.SUBRULE(this.name);
+    return { kind: "hospital", keyword: this.tok(kw), ref, start: kw.startOffset, end: ref.end };
+  });
+
+  readonly targetGroupClause = this.RULE("targetGroupClause", (): Ast.TargetGroupClause => {
+    const kw = this.CONSUME(KW.maalgruppe);
+    const refs = this.SUBRULE(this.nameList);
+    return { kind: "targetGroups", keyword: this.tok(kw), refs, start: kw.startOffset, end: refs[refs.length - 1]?.end ?? tokenEnd(kw) };
+  });
+
+  readonly purposeClause = this.RULE("purposeClause", (): Ast.PurposeClause => {
+    const kw = this.CONSUME(KW.formaal);
+    const purpose = this.SUBRULE(this.name);
+    const text = this.SUBRULE(this.string);
+    return { kind: "purpose", keyword: this.tok(kw), purpose, text, start: kw.startOffset, end: text.end };
+  });
+
+  readonly inputClause = this.RULE("inputClause", (): Ast.InputClause => {
+    const kw = this.CONSUME(KW.innsats);
+    const party = this.SUBRULE(this.name);
+    const flow = this.SUBRULE(this.flow);
+    const note = this.SUBRULE(this.optionalString);
+    return { kind: "input", keyword: this.tok(kw), party, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+  });
+
+  readonly grantClause = this.RULE("grantClause", (): Ast.GrantClause => {
+    const kw = this.CONSUME(KW.tilskudd);
+    const scheme = this.SUBRULE(this.name);
+    const flow = this.SUBRULE(this.flow);
+    const shares = this.OPTION(() => {
+      this.CONSUME(KW.til);
+      return this.SUBRULE(this.shareList);
+    });
+    const note = this.SUBRULE(this.optionalString);
+    const end = note?.end ?? shares?.[shares.length - 1]?.end ?? flow.end;
+    return { kind: "grant", keyword: this.tok(kw), scheme, flow, shares, note, start: kw.startOffset, end };
+  });
+
+  readonly savingClause = this.RULE("savingClause", (): Ast.SavingClause => {
+    const kw = this.CONSUME(KW.besparelse);
+    const party = this.SUBRULE(this.name);
+    const flow = this.SUBRULE(this.flow);
+    const note = this.SUBRULE(this.optionalString);
+    return { kind: "saving", keyword: this.tok(kw), party, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+  });
+
+  /** `balanse` before its block. */
+  readonly balanceHeader = this.RULE("balanceHeader", (): Ast.Span => this.tok(this.CONSUME(KW.balanse)));
+
+  /** `fordeling` before its block. */
+  readonly distributionHeader = this.RULE("distributionHeader", (): Ast.Span => this.tok(this.CONSUME(KW.fordeling)));
+
+  readonly continuationClause = this.RULE("continuationClause", (): Ast.ContinuationClause => {
+    const kw = this.CONSUME(KW.videreforing);
+    const text = this.SUBRULE(this.string);
+    return { kind: "continuation", keyword: this.tok(kw), text, start: kw.startOffset, end: text.end };
+  });
+
+  private readonly indicatorMeasure = this.RULE("indicatorMeasure", (): Ast.IndicatorMeasure => {
+    const number = this.SUBRULE(this.number);
+    const suffix = this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            const sign = this.CONSUME(PercentSign);
+            return { kind: "percent" as const, ...this.tok(sign) };
+          },
+        },
+        {
+          ALT: () => {
+            const unit = this.SUBRULE(this.unit);
+            return { kind: "unit" as const, unit: unit.unit, start: unit.start, end: unit.end };
+          },
+        },
+      ]),
+    );
+    return { number, suffix, start: number.start, end: suffix?.end ?? number.end };
+  });
+
+  readonly indicatorClause = this.RULE("indicatorClause", (): Ast.IndicatorClause => {
+    const kw = this.CONSUME(KW.indikator);
+    const text = this.SUBRULE(this.string);
+    this.CONSUME(KW.fra);
+    const from = this.SUBRULE(this.indicatorMeasure);
+    this.CONSUME(KW.til);
+    const to = this.SUBRULE2(this.indicatorMeasure);
+    const by = this.OPTION(() => {
+      this.CONSUME(KW.innen);
+      return this.SUBRULE(this.year);
+    });
+    return { kind: "indicator", keyword: this.tok(kw), text, from, to, by, start: kw.startOffset, end: (by ?? to).end };
+  });
+
+  readonly decisionClause = this.RULE("decisionClause", (): Ast.DecisionClause => {
+    const kw = this.CONSUME(KW.behandling);
+    const party = this.SUBRULE(this.name);
+    const body = this.CONSUME(BodyKeyword);
+    const date = this.SUBRULE(this.date);
+    const outcome = this.OPTION(() => {
+      const token = this.CONSUME(OutcomeKeyword);
+      return { ...this.tok(token), value: token.image as Ast.DecisionOutcome };
+    });
+    return {
+      kind: "decision",
+      keyword: this.tok(kw),
+      party,
+      body: { ...this.tok(body), value: body.image as Ast.DecisionBody },
+      date,
+      outcome,
+      start: kw.startOffset,
+      end: (outcome ?? date).end,
+    };
+  });
+
+  readonly personnelEffectClause = this.RULE("personnelEffectClause", (): Ast.PersonnelEffectClause => {
+    const kw = this.CONSUME(KW.personelleffekt);
+    const value = this.CONSUME(EffectKeyword);
+    const text = this.SUBRULE(this.optionalString);
+    return {
+      kind: "personnelEffect",
+      keyword: this.tok(kw),
+      value: { ...this.tok(value), value: normalizeName(value.image) as Ast.PersonnelEffect },
+      text,
+      start: kw.startOffset,
+      end: text?.end ?? tokenEnd(value),
+    };
+  });
+
+  // ------------------------------------------------------------ measure and balance items
+
+  readonly measurePurposesItem = this.RULE("measurePurposesItem", (): Ast.MeasurePurposesItem => {
+    const kw = this.CONSUME(KW.formaal);
+    const refs = this.SUBRULE(this.nameList);
+    return { kind: "measurePurposes", keyword: this.tok(kw), refs, start: kw.startOffset, end: refs[refs.length - 1]?.end ?? tokenEnd(kw) };
+  });
+
+  readonly positionItem = this.RULE("positionItem", (): Ast.PositionItem => {
+    const kw = this.CONSUME(KW.stilling);
+    const title = this.SUBRULE(this.string);
+    const fte = this.SUBRULE(this.number);
+    this.CONSUME(KW.aarsverk);
+    this.CONSUME(Colon);
+    const shares = this.SUBRULE(this.shareList);
+    return { kind: "position", keyword: this.tok(kw), title, fte, shares, start: kw.startOffset, end: shares[shares.length - 1]?.end ?? fte.end };
+  });
+
+  readonly descriptionItem = this.RULE("descriptionItem", (): Ast.DescriptionItem => {
+    const kw = this.CONSUME(KW.beskrivelse);
+    const text = this.SUBRULE(this.string);
+    return { kind: "description", keyword: this.tok(kw), text, start: kw.startOffset, end: text.end };
+  });
+
+  readonly horizonItem = this.RULE("horizonItem", (): Ast.HorizonItem => {
+    const kw = this.CONSUME(KW.horisont);
+    const year = this.SUBRULE(this.year);
+    return { kind: "horizon", keyword: this.tok(kw), year, start: kw.startOffset, end: year.end };
+  });
+
+  readonly transferItem = this.RULE("transferItem", (): Ast.TransferItem => {
+    const kw = this.CONSUME(KW.overforing);
+    const from = this.SUBRULE(this.name);
+    this.CONSUME(KW.til);
+    const to = this.SUBRULE2(this.name);
+    const flow = this.SUBRULE(this.flow);
+    const note = this.SUBRULE(this.optionalString);
+    return { kind: "transfer", keyword: this.tok(kw), from, to, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+  });
+
+  readonly justificationItem = this.RULE("justificationItem", (): Ast.JustificationItem => {
+    const kw = this.CONSUME(KW.begrunnelse);
+    const text = this.SUBRULE(this.string);
+    return { kind: "justification", keyword: this.tok(kw), text, start: kw.startOffset, end: text.end };
+  });
+}
+
+let shared: ClauseParser | undefined;
+
+/** The one parser instance: Chevrotain parsers are reusable and costly to build. */
+export function clauseParser(): ClauseParser {
+  shared ??= new ClauseParser();
+  return shared;
+}
+
+export type ClauseRuleName =
+  | "blockHeader"
+  | "regionItem"
+  | "hospitalItem"
+  | "municipalityItem"
+  | "groupItem"
+  | "rateDecl"
+  | "frameItem"
+  | "distributionEntry"
+  | "distributionHeader"
+  | "communityClause"
+  | "partiesClause"
+  | "periodClause"
+  | "statusClause"
+  | "hospitalClause"
+  | "targetGroupClause"
+  | "purposeClause"
+  | "inputClause"
+  | "grantClause"
+  | "savingClause"
+  | "balanceHeader"
+  | "continuationClause"
+  | "indicatorClause"
+  | "decisionClause"
+  | "personnelEffectClause"
+  | "measurePurposesItem"
+  | "positionItem"
+  | "descriptionItem"
+  | "horizonItem"
+  | "transferItem"
+  | "justificationItem";
+
+export type { TokenType };

@@ -1,0 +1,721 @@
+/**
+ * Parsing a file: the structural driver.
+ *
+ * Declarations and blocks are found here, by keywords and braces; each clause
+ * segment is then parsed by one flat Chevrotain rule (`clauses.ts`). A clause
+ * that fails to parse becomes an `IncompleteClause` and parsing goes on at the
+ * next clause keyword of the same block, respecting nested braces (spec §3).
+ *
+ * A block left open is closed at the first keyword that cannot occur inside
+ * it (`avtale` inside an agreement body, say), so one missing `}` never
+ * swallows the declarations after it.
+ */
+import type { IRecognitionException, IToken, TokenType } from "chevrotain";
+import type * as Ast from "./ast.js";
+import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
+import { lex } from "./lexer.js";
+import { normalizeName } from "./lexer.js";
+import {
+  Identifier,
+  KW,
+  LCurly,
+  RCurly,
+  StringLiteral,
+  UnterminatedBlockComment,
+  UnterminatedString,
+} from "./tokens.js";
+
+/** What went wrong, in structured form; `server/src/analysis` words it for users. */
+export type SyntaxProblem =
+  | {
+      readonly kind: "unexpected";
+      readonly start: number;
+      readonly end: number;
+      /** The token found (its source text), or undefined at the end of the input. */
+      readonly found: string | undefined;
+      /** Token labels or descriptions the grammar would accept here. */
+      readonly expected: readonly string[];
+      /** The clause or declaration being parsed, by its keyword. */
+      readonly context: string | undefined;
+    }
+  | { readonly kind: "unknownCharacter"; readonly start: number; readonly end: number; readonly text: string }
+  | { readonly kind: "unterminatedString"; readonly start: number; readonly end: number }
+  | { readonly kind: "unterminatedComment"; readonly start: number; readonly end: number }
+  | { readonly kind: "unclosedBlock"; readonly start: number; readonly end: number; readonly context: string }
+  | {
+      readonly kind: "strayToken";
+      readonly start: number;
+      readonly end: number;
+      readonly found: string;
+      readonly context: string | undefined;
+      /** Keywords that could start the next clause here (for "did you mean"). */
+      readonly clauseKeywords?: readonly string[];
+    };
+
+export interface ParseResult {
+  readonly file: Ast.FileNode;
+  readonly tokens: readonly IToken[];
+  readonly comments: readonly IToken[];
+  readonly problems: readonly SyntaxProblem[];
+}
+
+// ------------------------------------------------------------------ block kinds
+
+interface BlockKind {
+  /** Keywords (token types) that begin an item of this block. */
+  readonly itemStarts: ReadonlySet<TokenType>;
+  /** Keywords that cannot occur inside the block: a missing `}` is assumed before them. */
+  readonly breakers: ReadonlySet<TokenType>;
+  readonly name: string;
+}
+
+const TOP_LEVEL_STARTS = new Set<TokenType>([KW.helsefellesskap, KW.sats, KW.tilskudd, KW.avtale]);
+
+const COMMUNITY_BLOCK: BlockKind = {
+  name: "helsefellesskap",
+  itemStarts: new Set([KW.region, KW.helseforetak, KW.kommune, KW.gruppe]),
+  breakers: new Set([KW.avtale, KW.sats, KW.tilskudd, KW.helsefellesskap, KW.parter, KW.periode]),
+};
+const HEALTH_TRUST_BLOCK: BlockKind = {
+  name: "helseforetak",
+  itemStarts: new Set([KW.sykehus]),
+  breakers: new Set([...COMMUNITY_BLOCK.itemStarts, ...COMMUNITY_BLOCK.breakers]),
+};
+const SCHEME_BLOCK: BlockKind = {
+  name: "tilskudd",
+  itemStarts: new Set([KW.region, KW.ramme, KW.fordeling]),
+  breakers: new Set([KW.avtale, KW.sats, KW.tilskudd, KW.helsefellesskap, KW.parter, KW.periode]),
+};
+const DISTRIBUTION_BLOCK: BlockKind = {
+  name: "fordeling",
+  itemStarts: new Set([Identifier]),
+  breakers: new Set([...SCHEME_BLOCK.itemStarts, ...SCHEME_BLOCK.breakers]),
+};
+const AGREEMENT_ITEM_RULES = new Map<TokenType, ClauseRuleName>([
+  [KW.helsefellesskap, "communityClause"],
+  [KW.parter, "partiesClause"],
+  [KW.periode, "periodClause"],
+  [KW.status, "statusClause"],
+  [KW.sykehus, "hospitalClause"],
+  [KW.maalgruppe, "targetGroupClause"],
+  [KW.formaal, "purposeClause"],
+  [KW.tiltak, "blockHeader"],
+  [KW.innsats, "inputClause"],
+  [KW.tilskudd, "grantClause"],
+  [KW.besparelse, "savingClause"],
+  [KW.balanse, "balanceHeader"],
+  [KW.videreforing, "continuationClause"],
+  [KW.indikator, "indicatorClause"],
+  [KW.behandling, "decisionClause"],
+  [KW.personelleffekt, "personnelEffectClause"],
+]);
+const AGREEMENT_BLOCK: BlockKind = {
+  name: "avtale",
+  itemStarts: new Set(AGREEMENT_ITEM_RULES.keys()),
+  breakers: new Set([KW.avtale, KW.sats]),
+};
+const MEASURE_ITEM_RULES = new Map<TokenType, ClauseRuleName>([
+  [KW.formaal, "measurePurposesItem"],
+  [KW.stilling, "positionItem"],
+  [KW.beskrivelse, "descriptionItem"],
+]);
+const MEASURE_BLOCK: BlockKind = {
+  name: "tiltak",
+  itemStarts: new Set(MEASURE_ITEM_RULES.keys()),
+  breakers: new Set([...AGREEMENT_BLOCK.itemStarts, ...AGREEMENT_BLOCK.breakers].filter((t) => t !== KW.formaal)),
+};
+const BALANCE_ITEM_RULES = new Map<TokenType, ClauseRuleName>([
+  [KW.horisont, "horizonItem"],
+  [KW.overforing, "transferItem"],
+  [KW.begrunnelse, "justificationItem"],
+]);
+const BALANCE_BLOCK: BlockKind = {
+  name: "balanse",
+  itemStarts: new Set(BALANCE_ITEM_RULES.keys()),
+  breakers: new Set([...AGREEMENT_BLOCK.itemStarts, ...AGREEMENT_BLOCK.breakers]),
+};
+
+const CLAUSE_KIND_BY_RULE: Partial<Record<ClauseRuleName, Ast.ClauseKind>> = {
+  communityClause: "community",
+  partiesClause: "parties",
+  periodClause: "period",
+  statusClause: "status",
+  hospitalClause: "hospital",
+  targetGroupClause: "targetGroups",
+  purposeClause: "purpose",
+  inputClause: "input",
+  grantClause: "grant",
+  savingClause: "saving",
+  continuationClause: "continuation",
+  indicatorClause: "indicator",
+  decisionClause: "decision",
+  personnelEffectClause: "personnelEffect",
+  measurePurposesItem: "measurePurposes",
+  positionItem: "position",
+  descriptionItem: "description",
+  horizonItem: "horizon",
+  transferItem: "transfer",
+  justificationItem: "justification",
+};
+
+/** The kind of block a `{` opens, for tools that need the context at a position (completion). */
+export type BlockContext = "top" | "helsefellesskap" | "helseforetak" | "tilskudd" | "fordeling" | "avtale" | "tiltak" | "balanse";
+
+export const BLOCK_ITEM_RULES: Readonly<Record<BlockContext, ReadonlyMap<TokenType, ClauseRuleName>>> = {
+  top: new Map([
+    [KW.helsefellesskap, "blockHeader"],
+    [KW.sats, "rateDecl"],
+    [KW.tilskudd, "blockHeader"],
+    [KW.avtale, "blockHeader"],
+  ]),
+  helsefellesskap: new Map([
+    [KW.region, "regionItem"],
+    [KW.helseforetak, "blockHeader"],
+    [KW.kommune, "municipalityItem"],
+    [KW.gruppe, "groupItem"],
+  ]),
+  helseforetak: new Map([[KW.sykehus, "hospitalItem"]]),
+  tilskudd: new Map([
+    [KW.region, "regionItem"],
+    [KW.ramme, "frameItem"],
+    [KW.fordeling, "distributionHeader"],
+  ]),
+  fordeling: new Map([[Identifier, "distributionEntry"]]),
+  avtale: AGREEMENT_ITEM_RULES,
+  tiltak: MEASURE_ITEM_RULES,
+  balanse: BALANCE_ITEM_RULES,
+};
+
+// ------------------------------------------------------------------ the driver
+
+class Driver {
+  readonly problems: SyntaxProblem[] = [];
+  private readonly parser = clauseParser();
+  private index = 0;
+
+  constructor(
+    private readonly tokens: IToken[],
+    private readonly textLength: number,
+  ) {}
+
+  private peek(offset = 0): IToken | undefined {
+    return this.tokens[this.index + offset];
+  }
+
+  private endOfInput(): number {
+    return this.textLength;
+  }
+
+  /** Index of the end of a flat segment starting at `from`: the next item start, breaker or brace. */
+  private segmentEnd(from: number, block: BlockKind | undefined): number {
+    const starts = block?.itemStarts ?? TOP_LEVEL_STARTS;
+    let j = from + 1;
+    for (; j < this.tokens.length; j++) {
+      const type = this.tokens[j]!.tokenType;
+      if (type === LCurly || type === RCurly) break;
+      if (starts.has(type) || block?.breakers.has(type) === true) break;
+      if (block === undefined && TOP_LEVEL_STARTS.has(type)) break;
+    }
+    return j;
+  }
+
+  /** Runs `rule` over tokens [from, to); reports the first problem. */
+  private runRule<T>(rule: ClauseRuleName, from: number, to: number, context: string | undefined, block?: BlockKind): T | undefined {
+    const parser = this.parser;
+    parser.input = this.tokens.slice(from, to);
+    parser.ruleProblems = [];
+    const result = (parser[rule] as () => T)();
+    const error: IRecognitionException | undefined = parser.errors[0];
+    if (error !== undefined && error.name === "NotAllInputParsedException" && parser.ruleProblems.length === 0) {
+      // The clause is complete; what follows it (often a misspelt keyword
+      // starting the next clause) is reported on its own and skipped.
+      const token = error.token;
+      this.problems.push({
+        kind: "strayToken",
+        start: token.startOffset,
+        end: tokenEnd(token),
+        found: token.image,
+        context,
+        clauseKeywords: block ? keywordSpellings(block) : undefined,
+      });
+      return result;
+    }
+    if (error !== undefined) {
+      this.reportRecognition(error, from, to, rule, context);
+      return undefined;
+    }
+    const ruleProblem = parser.ruleProblems[0];
+    if (ruleProblem !== undefined) {
+      const token = this.tokens.find((t) => t.startOffset === ruleProblem.start);
+      this.problems.push({
+        kind: "unexpected",
+        start: ruleProblem.start,
+        end: ruleProblem.end,
+        found: token?.image,
+        expected: [ruleProblem.expected],
+        context,
+      });
+      return undefined;
+    }
+    return result;
+  }
+
+  private reportRecognition(error: IRecognitionException, from: number, to: number, rule: ClauseRuleName, context: string | undefined): void {
+    const token = error.token;
+    const atEnd = token.tokenType.name === "EOF" || Number.isNaN(token.startOffset);
+    let start: number;
+    let end: number;
+    if (atEnd) {
+      // Point at the end of the segment's last token.
+      const last = this.tokens[to - 1] ?? this.tokens[from];
+      end = last !== undefined ? tokenEnd(last) : this.endOfInput();
+      start = Math.max(0, end);
+    } else {
+      start = token.startOffset;
+      end = tokenEnd(token);
+    }
+    // What would have been accepted at the failing token.
+    const consumed = atEnd ? to : this.tokens.indexOf(token, from);
+    const expected = expectedAt(rule, this.tokens.slice(from, consumed < 0 ? to : consumed));
+    this.problems.push({ kind: "unexpected", start, end, found: atEnd ? undefined : token.image, expected, context });
+  }
+
+  // -------------------------------------------------------------- file
+
+  parseFile(): Ast.Declaration[] {
+    const declarations: Ast.Declaration[] = [];
+    while (this.index < this.tokens.length) {
+      const token = this.tokens[this.index]!;
+      const type = token.tokenType;
+      if (type === KW.sats) {
+        const end = this.segmentEnd(this.index, undefined);
+        const rate = this.runRule<Ast.RateDecl>("rateDecl", this.index, end, "sats", TOP_LEVEL_BLOCK);
+        if (rate) declarations.push(rate);
+        this.index = end;
+        this.skipStrayBlock(undefined);
+      } else if (type === KW.helsefellesskap || type === KW.tilskudd || type === KW.avtale) {
+        const declaration = this.parseBlockDeclaration(type);
+        if (declaration) declarations.push(declaration);
+      } else {
+        this.problems.push({
+          kind: "unexpected",
+          start: token.startOffset,
+          end: tokenEnd(token),
+          found: token.image,
+          expected: ["'helsefellesskap'", "'sats'", "'tilskudd'", "'avtale'"],
+          context: undefined,
+        });
+        this.index++;
+        this.skipToNext(undefined);
+      }
+    }
+    return declarations;
+  }
+
+  /** After an error: skip tokens (whole blocks at a time) up to the next item start of `block`. */
+  private skipToNext(block: BlockKind | undefined): void {
+    const starts = block?.itemStarts ?? TOP_LEVEL_STARTS;
+    while (this.index < this.tokens.length) {
+      const type = this.tokens[this.index]!.tokenType;
+      if (starts.has(type)) return;
+      if (type === RCurly) {
+        if (block) return;
+        this.index++;
+        continue;
+      }
+      if (block?.breakers.has(type)) return;
+      if (type === LCurly) {
+        this.skipBalanced();
+        continue;
+      }
+      this.index++;
+    }
+  }
+
+  /** Skips a `{ … }` at the current index, nested braces included. */
+  private skipBalanced(): void {
+    let depth = 0;
+    while (this.index < this.tokens.length) {
+      const type = this.tokens[this.index]!.tokenType;
+      this.index++;
+      if (type === LCurly) depth++;
+      else if (type === RCurly && --depth === 0) return;
+    }
+  }
+
+  /** A `{` where the grammar has none (after `sats …`, say): reported, skipped whole. */
+  private skipStrayBlock(context: string | undefined): void {
+    const token = this.peek();
+    if (token?.tokenType !== LCurly) return;
+    this.problems.push({ kind: "strayToken", start: token.startOffset, end: tokenEnd(token), found: "{", context });
+    this.skipBalanced();
+  }
+
+  /** Header tokens up to (not including) the `{`, then the block. */
+  private parseHeaderAndBlock(block: BlockKind, parentBlock: BlockKind | undefined): {
+    header: { name: Ast.Name; title: Ast.StringLit };
+    open: IToken | undefined;
+    headerStart: number;
+  } {
+    const headerStart = this.index;
+    const end = this.segmentEnd(this.index, parentBlock);
+    const first = this.tokens[headerStart]!;
+    const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", headerStart, end, block.name);
+    const header = parsed ?? this.salvageHeader(headerStart, end);
+    this.index = end;
+    const open = this.peek()?.tokenType === LCurly ? this.peek() : undefined;
+    if (open) this.index++;
+    else if (parsed) {
+      const at = this.tokens[end - 1] ?? first;
+      this.problems.push({
+        kind: "unexpected",
+        start: tokenEnd(at),
+        end: tokenEnd(at),
+        found: this.peek()?.image,
+        expected: ["'{'"],
+        context: block.name,
+      });
+    }
+    return { header, open, headerStart };
+  }
+
+  /** A header that did not parse still gives the block a name, so its body is analysed. */
+  private salvageHeader(from: number, to: number): { name: Ast.Name; title: Ast.StringLit } {
+    let name: Ast.Name | undefined;
+    let title: Ast.StringLit | undefined;
+    for (let j = from + 1; j < to; j++) {
+      const token = this.tokens[j]!;
+      if (!name && token.tokenType === Identifier) {
+        name = { start: token.startOffset, end: tokenEnd(token), text: normalizeName(token.image) };
+      }
+      if (!title && token.tokenType === StringLiteral) {
+        title = { start: token.startOffset, end: tokenEnd(token), value: token.image.slice(1, -1) };
+      }
+    }
+    const keyword = this.tokens[from]!;
+    const after = tokenEnd(keyword);
+    return {
+      name: name ?? { start: after, end: after, text: "" },
+      title: title ?? { start: after, end: after, value: "" },
+    };
+  }
+
+  /**
+   * Parses items until the block's `}` (consumed) or a breaker / end of input
+   * (reported as an unclosed block). Returns the offset where the block ends.
+   */
+  private parseItems(block: BlockKind, open: IToken, item: (type: TokenType) => boolean): number {
+    for (;;) {
+      const token = this.peek();
+      if (token === undefined) {
+        this.problems.push({ kind: "unclosedBlock", start: open.startOffset, end: tokenEnd(open), context: block.name });
+        return this.endOfInput();
+      }
+      const type = token.tokenType;
+      if (type === RCurly) {
+        this.index++;
+        return tokenEnd(token);
+      }
+      if (block.breakers.has(type) && !block.itemStarts.has(type)) {
+        this.problems.push({ kind: "unclosedBlock", start: open.startOffset, end: tokenEnd(open), context: block.name });
+        const previous = this.tokens[this.index - 1];
+        return previous ? tokenEnd(previous) : token.startOffset;
+      }
+      if (block.itemStarts.has(type) && item(type)) continue;
+      // Not an item start: report once and skip to the next item.
+      this.problems.push({
+        kind: "unexpected",
+        start: token.startOffset,
+        end: tokenEnd(token),
+        found: token.image,
+        expected: expectedItemStarts(block),
+        context: block.name,
+      });
+      this.index++;
+      this.skipToNext(block);
+    }
+  }
+
+  private parseBlockDeclaration(type: TokenType): Ast.Declaration | undefined {
+    const start = this.tokens[this.index]!.startOffset;
+    if (type === KW.helsefellesskap) return this.parseCommunity(start);
+    if (type === KW.tilskudd) return this.parseScheme(start);
+    return this.parseAgreement(start);
+  }
+
+  private parseCommunity(start: number): Ast.CommunityDecl {
+    const { header, open } = this.parseHeaderAndBlock(COMMUNITY_BLOCK, undefined);
+    const items: Ast.CommunityItem[] = [];
+    let end = header.title.end;
+    let body: Ast.Span = { start: end, end };
+    if (open) {
+      end = this.parseItems(COMMUNITY_BLOCK, open, (type) => {
+        if (type === KW.helseforetak) {
+          items.push(this.parseHealthTrust());
+          return true;
+        }
+        const rule = BLOCK_ITEM_RULES.helsefellesskap.get(type)!;
+        const segmentEnd = this.segmentEnd(this.index, COMMUNITY_BLOCK);
+        const parsed = this.runRule<Ast.CommunityItem>(rule, this.index, segmentEnd, this.tokens[this.index]!.image, COMMUNITY_BLOCK);
+        if (parsed) items.push(parsed);
+        this.index = segmentEnd;
+        this.skipStrayBlock(this.tokens[segmentEnd - 1]?.image);
+        return true;
+      });
+      body = { start: open.startOffset, end };
+    }
+    return { kind: "community", name: header.name, title: header.title, items, body, start, end };
+  }
+
+  private parseHealthTrust(): Ast.HealthTrustDecl {
+    const start = this.tokens[this.index]!.startOffset;
+    // The block is optional here: `helseforetak X "…"` alone is complete.
+    const headerEnd = this.segmentEnd(this.index, COMMUNITY_BLOCK);
+    const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", this.index, headerEnd, "helseforetak");
+    const header = parsed ?? this.salvageHeader(this.index, headerEnd);
+    this.index = headerEnd;
+    const hospitals: Ast.HospitalDecl[] = [];
+    let end = header.title.end;
+    let body: Ast.Span | undefined;
+    const open = this.peek();
+    if (open?.tokenType === LCurly) {
+      this.index++;
+      end = this.parseItems(HEALTH_TRUST_BLOCK, open, () => {
+        const segmentEnd = this.segmentEnd(this.index, HEALTH_TRUST_BLOCK);
+        const hospital = this.runRule<Ast.HospitalDecl>("hospitalItem", this.index, segmentEnd, "sykehus", HEALTH_TRUST_BLOCK);
+        if (hospital) hospitals.push(hospital);
+        this.index = segmentEnd;
+        this.skipStrayBlock("sykehus");
+        return true;
+      });
+      body = { start: open.startOffset, end };
+    }
+    return { kind: "healthTrust", name: header.name, title: header.title, hospitals, body, start, end };
+  }
+
+  private parseScheme(start: number): Ast.SchemeDecl {
+    const { header, open } = this.parseHeaderAndBlock(SCHEME_BLOCK, undefined);
+    const items: Ast.SchemeItem[] = [];
+    let end = header.title.end;
+    let body: Ast.Span = { start: end, end };
+    if (open) {
+      end = this.parseItems(SCHEME_BLOCK, open, (type) => {
+        if (type === KW.fordeling) {
+          const distribution = this.parseDistribution();
+          if (distribution) items.push(distribution);
+          return true;
+        }
+        const rule = BLOCK_ITEM_RULES.tilskudd.get(type)!;
+        const segmentEnd = this.segmentEnd(this.index, SCHEME_BLOCK);
+        const parsed = this.runRule<Ast.SchemeItem>(rule, this.index, segmentEnd, this.tokens[this.index]!.image, SCHEME_BLOCK);
+        if (parsed) items.push(parsed);
+        this.index = segmentEnd;
+        this.skipStrayBlock(this.tokens[segmentEnd - 1]?.image);
+        return true;
+      });
+      body = { start: open.startOffset, end };
+    }
+    return { kind: "scheme", name: header.name, title: header.title, items, body, start, end };
+  }
+
+  private parseDistribution(): Ast.DistributionItem | undefined {
+    const keyword = this.tokens[this.index]!;
+    const headerEnd = this.segmentEnd(this.index, SCHEME_BLOCK);
+    const ok = this.runRule<Ast.Span>("distributionHeader", this.index, headerEnd, "fordeling");
+    this.index = headerEnd;
+    const open = this.peek();
+    if (open?.tokenType !== LCurly) {
+      if (ok) {
+        this.problems.push({
+          kind: "unexpected",
+          start: tokenEnd(keyword),
+          end: tokenEnd(keyword),
+          found: open?.image,
+          expected: ["'{'"],
+          context: "fordeling",
+        });
+      }
+      return undefined;
+    }
+    this.index++;
+    const entries: Ast.DistributionEntry[] = [];
+    const end = this.parseItems(DISTRIBUTION_BLOCK, open, () => {
+      const segmentEnd = this.segmentEnd(this.index, DISTRIBUTION_BLOCK);
+      const entry = this.runRule<Ast.DistributionEntry>("distributionEntry", this.index, segmentEnd, "fordeling");
+      if (entry) entries.push(entry);
+      this.index = segmentEnd;
+      this.skipStrayBlock("fordeling");
+      return true;
+    });
+    return { kind: "distribution", entries, body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+  }
+
+  private parseAgreement(start: number): Ast.AgreementDecl {
+    const { header, open } = this.parseHeaderAndBlock(AGREEMENT_BLOCK, undefined);
+    const clauses: Ast.AgreementClause[] = [];
+    let end = header.title.end;
+    let body: Ast.Span = { start: end, end };
+    if (open) {
+      end = this.parseItems(AGREEMENT_BLOCK, open, (type) => {
+        if (type === KW.tiltak) clauses.push(this.parseMeasure());
+        else if (type === KW.balanse) clauses.push(this.parseBalance());
+        else clauses.push(this.parseFlatClause(AGREEMENT_ITEM_RULES.get(type)!, AGREEMENT_BLOCK));
+        return true;
+      });
+      body = { start: open.startOffset, end };
+    }
+    return { kind: "agreement", name: header.name, title: header.title, clauses, body, start, end };
+  }
+
+  /** One clause; on failure an IncompleteClause covering the segment. */
+  private parseFlatClause<T extends Ast.AgreementClause | Ast.MeasureItem | Ast.BalanceItem>(
+    rule: ClauseRuleName,
+    block: BlockKind,
+  ): T | Ast.IncompleteClause {
+    const keyword = this.tokens[this.index]!;
+    const segmentEnd = this.segmentEnd(this.index, block);
+    const parsed = this.runRule<T>(rule, this.index, segmentEnd, normalizeName(keyword.image), block);
+    const last = this.tokens[segmentEnd - 1]!;
+    this.index = segmentEnd;
+    this.skipStrayBlock(normalizeName(keyword.image));
+    if (parsed) return parsed;
+    return {
+      kind: "incomplete",
+      clauseKind: CLAUSE_KIND_BY_RULE[rule]!,
+      keyword: { start: keyword.startOffset, end: tokenEnd(keyword) },
+      start: keyword.startOffset,
+      end: tokenEnd(last),
+    };
+  }
+
+  private parseMeasure(): Ast.MeasureClause | Ast.IncompleteClause {
+    const keyword = this.tokens[this.index]!;
+    const keywordSpan = { start: keyword.startOffset, end: tokenEnd(keyword) };
+    const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
+    const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", this.index, headerEnd, "tiltak");
+    this.index = headerEnd;
+    const open = this.peek();
+    if (open?.tokenType !== LCurly) {
+      if (parsed) {
+        this.problems.push({
+          kind: "unexpected",
+          start: parsed.title.end,
+          end: parsed.title.end,
+          found: open?.image,
+          expected: ["'{'"],
+          context: "tiltak",
+        });
+      }
+      const last = this.tokens[headerEnd - 1]!;
+      return { kind: "incomplete", clauseKind: "measure", keyword: keywordSpan, start: keyword.startOffset, end: tokenEnd(last) };
+    }
+    this.index++;
+    const items: Ast.MeasureItem[] = [];
+    const end = this.parseItems(MEASURE_BLOCK, open, (type) => {
+      items.push(this.parseFlatClause<Ast.MeasureItem>(MEASURE_ITEM_RULES.get(type)!, MEASURE_BLOCK));
+      return true;
+    });
+    const header = parsed ?? this.salvageHeader(this.tokens.indexOf(keyword), headerEnd);
+    return {
+      kind: "measure",
+      keyword: keywordSpan,
+      name: header.name,
+      title: header.title,
+      items,
+      body: { start: open.startOffset, end },
+      start: keyword.startOffset,
+      end,
+    };
+  }
+
+  private parseBalance(): Ast.BalanceClause | Ast.IncompleteClause {
+    const keyword = this.tokens[this.index]!;
+    const keywordSpan = { start: keyword.startOffset, end: tokenEnd(keyword) };
+    const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
+    const ok = this.runRule<Ast.Span>("balanceHeader", this.index, headerEnd, "balanse");
+    this.index = headerEnd;
+    const open = this.peek();
+    if (open?.tokenType !== LCurly) {
+      if (ok) {
+        this.problems.push({ kind: "unexpected", start: keywordSpan.end, end: keywordSpan.end, found: open?.image, expected: ["'{'"], context: "balanse" });
+      }
+      return { kind: "incomplete", clauseKind: "balance", keyword: keywordSpan, start: keyword.startOffset, end: keywordSpan.end };
+    }
+    this.index++;
+    const items: Ast.BalanceItem[] = [];
+    const end = this.parseItems(BALANCE_BLOCK, open, (type) => {
+      items.push(this.parseFlatClause<Ast.BalanceItem>(BALANCE_ITEM_RULES.get(type)!, BALANCE_BLOCK));
+      return true;
+    });
+    return { kind: "balance", keyword: keywordSpan, items, body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+  }
+}
+
+const TOP_LEVEL_BLOCK: BlockKind = { name: "fil", itemStarts: TOP_LEVEL_STARTS, breakers: new Set() };
+
+/** The keywords that start an item of `block`, as written. */
+function keywordSpellings(block: BlockKind): string[] {
+  return [...block.itemStarts].map((t) => (t.LABEL ?? t.name).replace(/^'(.*)'$/, "$1"));
+}
+
+function expectedItemStarts(block: BlockKind): string[] {
+  if (block === DISTRIBUTION_BLOCK) return ["name"];
+  return [...block.itemStarts].map((t) => t.LABEL ?? t.name).concat("'}'");
+}
+
+/** Token labels Chevrotain would accept after `preceding` in `rule`. */
+export function expectedAt(rule: ClauseRuleName, preceding: IToken[]): string[] {
+  const suggestions = clauseParser().computeContentAssist(rule, preceding);
+  const labels = new Set<string>();
+  for (const suggestion of suggestions) {
+    const type = suggestion.nextTokenType;
+    // A year is asked for by the rule that consumes it; say so.
+    const ruleStack = suggestion.ruleStack;
+    if (ruleStack[ruleStack.length - 1] === "year") labels.add("year");
+    else labels.add(type.LABEL ?? type.name);
+  }
+  return [...labels];
+}
+
+export function parse(text: string): ParseResult {
+  const lexed = lex(text);
+  const problems: SyntaxProblem[] = [];
+  for (const problem of lexed.problems) {
+    problems.push({ kind: "unknownCharacter", start: problem.start, end: problem.end, text: problem.text });
+  }
+  // Unterminated strings stay in the token stream (the clause fails on them);
+  // say what is really wrong as well.
+  const tokens: IToken[] = [];
+  for (const token of lexed.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      problems.push({ kind: "unterminatedString", start: token.startOffset, end: tokenEnd(token) });
+    }
+    tokens.push(token);
+  }
+  for (const comment of lexed.comments) {
+    if (comment.tokenType === UnterminatedBlockComment) {
+      problems.push({ kind: "unterminatedComment", start: comment.startOffset, end: comment.startOffset + 2 });
+    }
+  }
+  const driver = new Driver(tokens, text.length);
+  const declarations = driver.parseFile();
+  problems.push(...driver.problems);
+  problems.sort((a, b) => a.start - b.start);
+  return {
+    file: { declarations, start: 0, end: text.length },
+    tokens,
+    comments: lexed.comments,
+    problems: dedupeProblems(problems),
+  };
+}
+
+/** An unterminated string also breaks its clause; one message at a place is enough. */
+function dedupeProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  for (const problem of problems) {
+    const previous = out[out.length - 1];
+    if (previous && previous.start === problem.start && previous.kind === "unterminatedString") continue;
+    out.push(problem);
+  }
+  return out;
+}

@@ -1,0 +1,250 @@
+/**
+ * The token vocabulary of HFA (spec §2).
+ *
+ * Keywords are not matched by regexes of their own: every word is lexed as an
+ * `Identifier` and then re-typed by a single map lookup (see `lexer.ts`). With
+ * some eighty Norwegian keywords that share prefixes (`til`, `tilskudd`,
+ * `til-behandling`), one lookup is both faster and gives the spec's
+ * "longest match" rule for free.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+// ---------------------------------------------------------------- categories
+export const Keyword = createToken({ name: "Keyword", pattern: Lexer.NA });
+export const UnitKeyword = createToken({ name: "UnitKeyword", pattern: Lexer.NA, categories: [Keyword] });
+export const CurrencyKeyword = createToken({ name: "CurrencyKeyword", pattern: Lexer.NA, categories: [Keyword] });
+export const HospitalKindKeyword = createToken({ name: "HospitalKindKeyword", pattern: Lexer.NA, categories: [Keyword] });
+export const BodyKeyword = createToken({ name: "BodyKeyword", pattern: Lexer.NA, categories: [Keyword] });
+export const StatusKeyword = createToken({ name: "StatusKeyword", pattern: Lexer.NA, categories: [Keyword] });
+export const OutcomeKeyword = createToken({ name: "OutcomeKeyword", pattern: Lexer.NA, categories: [Keyword] });
+export const EffectKeyword = createToken({ name: "EffectKeyword", pattern: Lexer.NA, categories: [Keyword] });
+
+// ---------------------------------------------------------------- trivia
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  pattern: /[ \t\r\n\u00A0\u202F\uFEFF]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+export const LineComment = createToken({
+  name: "LineComment",
+  pattern: /\/\/[^\n\r]*/,
+  group: "comments",
+});
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: "comments",
+  line_breaks: true,
+});
+/** A `/*` that is never closed runs to the end of the file; the parser reports it. */
+export const UnterminatedBlockComment = createToken({
+  name: "UnterminatedBlockComment",
+  pattern: /\/\*[\s\S]*/,
+  group: "comments",
+  line_breaks: true,
+});
+
+// ---------------------------------------------------------------- literals
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  pattern: /"(?:[^"\\]|\\[\s\S])*"/,
+  line_breaks: true,
+  start_chars_hint: ['"'],
+});
+/** A string whose closing quote is missing ends at the end of its line (reported). */
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: /"(?:[^"\\\n\r]|\\.)*/,
+  start_chars_hint: ['"'],
+});
+/** ISO date; whether it is a calendar date is checked later (HFA003). */
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{1,2}-\d{1,2}(?![\d.,])/ });
+/** Norwegian `12.03.2025`: an error (HFA003) with a quick fix to ISO. */
+export const NorwegianDate = createToken({ name: "NorwegianDate", pattern: /\d{1,2}\.\d{1,2}\.\d{4}(?!\d)/ });
+/**
+ * Numbers in foreign notation (`1.200.000`, `1,200,000`, `1,200.50`, `0.5`):
+ * lexed as numbers so that parsing goes on, and reported as HFA002.
+ */
+export const ForeignNumber = createToken({
+  name: "ForeignNumber",
+  pattern: /\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?(?!\d)|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d+/,
+});
+/**
+ * Norwegian notation: groups of exactly three digits after a space, no-break
+ * space or narrow no-break space, decimal comma. The first group has 1–3
+ * digits, so `2025 500 000` is a year and then an amount.
+ */
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  pattern: /\d{1,3}(?:[ \u00A0\u202F]\d{3}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?/,
+});
+
+export const LCurly = createToken({ name: "LCurly", pattern: "{", label: "'{'" });
+export const RCurly = createToken({ name: "RCurly", pattern: "}", label: "'}'" });
+export const Comma = createToken({ name: "Comma", pattern: ",", label: "','" });
+export const Colon = createToken({ name: "Colon", pattern: ":", label: "':'" });
+export const PercentSign = createToken({ name: "PercentSign", pattern: "%", label: "'%'" });
+export const Star = createToken({ name: "Star", pattern: "*", label: "'*'" });
+
+const identifierPattern = /[\p{L}_][\p{L}\p{N}_-]*/uy;
+const millPattern = /mill\./y;
+
+/**
+ * Identifiers (and so keywords): a Unicode letter or `_`, then letters,
+ * digits, `_` or `-`. `mill.` is the one keyword with a dot in it.
+ */
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: {
+    exec(text: string, offset: number): RegExpExecArray | null {
+      millPattern.lastIndex = offset;
+      const mill = millPattern.exec(text);
+      if (mill) {
+        const next = text.charCodeAt(offset + 5);
+        if (!(next >= 48 && next <= 57) && !/[\p{L}_]/u.test(text.charAt(offset + 5))) return mill;
+      }
+      identifierPattern.lastIndex = offset;
+      return identifierPattern.exec(text);
+    },
+  },
+  line_breaks: false,
+  start_chars_hint: identifierStartChars(),
+});
+
+/** Every BMP letter and `_`: lets Chevrotain keep its first-character optimisation. */
+function identifierStartChars(): string[] {
+  const chars: string[] = ["_"];
+  const letter = /\p{L}/u;
+  for (let code = 0x41; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const ch = String.fromCharCode(code);
+    if (letter.test(ch)) chars.push(ch);
+  }
+  return chars;
+}
+
+// ---------------------------------------------------------------- keywords
+/** Keyword token types by their exact spelling (NFC). */
+export const keywordsBySpelling = new Map<string, TokenType>();
+export const keywordTokens: TokenType[] = [];
+
+function keyword(spelling: string, categories: TokenType[] = []): TokenType {
+  const name = "Kw_" + spelling.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.charCodeAt(0).toString(16)}`);
+  const token = createToken({
+    name,
+    pattern: Lexer.NA,
+    label: `'${spelling}'`,
+    categories: [Keyword, ...categories],
+  });
+  keywordsBySpelling.set(spelling, token);
+  keywordTokens.push(token);
+  return token;
+}
+
+export const KW = {
+  helsefellesskap: keyword("helsefellesskap"),
+  sats: keyword("sats"),
+  tilskudd: keyword("tilskudd"),
+  avtale: keyword("avtale"),
+  region: keyword("region"),
+  helseforetak: keyword("helseforetak"),
+  kommune: keyword("kommune"),
+  nr: keyword("nr"),
+  gruppe: keyword("gruppe"),
+  sykehus: keyword("sykehus"),
+  regionsykehus: keyword("regionsykehus", [HospitalKindKeyword]),
+  stortAkuttsykehus: keyword("stort-akuttsykehus", [HospitalKindKeyword]),
+  akuttsykehus: keyword("akuttsykehus", [HospitalKindKeyword]),
+  utenAkutt: keyword("sykehus-uten-akuttfunksjon", [HospitalKindKeyword]),
+  per: keyword("per"),
+  kilde: keyword("kilde"),
+  ramme: keyword("ramme"),
+  fordeling: keyword("fordeling"),
+  parter: keyword("parter"),
+  periode: keyword("periode"),
+  til: keyword("til"),
+  status: keyword("status"),
+  utkast: keyword("utkast", [StatusKeyword]),
+  tilBehandling: keyword("til-behandling", [StatusKeyword]),
+  vedtatt: keyword("vedtatt", [StatusKeyword, OutcomeKeyword]),
+  planlagt: keyword("planlagt", [OutcomeKeyword]),
+  avvist: keyword("avvist", [OutcomeKeyword]),
+  maalgruppe: keyword("målgruppe"),
+  formaal: keyword("formål"),
+  tiltak: keyword("tiltak"),
+  innsats: keyword("innsats"),
+  besparelse: keyword("besparelse"),
+  balanse: keyword("balanse"),
+  videreforing: keyword("videreføring"),
+  indikator: keyword("indikator"),
+  fra: keyword("fra"),
+  innen: keyword("innen"),
+  behandling: keyword("behandling"),
+  personelleffekt: keyword("personelleffekt"),
+  personellbesparende: keyword("personellbesparende", [EffectKeyword]),
+  noytral: keyword("nøytral", [EffectKeyword]),
+  personelldrivende: keyword("personelldrivende", [EffectKeyword]),
+  stilling: keyword("stilling"),
+  beskrivelse: keyword("beskrivelse"),
+  horisont: keyword("horisont"),
+  overforing: keyword("overføring"),
+  begrunnelse: keyword("begrunnelse"),
+  kr: keyword("kr", [CurrencyKeyword]),
+  kroner: keyword("kroner", [CurrencyKeyword]),
+  mill: keyword("mill."),
+  aa: keyword("à"),
+  aar: keyword("år"),
+  i: keyword("i"),
+  doegn: keyword("døgn", [UnitKeyword]),
+  aarsverk: keyword("årsverk", [UnitKeyword]),
+  innleggelse: keyword("innleggelse", [UnitKeyword]),
+  innleggelser: keyword("innleggelser", [UnitKeyword]),
+  konsultasjon: keyword("konsultasjon", [UnitKeyword]),
+  konsultasjoner: keyword("konsultasjoner", [UnitKeyword]),
+  time: keyword("time", [UnitKeyword]),
+  timer: keyword("timer", [UnitKeyword]),
+  pasient: keyword("pasient", [UnitKeyword]),
+  pasienter: keyword("pasienter", [UnitKeyword]),
+  stk: keyword("stk", [UnitKeyword]),
+  styre: keyword("styre", [BodyKeyword]),
+  kommunestyre: keyword("kommunestyre", [BodyKeyword]),
+  bystyre: keyword("bystyre", [BodyKeyword]),
+  formannskap: keyword("formannskap", [BodyKeyword]),
+  delegert: keyword("delegert", [BodyKeyword]),
+} as const;
+
+/** Lexer order matters: dates before numbers, foreign numbers before Norwegian ones. */
+export const lexerTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  StringLiteral,
+  UnterminatedString,
+  DateLiteral,
+  NorwegianDate,
+  ForeignNumber,
+  NumberLiteral,
+  LCurly,
+  RCurly,
+  Comma,
+  Colon,
+  PercentSign,
+  Star,
+  Identifier,
+];
+
+/** Everything the parser may see, categories included. */
+export const allTokens: TokenType[] = [
+  ...lexerTokens,
+  Keyword,
+  UnitKeyword,
+  CurrencyKeyword,
+  HospitalKindKeyword,
+  BodyKeyword,
+  StatusKeyword,
+  OutcomeKeyword,
+  EffectKeyword,
+  ...keywordTokens,
+];

@@ -1,0 +1,38 @@
+// Bundles the CLI, the language server and (when present) the VS Code client
+// with esbuild: one file each, so Node loads one module instead of hundreds
+// (start-up time is part of the CLI's and the server's budget).
+import { build } from "esbuild";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const production = process.argv.includes("--production");
+
+const entries = [
+  { in: "server/src/cli/main.ts", out: "dist/cli.js" },
+  { in: "server/src/lsp/main.ts", out: "dist/server.js" },
+  { in: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
+];
+
+mkdirSync(join(root, "dist"), { recursive: true });
+const started = Date.now();
+for (const entry of entries) {
+  if (!existsSync(join(root, entry.in))) continue;
+  await build({
+    entryPoints: [join(root, entry.in)],
+    outfile: join(root, entry.out),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
+    mainFields: ["module", "main"],
+    external: entry.external ?? [],
+    minify: production,
+    sourcemap: production ? false : "linked",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+}
+console.error(`hfa: built ${entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out).join(", ")} in ${Date.now() - started} ms`);

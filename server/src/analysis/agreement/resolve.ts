@@ -1,0 +1,333 @@
+/**
+ * Name resolution inside one agreement (spec §5.1–5.2): every reference is
+ * resolved to a declaration of the kind its position expects, or reported
+ * (HFA101 unknown, HFA103 wrong kind, HFA104 party outside the
+ * helsefellesskap, HFA202 unknown purpose, HFA304 not a party). The result
+ * records every reference, for the editor's navigation, and which clauses
+ * are valid enough to compute with.
+ */
+import type * as Ast from "../../../../grammar/src/ast.js";
+import type { CheckContext } from "../checks/context.js";
+import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
+import type { DeclKind, DeclaredOf, SymbolKind, SymbolTable, SymbolTarget } from "../symbols.js";
+import { closestNames } from "../text.js";
+import { joinAlternatives } from "../i18n.js";
+
+export type Side = "spesialist" | "kommunal";
+
+export interface Party {
+  readonly name: string;
+  readonly ref: Ast.Name;
+  readonly decl: DeclaredOf<"healthTrust"> | DeclaredOf<"municipality">;
+  readonly side: Side;
+}
+
+/** One name occurrence in a reference position. */
+export interface Reference {
+  readonly uri: string;
+  readonly name: Ast.Name;
+  /** The kinds this position accepts. */
+  readonly expected: readonly SymbolKind[];
+  readonly target?: SymbolTarget;
+}
+
+export interface ResolvedAgreement {
+  readonly node: Ast.AgreementDecl;
+  readonly community?: DeclaredOf<"community">;
+  readonly parties: readonly Party[];
+  readonly partyByName: ReadonlyMap<string, Party>;
+  readonly period?: { readonly from: number; readonly to: number; readonly clause: Ast.PeriodClause };
+  readonly hospital?: DeclaredOf<"hospital">;
+  /** Purposes stated with `formål` (valid ids only). */
+  readonly purposes: ReadonlySet<string>;
+  readonly references: Reference[];
+  /** Names that resolved, by reference node, for the computations. */
+  readonly rates: ReadonlyMap<Ast.Name, DeclaredOf<"rate">>;
+  readonly schemes: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">>;
+  /** Party references that name a party of this agreement. */
+  readonly validPartyRefs: ReadonlySet<Ast.Name>;
+}
+
+const PARTY_KINDS = ["healthTrust", "municipality"] as const;
+
+const KIND_WORDS: Record<SymbolKind, { nb: string; en: string }> = {
+  community: { nb: "helsefellesskap", en: "helsefellesskap (health community)" },
+  healthTrust: { nb: "helseforetak", en: "health trust" },
+  hospital: { nb: "sykehus", en: "hospital" },
+  municipality: { nb: "kommune", en: "municipality" },
+  group: { nb: "lokal målgruppe", en: "local target group" },
+  rate: { nb: "sats", en: "rate" },
+  scheme: { nb: "tilskuddsordning", en: "grant scheme" },
+  agreement: { nb: "avtale", en: "agreement" },
+  measure: { nb: "tiltak", en: "measure" },
+  purpose: { nb: "formål", en: "purpose" },
+  nationalGroup: { nb: "nasjonal prioritert gruppe", en: "national priority group" },
+};
+
+export function kindWord(kind: SymbolKind, locale: "nb" | "en"): string {
+  return KIND_WORDS[kind][locale];
+}
+
+export function sideOf(kind: "healthTrust" | "municipality"): Side {
+  return kind === "healthTrust" ? "spesialist" : "kommunal";
+}
+
+export class Resolver {
+  readonly references: Reference[] = [];
+  private readonly symbols: SymbolTable;
+
+  constructor(private readonly ctx: CheckContext) {
+    this.symbols = ctx.symbols;
+  }
+
+  private record(name: Ast.Name, expected: readonly SymbolKind[], target?: SymbolTarget): void {
+    this.references.push({ uri: this.ctx.uri, name, expected, target });
+  }
+
+  /** Resolves `name` to one of `kinds`; reports HFA101/HFA103 when it cannot. */
+  resolve<K extends DeclKind>(name: Ast.Name, kinds: readonly K[]): DeclaredOf<K> | undefined {
+    if (name.text === "") return undefined;
+    for (const kind of kinds) {
+      const found = this.symbols.first(kind, name.text);
+      if (found) {
+        this.record(name, kinds, found);
+        return found;
+      }
+    }
+    this.record(name, kinds);
+    this.reportUnresolved(name, kinds);
+    return undefined;
+  }
+
+  private reportUnresolved(name: Ast.Name, kinds: readonly SymbolKind[]): void {
+    const { ctx } = this;
+    const expectedNb = joinAlternatives(kinds.map((k) => KIND_WORDS[k].nb), "nb");
+    const expectedEn = joinAlternatives(kinds.map((k) => KIND_WORDS[k].en), "en");
+    const other = this.symbols.anyKind(name.text);
+    if (other.length > 0) {
+      const actual = other[0]!.kind;
+      ctx.report(
+        "HFA103",
+        name,
+        ctx.say(
+          `«${name.text}» er ${KIND_WORDS[actual].nb}, men her skal det stå ${expectedNb}.`,
+          `"${name.text}" is a ${KIND_WORDS[actual].en}, but a ${expectedEn} is expected here.`,
+        ),
+      );
+      return;
+    }
+    const candidates: string[] = [];
+    for (const kind of kinds) {
+      if (kind === "purpose") candidates.push(...PURPOSES.map((p) => p.id));
+      else if (kind === "nationalGroup") candidates.push(...NATIONAL_GROUPS_BY_ID.keys());
+      else candidates.push(...this.symbols.names(kind as DeclKind));
+    }
+    const suggestions = closestNames(name.text, candidates);
+    const hintNb = suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";
+    const hintEn = suggestions.length ? ` Did you mean ${joinAlternatives(suggestions.map((s) => `"${s}"`), "en")}?` : "";
+    ctx.report(
+      "HFA101",
+      name,
+      ctx.say(`Ukjent navn «${name.text}»: fant ingen ${expectedNb} med dette navnet.${hintNb}`, `Unknown name "${name.text}": no ${expectedEn} has this name.${hintEn}`),
+      {
+        fixes: suggestions.map((suggestion, index) => ({
+          title: ctx.say(`Endre til «${suggestion}»`, `Change to "${suggestion}"`),
+          edits: [{ start: name.start, end: name.end, newText: suggestion }],
+          preferred: index === 0,
+        })),
+      },
+    );
+  }
+
+  /** A purpose id (`formål`): built-in only; unknown ones are HFA202. */
+  resolvePurpose(name: Ast.Name): boolean {
+    const { ctx } = this;
+    if (PURPOSES_BY_ID.has(name.text)) {
+      this.record(name, ["purpose"], { kind: "purpose", id: name.text });
+      return true;
+    }
+    this.record(name, ["purpose"]);
+    const suggestions = closestNames(name.text, PURPOSES.map((p) => p.id));
+    const all = PURPOSES.map((p) => p.id);
+    ctx.report(
+      "HFA202",
+      name,
+      ctx.say(
+        `«${name.text}» er ikke et av tilskuddets formål. Gyldige formål: ${all.join(", ")}.`,
+        `"${name.text}" is not one of the grant's purposes. Valid purposes: ${all.join(", ")}.`,
+      ),
+      {
+        fixes: suggestions.map((suggestion, index) => ({
+          title: ctx.say(`Endre til «${suggestion}»`, `Change to "${suggestion}"`),
+          edits: [{ start: name.start, end: name.end, newText: suggestion }],
+          preferred: index === 0,
+        })),
+      },
+    );
+    return false;
+  }
+
+  /** A target group: national (built-in) or local (`gruppe`). */
+  resolveGroup(name: Ast.Name): "national" | "local" | undefined {
+    if (NATIONAL_GROUPS_BY_ID.has(name.text)) {
+      this.record(name, ["nationalGroup", "group"], { kind: "nationalGroup", id: name.text });
+      return "national";
+    }
+    const local = this.symbols.first("group", name.text);
+    if (local) {
+      this.record(name, ["nationalGroup", "group"], local);
+      return "local";
+    }
+    this.record(name, ["nationalGroup", "group"]);
+    this.reportUnresolved(name, ["nationalGroup", "group"]);
+    return undefined;
+  }
+}
+
+/** Resolves the names of one agreement and reports HFA101/103/104/202/304. */
+export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): ResolvedAgreement {
+  const resolver = new Resolver(ctx);
+  let community: DeclaredOf<"community"> | undefined;
+  let period: ResolvedAgreement["period"];
+  let hospital: DeclaredOf<"hospital"> | undefined;
+  const parties: Party[] = [];
+  const partyByName = new Map<string, Party>();
+  const purposes = new Set<string>();
+  const rates = new Map<Ast.Name, DeclaredOf<"rate">>();
+  const schemes = new Map<Ast.Name, DeclaredOf<"scheme">>();
+  const validPartyRefs = new Set<Ast.Name>();
+
+  // Declarative clauses first: parties and community decide how the rest resolves.
+  let communityResolved = false;
+  for (const clause of node.clauses) {
+    if (clause.kind === "community" && !communityResolved) {
+      communityResolved = true;
+      community = resolver.resolve(clause.ref, ["community"]);
+    } else if (clause.kind === "community") {
+      resolver.resolve(clause.ref, ["community"]);
+    }
+  }
+  let partiesSeen = false;
+  for (const clause of node.clauses) {
+    if (clause.kind !== "parties") continue;
+    const first = !partiesSeen;
+    partiesSeen = true;
+    for (const ref of clause.refs) {
+      const decl = resolver.resolve(ref, PARTY_KINDS);
+      if (!decl || !first) continue;
+      if (community && decl.community !== community.node) {
+        ctx.report(
+          "HFA104",
+          ref,
+          ctx.say(
+            `${decl.name.text} er ikke medlem av ${community.name.text} («${community.node.title.value}»). Bare helseforetak og kommuner i avtalens helsefellesskap kan være parter.`,
+            `${decl.name.text} is not a member of ${community.name.text} ("${community.node.title.value}"). Only health trusts and municipalities of the agreement's helsefellesskap can be parties.`,
+          ),
+        );
+      }
+      if (!partyByName.has(decl.name.text)) {
+        const party: Party = { name: decl.name.text, ref, decl, side: sideOf(decl.kind) };
+        parties.push(party);
+        partyByName.set(party.name, party);
+      }
+    }
+  }
+  for (const clause of node.clauses) {
+    if (clause.kind === "period" && !period) period = { from: clause.from.value, to: clause.to.value, clause };
+  }
+
+  const partyRef = (ref: Ast.Name, roleNb: string, roleEn: string): void => {
+    const decl = resolver.resolve(ref, PARTY_KINDS);
+    if (!decl) return;
+    if (partyByName.has(decl.name.text)) {
+      validPartyRefs.add(ref);
+      return;
+    }
+    ctx.report(
+      "HFA304",
+      ref,
+      ctx.say(
+        `${ref.text} er ikke part i avtalen, men står som ${roleNb}. Legg ${ref.text} til i «parter», eller rett navnet.`,
+        `${ref.text} is not a party to the agreement but is named as ${roleEn}. Add ${ref.text} to "parter", or correct the name.`,
+      ),
+    );
+  };
+
+  const flowRate = (flow: Ast.Flow): void => {
+    const value = flow.value;
+    if (value.kind === "quantity" && value.price?.kind === "rate") {
+      const rate = resolver.resolve(value.price.ref, ["rate"]);
+      if (rate) rates.set(value.price.ref, rate);
+    }
+  };
+
+  let firstHospital = true;
+  for (const clause of node.clauses) {
+    switch (clause.kind) {
+      case "hospital": {
+        const found = resolver.resolve(clause.ref, ["hospital"]);
+        if (firstHospital) hospital = found;
+        firstHospital = false;
+        break;
+      }
+      case "targetGroups":
+        for (const ref of clause.refs) resolver.resolveGroup(ref);
+        break;
+      case "purpose":
+        if (resolver.resolvePurpose(clause.purpose)) purposes.add(clause.purpose.text);
+        break;
+      case "measure":
+        for (const item of clause.items) {
+          if (item.kind === "measurePurposes") {
+            for (const ref of item.refs) resolver.resolvePurpose(ref);
+          } else if (item.kind === "position") {
+            for (const share of item.shares) partyRef(share.party, "del av en stilling", "sharing a position");
+          }
+        }
+        break;
+      case "input":
+        partyRef(clause.party, "innsats", "own input");
+        flowRate(clause.flow);
+        break;
+      case "saving":
+        partyRef(clause.party, "mottaker av besparelse", "receiving savings");
+        flowRate(clause.flow);
+        break;
+      case "grant": {
+        const scheme = resolver.resolve(clause.scheme, ["scheme"]);
+        if (scheme) schemes.set(clause.scheme, scheme);
+        flowRate(clause.flow);
+        for (const share of clause.shares ?? []) partyRef(share.party, "mottaker av tilskudd", "grant recipient");
+        break;
+      }
+      case "balance":
+        for (const item of clause.items) {
+          if (item.kind === "transfer") {
+            partyRef(item.from, "avgiver av en overføring", "paying a transfer");
+            partyRef(item.to, "mottaker av en overføring", "receiving a transfer");
+            flowRate(item.flow);
+          }
+        }
+        break;
+      case "decision":
+        partyRef(clause.party, "behandlende part", "deciding party");
+        break;
+      default:
+        break;
+    }
+  }
+
+  return {
+    node,
+    community,
+    parties,
+    partyByName,
+    period,
+    hospital,
+    purposes,
+    references: resolver.references,
+    rates,
+    schemes,
+    validPartyRefs,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * What every check gets: where to report, the locale to word messages in,
+ * and the configuration.
+ */
+import type { Span } from "../../../../grammar/src/ast.js";
+import type { Config } from "../config.js";
+import type { Fix, RawDiagnostic, RelatedInformation } from "../diagnostics.js";
+import type { Locale } from "../i18n.js";
+import type { SymbolTable } from "../symbols.js";
+
+export interface ReportExtras {
+  readonly related?: readonly RelatedInformation[];
+  readonly fixes?: readonly Fix[];
+  readonly tags?: readonly 1[];
+}
+
+export class CheckContext {
+  readonly diagnostics: RawDiagnostic[] = [];
+
+  constructor(
+    readonly uri: string,
+    /** The file's text, for fixes that must match its indentation. */
+    readonly text: string,
+    readonly locale: Locale,
+    readonly config: Config,
+    readonly symbols: SymbolTable,
+  ) {}
+
+  /** Picks the message in the user's language; both are written at the call site so they stay in step. */
+  say(nb: string, en: string): string {
+    return this.locale === "nb" ? nb : en;
+  }
+
+  report(code: string, span: Span, message: string, extras: ReportExtras = {}): void {
+    this.diagnostics.push({ code, uri: this.uri, start: span.start, end: span.end, message, ...extras });
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The frame (spec §5.5): the grants of all agreements of a helsefellesskap
+ * drawing on a scheme in a year must fit its share of that year's `ramme`
+ * (HFA701), and a grant needs a `ramme` for its year (HFA702). Drafts count:
+ * they compete for the same money.
+ */
+import type * as Ast from "../../../../grammar/src/ast.js";
+import type { GrantYears } from "../agreement/money.js";
+import type { RawDiagnostic, RelatedInformation } from "../diagnostics.js";
+import { formatKr, formatPercent, joinList, type Locale } from "../i18n.js";
+import type { DeclaredOf } from "../symbols.js";
+
+/** What one agreement contributes to the frame computation. */
+export interface FrameDraw {
+  readonly uri: string;
+  readonly agreement: Ast.AgreementDecl;
+  readonly community?: DeclaredOf<"community">;
+  readonly grants: readonly GrantYears[];
+}
+
+function frames(scheme: Ast.SchemeDecl): Map<number, number> {
+  const byYear = new Map<number, number>();
+  for (const item of scheme.items) if (item.kind === "frame") byYear.set(item.year.value, (byYear.get(item.year.value) ?? 0) + item.money.amount);
+  return byYear;
+}
+
+function shareOf(scheme: Ast.SchemeDecl, community: string): number {
+  let share = 0;
+  for (const item of scheme.items) {
+    if (item.kind !== "distribution") continue;
+    for (const entry of item.entries) if (entry.community.text === community) share += entry.percent.value / 100;
+  }
+  return share;
+}
+
+export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDiagnostic[] {
+  const say = (nb: string, en: string) => (locale === "nb" ? nb : en);
+  const out: RawDiagnostic[] = [];
+  // scheme → community → year → grants
+  type Entry = { draw: FrameDraw; grant: GrantYears; amount: number };
+  const groups = new Map<DeclaredOf<"scheme">, Map<string, Map<number, Entry[]>>>();
+  for (const draw of draws) {
+    for (const grant of draw.grants) {
+      const scheme = grant.scheme;
+      const frameYears = frames(scheme.node);
+      for (const [year, amount] of grant.years) {
+        if (!frameYears.has(year)) {
+          out.push({
+            code: "HFA702",
+            uri: draw.uri,
+            start: grant.clause.flow.schedule.start,
+            end: grant.clause.flow.schedule.end,
+            message: say(
+              `Tilskuddsordningen ${scheme.name.text} har ingen ramme for ${year}. Tilskudd det året kan ikke kontrolleres mot rammen.`,
+              `The grant scheme ${scheme.name.text} declares no frame for ${year}. Grants that year cannot be checked against the frame.`,
+            ),
+            related: [{ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Tilskuddsordningen", "The grant scheme") }],
+          });
+          continue;
+        }
+        if (!draw.community) continue;
+        let byCommunity = groups.get(scheme);
+        if (!byCommunity) groups.set(scheme, (byCommunity = new Map()));
+        let byYear = byCommunity.get(draw.community.name.text);
+        if (!byYear) byCommunity.set(draw.community.name.text, (byYear = new Map()));
+        const entries = byYear.get(year) ?? [];
+        entries.push({ draw, grant, amount });
+        byYear.set(year, entries);
+      }
+    }
+  }
+  for (const [scheme, byCommunity] of groups) {
+    const frameYears = frames(scheme.node);
+    for (const [community, byYear] of byCommunity) {
+      const share = shareOf(scheme.node, community);
+      // One diagnostic per grant clause, naming every year it is over.
+      const overYears = new Map<GrantYears, { year: number; sum: number; limit: number; entries: Entry[] }[]>();
+      for (const [year, entries] of byYear) {
+        const sum = entries.reduce((total, e) => total + e.amount, 0);
+        const limit = (frameYears.get(year) ?? 0) * share;
+        if (sum <= limit + 0.5) continue;
+        for (const entry of entries) {
+          const list = overYears.get(entry.grant) ?? [];
+          list.push({ year, sum, limit, entries });
+          overYears.set(entry.grant, list);
+        }
+      }
+      for (const [grant, years] of overYears) {
+        const first = years[0]!;
+        const owner = first.entries.find((e) => e.grant === grant)!;
+        const agreements = [...new Set(first.entries.map((e) => e.draw.agreement.name.text))];
+        const related: RelatedInformation[] = first.entries
+          .filter((e) => e.grant !== grant)
+          .map((e) => ({
+            uri: e.draw.uri,
+            start: e.grant.clause.start,
+            end: e.grant.clause.end,
+            message: say(`${e.draw.agreement.name.text}: ${formatKr(e.amount, "nb")} i ${first.year}`, `${e.draw.agreement.name.text}: ${formatKr(e.amount, "en")} in ${first.year}`),
+          }));
+        related.push({ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Rammen og fordelingen", "The frame and its distribution") });
+        const yearList = years.map((y) => y.year).join(", ");
+        const missing = share === 0;
+        out.push({
+          code: "HFA701",
+          uri: owner.draw.uri,
+          start: grant.clause.start,
+          end: grant.clause.end,
+          message: missing
+            ? say(
+                `${community} står ikke i fordelingen til ${scheme.name.text} og har derfor ingen andel av rammen, men ${joinList(agreements, "nb")} søker ${formatKr(first.sum, "nb")} i ${yearList}.`,
+                `${community} is not in the distribution of ${scheme.name.text} and so has no share of the frame, but ${joinList(agreements, "en")} draw ${formatKr(first.sum, "en")} in ${yearList}.`,
+              )
+            : say(
+                `Tilskuddene fra ${scheme.name.text} til ${community} i ${first.year} er ${formatKr(first.sum, "nb")}, men andelen av rammen er ${formatKr(first.limit, "nb")} (${formatPercent(share * 100, "nb")} av ${formatKr(frameYears.get(first.year) ?? 0, "nb")}). Avtaler som trekker på rammen: ${joinList(agreements, "nb")}.${years.length > 1 ? ` Rammen er også overskredet i ${years.slice(1).map((y) => y.year).join(", ")}.` : ""}`,
+                `Grants from ${scheme.name.text} to ${community} in ${first.year} total ${formatKr(first.sum, "en")}, but its share of the frame is ${formatKr(first.limit, "en")} (${formatPercent(share * 100, "en")} of ${formatKr(frameYears.get(first.year) ?? 0, "en")}). Agreements drawing on it: ${joinList(agreements, "en")}.${years.length > 1 ? ` The frame is also exceeded in ${years.slice(1).map((y) => y.year).join(", ")}.` : ""}`,
+              ),
+          related,
+        });
+      }
+    }
+  }
+  return out;
+}

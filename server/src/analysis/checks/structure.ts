@@ -1,0 +1,181 @@
+/**
+ * Clauses present, missing or repeated (HFA105, HFA106) and how the agreement
+ * shows that it serves the grant's purpose (HFA201–HFA208).
+ */
+import type * as Ast from "../../../../grammar/src/ast.js";
+import { clauseKeywords } from "../../../../grammar/src/ast.js";
+import type { ResolvedAgreement } from "../agreement/resolve.js";
+import { words } from "../i18n.js";
+import { PURPOSES_BY_ID, WORDINGS } from "../prelude.js";
+import { insertClauseFix } from "./templates.js";
+import type { CheckContext } from "./context.js";
+
+type ClauseKindOf<C> = C extends { kind: "incomplete" } ? never : C extends { kind: infer K } ? K : never;
+type AgreementClauseKind = ClauseKindOf<Ast.AgreementClause>;
+
+/** Kind of a clause, counting one that failed to parse as the clause it started (spec §3). */
+export function clauseKindOf(clause: Ast.AgreementClause | Ast.MeasureItem | Ast.BalanceItem): Ast.ClauseKind {
+  return clause.kind === "incomplete" ? clause.clauseKind : clause.kind;
+}
+
+const ONCE: readonly AgreementClauseKind[] = ["community", "parties", "period", "status", "hospital", "balance", "continuation", "personnelEffect"];
+const REQUIRED: readonly AgreementClauseKind[] = ["community", "parties", "period"];
+
+export function checkClauseCounts(node: Ast.AgreementDecl, ctx: CheckContext): void {
+  const seen = new Map<Ast.ClauseKind, Ast.AgreementClause>();
+  for (const clause of node.clauses) {
+    const kind = clauseKindOf(clause);
+    const first = seen.get(kind);
+    if (first && (ONCE as readonly string[]).includes(kind)) {
+      const keyword = clauseKeywords[kind];
+      ctx.report(
+        "HFA105",
+        clause.keyword,
+        ctx.say(`«${keyword}» kan bare stå én gang i en avtale. Slå klausulene sammen eller fjern denne.`, `"${keyword}" may appear only once in an agreement. Merge the clauses or remove this one.`),
+        { related: [{ uri: ctx.uri, start: first.keyword.start, end: first.keyword.end, message: ctx.say("Første forekomst", "First occurrence") }] },
+      );
+    }
+    if (!first) seen.set(kind, clause);
+  }
+  // `horisont` once inside `balanse` too.
+  for (const clause of node.clauses) {
+    if (clause.kind !== "balance") continue;
+    let firstHorizon: Ast.BalanceItem | undefined;
+    for (const item of clause.items) {
+      if (clauseKindOf(item) !== "horizon") continue;
+      if (firstHorizon) {
+        ctx.report(
+          "HFA105",
+          item.keyword,
+          ctx.say("«horisont» kan bare stå én gang i «balanse».", '"horisont" may appear only once in "balanse".'),
+          { related: [{ uri: ctx.uri, start: firstHorizon.keyword.start, end: firstHorizon.keyword.end, message: ctx.say("Første forekomst", "First occurrence") }] },
+        );
+      } else firstHorizon = item;
+    }
+  }
+  for (const kind of REQUIRED) {
+    if (seen.has(kind)) continue;
+    const keyword = clauseKeywords[kind];
+    const what: Record<string, [string, string]> = {
+      community: ["hvilket helsefellesskap avtalen hører til", "which helsefellesskap the agreement belongs to"],
+      parties: ["hvem som er parter (helseforetak og kommuner)", "who the parties are (health trust and municipalities)"],
+      period: ["avtaleperioden (f.eks. «periode 2025 til 2027»)", 'the agreement period (e.g. "periode 2025 til 2027")'],
+    };
+    ctx.report(
+      "HFA106",
+      node.name.text ? node.name : node,
+      ctx.say(`Avtalen ${node.name.text} mangler «${keyword}»: oppgi ${what[kind]![0]}.`, `Agreement ${node.name.text} has no "${keyword}": state ${what[kind]![1]}.`),
+      { fixes: insertClauseFix(node, kind, ctx) },
+    );
+  }
+}
+
+export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): void {
+  const node = resolved.node;
+  const anchor = node.name.text ? node.name : node;
+  const purposeClauses = node.clauses.filter((c) => clauseKindOf(c) === "purpose");
+  if (purposeClauses.length === 0) {
+    ctx.report(
+      "HFA201",
+      anchor,
+      ctx.say(
+        `Avtalen ${node.name.text} viser ikke hvordan tiltaket støtter formålet med tilskuddsordningen. Legg til minst én «formål <formål> "<hvordan>"».`,
+        `Agreement ${node.name.text} does not show how the measure serves the purpose of the grant scheme. Add at least one 'formål <purpose> "<how>"'.`,
+      ),
+      { fixes: insertClauseFix(node, "purpose", ctx) },
+    );
+  }
+  for (const clause of node.clauses) {
+    if (clause.kind !== "purpose") continue;
+    checkJustification(clause, ctx);
+  }
+
+  const measures = node.clauses.filter((c) => clauseKindOf(c) === "measure");
+  if (measures.length === 0) {
+    ctx.report(
+      "HFA208",
+      anchor,
+      ctx.say(`Avtalen ${node.name.text} har ingen «tiltak»: beskriv tiltaket som skal gjennomføres.`, `Agreement ${node.name.text} has no "tiltak": describe the measure to be carried out.`),
+    );
+  }
+  let hasPosition = false;
+  for (const clause of node.clauses) {
+    if (clause.kind !== "measure") continue;
+    const linked = clause.items.filter((i): i is Ast.MeasurePurposesItem => i.kind === "measurePurposes");
+    const incompleteLink = clause.items.some((i) => i.kind === "incomplete" && i.clauseKind === "measurePurposes");
+    if (clause.items.some((i) => i.kind === "position" || (i.kind === "incomplete" && i.clauseKind === "position"))) hasPosition = true;
+    if (linked.length === 0 && !incompleteLink) {
+      ctx.report(
+        "HFA205",
+        clause.name.text ? clause.name : clause.keyword,
+        ctx.say(
+          `Tiltaket ${clause.name.text} er ikke knyttet til noe formål. Legg til «formål …» i tiltaket.`,
+          `Measure ${clause.name.text} is linked to no purpose. Add "formål …" to the measure.`,
+        ),
+      );
+    }
+    for (const item of linked) {
+      for (const ref of item.refs) {
+        if (!PURPOSES_BY_ID.has(ref.text) || resolved.purposes.has(ref.text)) continue;
+        ctx.report(
+          "HFA206",
+          ref,
+          ctx.say(
+            `Tiltaket ${clause.name.text} er knyttet til formålet ${ref.text}, men avtalen begrunner ikke det formålet med «formål ${ref.text} "…"».`,
+            `Measure ${clause.name.text} is linked to the purpose ${ref.text}, but the agreement does not justify that purpose with 'formål ${ref.text} "…"'.`,
+          ),
+        );
+      }
+    }
+  }
+  if (!hasPosition) {
+    const staffing = node.clauses.find(
+      (c): c is Ast.PurposeClause => c.kind === "purpose" && (c.purpose.text === "rekruttering" || c.purpose.text === "personell"),
+    );
+    if (staffing) {
+      ctx.report(
+        "HFA207",
+        staffing.purpose,
+        ctx.say(
+          `Formålet ${staffing.purpose.text} er oppgitt, men ingen tiltak har en «stilling». Vis hvilke stillinger tiltaket gir, f.eks. kombinerte stillinger.`,
+          `The purpose ${staffing.purpose.text} is stated, but no measure has a "stilling". Show which positions the measure creates, e.g. combined positions.`,
+        ),
+      );
+    }
+  }
+}
+
+/** HFA203 (too short) and HFA204 (restates the official wording). */
+function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void {
+  const text = clause.text.value;
+  const found = words(text);
+  const minimum = ctx.config.justificationMinWords;
+  if (found.length < minimum) {
+    ctx.report(
+      "HFA203",
+      clause.text,
+      ctx.say(
+        `Begrunnelsen for ${clause.purpose.text} har ${found.length} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet.`,
+        `The justification for ${clause.purpose.text} has ${found.length} words; at least ${minimum} are needed to show how the measure serves the purpose.`,
+      ),
+    );
+  }
+  const purpose = PURPOSES_BY_ID.get(clause.purpose.text);
+  if (!purpose) return;
+  const wording = WORDINGS[purpose.wording];
+  const official = new Set(words(wording.text).map((w) => w.toLocaleLowerCase("nb")));
+  const significant = found.map((w) => w.toLocaleLowerCase("nb")).filter((w) => [...w].length >= 3);
+  if (significant.length === 0) return;
+  const shared = significant.filter((w) => official.has(w)).length;
+  const ratio = shared / significant.length;
+  if (ratio >= 0.6) {
+    ctx.report(
+      "HFA204",
+      clause.text,
+      ctx.say(
+        `Begrunnelsen gjentar den offisielle formuleringen (${Math.round(ratio * 100)} % av ordene står i den) i stedet for å si hvordan dette tiltaket støtter formålet ${purpose.id}. Kilde: ${wording.source}.`,
+        `The justification restates the official wording (${Math.round(ratio * 100)} % of its words occur in it) instead of saying how this measure serves the purpose ${purpose.id}. Source: ${wording.source}.`,
+      ),
+    );
+  }
+}

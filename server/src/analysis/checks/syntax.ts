@@ -1,0 +1,219 @@
+/**
+ * Syntax problems in words a non-programmer understands (HFA001), numbers
+ * in foreign notation (HFA002), dates (HFA003), and percentages and amounts
+ * out of range (HFA803).
+ */
+import type { IToken } from "chevrotain";
+import type * as Ast from "../../../../grammar/src/ast.js";
+import { tokenEnd } from "../../../../grammar/src/clauses.js";
+import type { SyntaxProblem } from "../../../../grammar/src/parser.js";
+import { readForeignNumber } from "../../../../grammar/src/numbers.js";
+import { ForeignNumber, NorwegianDate, DateLiteral } from "../../../../grammar/src/tokens.js";
+import { joinAlternatives } from "../i18n.js";
+import { closestNames } from "../text.js";
+import type { CheckContext } from "./context.js";
+
+const DESCRIPTIONS: Record<string, [string, string]> = {
+  year: ["et årstall (2000–2100)", "a year (2000–2100)"],
+  Identifier: ["et navn", "a name"],
+  name: ["et navn", "a name"],
+  StringLiteral: ["en tekst i anførselstegn", "a text in quotes"],
+  NumberLiteral: ["et tall", "a number"],
+  DateLiteral: ["en dato (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"],
+  NorwegianDate: ["en dato (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"],
+  UnitKeyword: ["en enhet (døgn, årsverk, innleggelser, konsultasjoner, timer, pasienter, stk)", "a unit (døgn, årsverk, innleggelser, konsultasjoner, timer, pasienter, stk)"],
+  CurrencyKeyword: ["«kr»", '"kr"'],
+  HospitalKindKeyword: ["en sykehustype (regionsykehus, stort-akuttsykehus, akuttsykehus, sykehus-uten-akuttfunksjon)", "a hospital kind (regionsykehus, stort-akuttsykehus, akuttsykehus, sykehus-uten-akuttfunksjon)"],
+  BodyKeyword: ["et beslutningsorgan (styre, kommunestyre, bystyre, formannskap, delegert)", "a decision body (styre, kommunestyre, bystyre, formannskap, delegert)"],
+  StatusKeyword: ["en status (utkast, til-behandling, vedtatt)", "a status (utkast, til-behandling, vedtatt)"],
+  OutcomeKeyword: ["et utfall (planlagt, vedtatt, avvist)", "an outcome (planlagt, vedtatt, avvist)"],
+  EffectKeyword: ["personellbesparende, nøytral eller personelldrivende", "personellbesparende, nøytral or personelldrivende"],
+};
+
+function describe(label: string, locale: "nb" | "en"): string | undefined {
+  if (label === "ForeignNumber") return undefined; // a number is already listed
+  const known = DESCRIPTIONS[label];
+  if (known) return known[locale === "nb" ? 0 : 1];
+  const quoted = /^'(.*)'$/.exec(label);
+  if (quoted) return locale === "nb" ? `«${quoted[1]}»` : `"${quoted[1]}"`;
+  return label;
+}
+
+function expectedText(expected: readonly string[], locale: "nb" | "en"): string {
+  const described = [...new Set(expected.map((e) => describe(e, locale)).filter((d): d is string => d !== undefined))];
+  if (described.length > 8) return locale === "nb" ? `${described.slice(0, 8).join(", ")} eller annet` : `${described.slice(0, 8).join(", ")} or other`;
+  return joinAlternatives(described, locale);
+}
+
+function quote(text: string, locale: "nb" | "en"): string {
+  const short = text.length > 40 ? text.slice(0, 37) + "…" : text;
+  return locale === "nb" ? `«${short}»` : `"${short}"`;
+}
+
+export function reportSyntax(problems: readonly SyntaxProblem[], ctx: CheckContext): void {
+  for (const problem of problems) {
+    const { locale } = ctx;
+    switch (problem.kind) {
+      case "unexpected": {
+        const where = problem.context ? ctx.say(` i «${problem.context}»`, ` in "${problem.context}"`) : "";
+        const expected = expectedText(problem.expected, locale);
+        const keywords = problem.expected.filter((e) => /^'[\p{L}]/u.test(e)).map((e) => e.slice(1, -1));
+        const suggestion = problem.found && /^[\p{L}_]/u.test(problem.found) ? closestNames(problem.found, keywords, 1)[0] : undefined;
+        if (suggestion && suggestion !== problem.found) {
+          ctx.report(
+            "HFA001",
+            problem,
+            ctx.say(`Ukjent ord ${quote(problem.found!, locale)}${where}. Mente du «${suggestion}»?`, `Unknown word ${quote(problem.found!, locale)}${where}. Did you mean "${suggestion}"?`),
+            { fixes: [{ title: ctx.say(`Endre til «${suggestion}»`, `Change to "${suggestion}"`), edits: [{ start: problem.start, end: problem.end, newText: suggestion }], preferred: true }] },
+          );
+          break;
+        }
+        const message =
+          problem.found === undefined
+            ? ctx.say(`Ufullstendig${where}: her mangler ${expected}.`, `Incomplete${where}: ${expected} is missing here.`)
+            : ctx.say(`Forventet ${expected}${where}, men fant ${quote(problem.found, locale)}.`, `Expected ${expected}${where}, but found ${quote(problem.found, locale)}.`);
+        ctx.report("HFA001", problem, message);
+        break;
+      }
+      case "strayToken": {
+        const suggestion = closestNames(problem.found, problem.clauseKeywords ?? [], 1)[0];
+        if (suggestion && /^[\p{L}_]/u.test(problem.found)) {
+          ctx.report(
+            "HFA001",
+            problem,
+            ctx.say(
+              `Ukjent ord ${quote(problem.found, locale)}. Mente du «${suggestion}»?`,
+              `Unknown word ${quote(problem.found, locale)}. Did you mean "${suggestion}"?`,
+            ),
+            { fixes: [{ title: ctx.say(`Endre til «${suggestion}»`, `Change to "${suggestion}"`), edits: [{ start: problem.start, end: problem.end, newText: suggestion }], preferred: true }] },
+          );
+          break;
+        }
+        ctx.report(
+          "HFA001",
+          problem,
+          problem.context
+            ? ctx.say(`${quote(problem.found, locale)} hører ikke hjemme her: «${problem.context}»-klausulen er allerede fullstendig.`, `${quote(problem.found, locale)} does not belong here: the "${problem.context}" clause is already complete.`)
+            : ctx.say(`${quote(problem.found, locale)} hører ikke hjemme her.`, `${quote(problem.found, locale)} does not belong here.`),
+        );
+        break;
+      }
+      case "unknownCharacter":
+        ctx.report("HFA001", problem, ctx.say(`Ukjent tegn ${quote(problem.text, locale)}.`, `Unknown character ${quote(problem.text, locale)}.`));
+        break;
+      case "unterminatedString":
+        ctx.report("HFA001", problem, ctx.say("Teksten mangler avsluttende anførselstegn (\").", 'The text has no closing quote (").'));
+        break;
+      case "unterminatedComment":
+        ctx.report("HFA001", problem, ctx.say("Kommentaren /* … mangler avsluttende */.", "The comment /* … has no closing */."));
+        break;
+      case "unclosedBlock":
+        ctx.report("HFA001", problem, ctx.say(`Blokken i «${problem.context}» mangler avsluttende «}».`, `The block of "${problem.context}" has no closing "}".`));
+        break;
+    }
+  }
+}
+
+/** HFA002 and HFA003, found on the tokens themselves (they are errors wherever they stand). */
+export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): void {
+  for (const token of tokens) {
+    const type = token.tokenType;
+    const span = { start: token.startOffset, end: tokenEnd(token) };
+    if (type === ForeignNumber) {
+      const { norwegian } = readForeignNumber(token.image);
+      ctx.report(
+        "HFA002",
+        span,
+        ctx.say(
+          `${token.image} er ikke skrevet på norsk måte. Skriv ${norwegian} (mellomrom mellom tusener, desimalkomma).`,
+          `${token.image} is not in Norwegian notation. Write ${norwegian} (space between thousands, decimal comma).`,
+        ),
+        { fixes: [{ title: ctx.say(`Skriv ${norwegian}`, `Write ${norwegian}`), edits: [{ ...span, newText: norwegian }], preferred: true }] },
+      );
+    } else if (type === NorwegianDate || type === DateLiteral) {
+      const iso = isoOf(token.image, type === NorwegianDate);
+      if (type === DateLiteral && iso === token.image) continue;
+      if (type === NorwegianDate && iso) {
+        ctx.report(
+          "HFA003",
+          span,
+          ctx.say(`Datoer skrives ÅÅÅÅ-MM-DD: skriv ${iso} i stedet for ${token.image}.`, `Dates are written YYYY-MM-DD: write ${iso} instead of ${token.image}.`),
+          { fixes: [{ title: ctx.say(`Skriv ${iso}`, `Write ${iso}`), edits: [{ ...span, newText: iso }], preferred: true }] },
+        );
+      } else if (iso) {
+        ctx.report("HFA003", span, ctx.say(`Skriv datoen med to sifre for måned og dag: ${iso}.`, `Write the date with two digits for month and day: ${iso}.`), {
+          fixes: [{ title: ctx.say(`Skriv ${iso}`, `Write ${iso}`), edits: [{ ...span, newText: iso }], preferred: true }],
+        });
+      } else {
+        ctx.report("HFA003", span, ctx.say(`${token.image} er ikke en gyldig dato.`, `${token.image} is not a valid date.`));
+      }
+    }
+  }
+}
+
+function isoOf(text: string, norwegian: boolean): string | undefined {
+  const parts = norwegian ? text.split(".").reverse() : text.split("-");
+  const [y, m, d] = parts.map(Number) as [number, number, number];
+  if (!(m >= 1 && m <= 12 && d >= 1)) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  if (d > days) return undefined;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** HFA803 over one file's declarations. */
+export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
+  const percent = (p: Ast.Percent) => {
+    if (p.value < 0 || p.value > 100) {
+      ctx.report("HFA803", p, ctx.say(`${String(p.value).replace(".", ",")} % er utenfor 0–100 %.`, `${p.value} % is outside 0–100 %.`));
+    }
+  };
+  const money = (m: Ast.Money) => {
+    if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr.", "The amount must be greater than NOK 0."));
+  };
+  const flow = (f: Ast.Flow) => {
+    const v = f.value;
+    if (v.kind === "money") money(v.money);
+    else {
+      if (v.quantity.value <= 0) ctx.report("HFA803", v.quantity, ctx.say("Mengden må være større enn 0.", "The quantity must be greater than 0."));
+      if (v.price?.kind === "money") money(v.price.money);
+    }
+  };
+  for (const decl of file.declarations) {
+    if (decl.kind === "rate") money(decl.price);
+    else if (decl.kind === "scheme") {
+      for (const item of decl.items) {
+        if (item.kind === "frame") money(item.money);
+        else if (item.kind === "distribution") item.entries.forEach((e) => percent(e.percent));
+      }
+    } else if (decl.kind === "agreement") {
+      for (const clause of decl.clauses) {
+        switch (clause.kind) {
+          case "input":
+          case "saving":
+            flow(clause.flow);
+            break;
+          case "grant":
+            flow(clause.flow);
+            clause.shares?.forEach((s) => percent(s.percent));
+            break;
+          case "measure":
+            for (const item of clause.items) if (item.kind === "position") item.shares.forEach((s) => percent(s.percent));
+            break;
+          case "balance":
+            for (const item of clause.items) if (item.kind === "transfer") flow(item.flow);
+            break;
+          case "indicator":
+            for (const m of [clause.from, clause.to]) {
+              if (m.suffix?.kind === "percent" && (m.number.value < 0 || m.number.value > 100)) {
+                ctx.report("HFA803", m, ctx.say(`${String(m.number.value).replace(".", ",")} % er utenfor 0–100 %.`, `${m.number.value} % is outside 0–100 %.`));
+              }
+            }
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * `hfa.json` (spec §7). Every mistake in it is reported with its place in the
+ * file (HFA010), never ignored: a misspelt rule name that silently did
+ * nothing would let a whole repository's agreements pass unchecked.
+ */
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import type { RawDiagnostic } from "./diagnostics.js";
+import type { Locale } from "./i18n.js";
+import { RULES, type Severity } from "./rules.js";
+
+export type RuleSetting = Severity | "off";
+
+export interface Config {
+  readonly locale?: Locale;
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+  readonly justificationMinWords: number;
+  readonly balanceTolerance: number;
+  readonly defaultHorizonYears: number;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  rules: new Map(),
+  justificationMinWords: 12,
+  balanceTolerance: 0.05,
+  defaultHorizonYears: 3,
+};
+
+const SEVERITY_WORDS: Record<string, RuleSetting> = {
+  off: "off",
+  error: "error",
+  warning: "warning",
+  information: "information",
+  info: "information",
+  hint: "hint",
+};
+
+export interface ConfigResult {
+  readonly config: Config;
+  readonly diagnostics: RawDiagnostic[];
+}
+
+/** Reads `hfa.json` text; `uri` names it in the diagnostics. `locale` words them. */
+export function parseConfig(text: string, uri: string, locale: Locale = "nb"): ConfigResult {
+  const diagnostics: RawDiagnostic[] = [];
+  const say = (nb: string, en: string) => (locale === "nb" ? nb : en);
+  const report = (node: { offset: number; length: number } | undefined, message: string) =>
+    diagnostics.push({ code: "HFA010", uri, start: node?.offset ?? 0, end: (node?.offset ?? 0) + (node?.length ?? 0), message });
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  for (const error of errors) {
+    report(error, say(`hfa.json er ikke gyldig JSON (${printParseErrorCode(error.error)}).`, `hfa.json is not valid JSON (${printParseErrorCode(error.error)}).`));
+  }
+  if (!root) return { config: DEFAULT_CONFIG, diagnostics };
+  if (root.type !== "object") {
+    report(root, say("hfa.json skal inneholde ett JSON-objekt.", "hfa.json must contain one JSON object."));
+    return { config: DEFAULT_CONFIG, diagnostics };
+  }
+
+  let locale_: Locale | undefined;
+  const rules = new Map<string, RuleSetting>();
+  let minWords = DEFAULT_CONFIG.justificationMinWords;
+  let tolerance = DEFAULT_CONFIG.balanceTolerance;
+  let horizonYears = DEFAULT_CONFIG.defaultHorizonYears;
+
+  const unknownKey = (key: JsonNode, allowed: string[]) =>
+    report(key, say(`Ukjent innstilling «${key.value}». Gyldige: ${allowed.join(", ")}.`, `Unknown setting "${key.value}". Valid: ${allowed.join(", ")}.`));
+
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key || !value) continue;
+    switch (key.value) {
+      case "locale":
+        if (value.value === "nb" || value.value === "en") locale_ = value.value;
+        else report(value, say("«locale» må være \"nb\" eller \"en\".", "\"locale\" must be \"nb\" or \"en\"."));
+        break;
+      case "rules":
+        if (value.type !== "object") {
+          report(value, say("«rules» må være et objekt med regelkoder, f.eks. { \"HFA604\": \"off\" }.", "\"rules\" must be an object of rule codes, e.g. { \"HFA604\": \"off\" }."));
+          break;
+        }
+        for (const rule of value.children ?? []) {
+          const [code, setting] = rule.children ?? [];
+          if (!code || !setting) continue;
+          if (!RULES.has(String(code.value))) {
+            report(code, say(`Ukjent regelkode «${code.value}».`, `Unknown rule code "${code.value}".`));
+            continue;
+          }
+          const word = typeof setting.value === "string" ? SEVERITY_WORDS[setting.value] : undefined;
+          if (word === undefined) {
+            report(setting, say("Alvorlighetsgrad må være \"off\", \"error\", \"warning\", \"information\" eller \"hint\".", "Severity must be \"off\", \"error\", \"warning\", \"information\" or \"hint\"."));
+            continue;
+          }
+          if (code.value === "HFA001" && word !== "error") {
+            report(setting, say("Syntaksfeil (HFA001) kan ikke slås av eller nedgraderes.", "Syntax errors (HFA001) cannot be switched off or downgraded."));
+            continue;
+          }
+          rules.set(String(code.value), word);
+        }
+        break;
+      case "justification": {
+        if (value.type !== "object") {
+          report(value, say("«justification» må være et objekt.", "\"justification\" must be an object."));
+          break;
+        }
+        for (const sub of value.children ?? []) {
+          const [subKey, subValue] = sub.children ?? [];
+          if (!subKey || !subValue) continue;
+          if (subKey.value !== "minWords") {
+            unknownKey(subKey, ["minWords"]);
+            continue;
+          }
+          if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 1000) minWords = subValue.value;
+          else report(subValue, say("«minWords» må være et helt tall fra 0 til 1000.", "\"minWords\" must be a whole number from 0 to 1000."));
+        }
+        break;
+      }
+      case "balance": {
+        if (value.type !== "object") {
+          report(value, say("«balance» må være et objekt.", "\"balance\" must be an object."));
+          break;
+        }
+        for (const sub of value.children ?? []) {
+          const [subKey, subValue] = sub.children ?? [];
+          if (!subKey || !subValue) continue;
+          if (subKey.value === "tolerance") {
+            if (typeof subValue.value === "number" && subValue.value >= 0 && subValue.value <= 1) tolerance = subValue.value;
+            else report(subValue, say("«tolerance» må være et tall fra 0 til 1 (0,05 = 5 %).", "\"tolerance\" must be a number from 0 to 1 (0.05 = 5 %)."));
+          } else if (subKey.value === "defaultHorizonYears") {
+            if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 50) horizonYears = subValue.value;
+            else report(subValue, say("«defaultHorizonYears» må være et helt tall fra 0 til 50.", "\"defaultHorizonYears\" must be a whole number from 0 to 50."));
+          } else unknownKey(subKey, ["tolerance", "defaultHorizonYears"]);
+        }
+        break;
+      }
+      default:
+        unknownKey(key, ["locale", "rules", "justification", "balance"]);
+    }
+  }
+  return {
+    config: { locale: locale_, rules, justificationMinWords: minWords, balanceTolerance: tolerance, defaultHorizonYears: horizonYears },
+    diagnostics,
+  };
+}
+
+/** Effective severity of a code, or "off". */
+export function severityOf(code: string, config: Config): RuleSetting {
+  return config.rules.get(code) ?? RULES.get(code)?.severity ?? "error";
+}

@@ -1,0 +1,140 @@
+/**
+ * Suppression comments (spec §6): `// hfa-ignore HFA604, HFA603: <reason>`
+ * silences those codes for the construct on the next non-comment line.
+ * A suppression without a reason, or naming an error, silences nothing and
+ * is itself reported (HFA009).
+ */
+import type { IToken } from "chevrotain";
+import type * as Ast from "../../../grammar/src/ast.js";
+import type { Config } from "./config.js";
+import { severityOf } from "./config.js";
+import type { RawDiagnostic } from "./diagnostics.js";
+import type { Locale } from "./i18n.js";
+import { RULES } from "./rules.js";
+
+export interface Suppression {
+  readonly comment: Ast.Span;
+  readonly codes: readonly string[];
+  readonly reason: string;
+  /** The construct it covers. */
+  readonly target: Ast.Span;
+}
+
+const DIRECTIVE = /^\/\/\s*hfa-ignore\b(.*)$/;
+
+/** Nodes a suppression can cover, with their start offset. */
+function constructs(file: Ast.FileNode): Ast.Span[] {
+  const out: Ast.Span[] = [];
+  for (const decl of file.declarations) {
+    out.push(decl);
+    if (decl.kind === "community") {
+      for (const item of decl.items) {
+        out.push(item);
+        if (item.kind === "healthTrust") out.push(...item.hospitals);
+      }
+    } else if (decl.kind === "scheme") {
+      out.push(...decl.items);
+      for (const item of decl.items) if (item.kind === "distribution") out.push(...item.entries);
+    } else if (decl.kind === "agreement") {
+      for (const clause of decl.clauses) {
+        out.push(clause);
+        if (clause.kind === "measure" || clause.kind === "balance") out.push(...clause.items);
+      }
+    }
+  }
+  return out;
+}
+
+export function findSuppressions(
+  text: string,
+  file: Ast.FileNode,
+  comments: readonly IToken[],
+  tokens: readonly IToken[],
+  config: Config,
+  uri: string,
+  locale: Locale,
+): { suppressions: Suppression[]; diagnostics: RawDiagnostic[] } {
+  const say = (nb: string, en: string) => (locale === "nb" ? nb : en);
+  const suppressions: Suppression[] = [];
+  const diagnostics: RawDiagnostic[] = [];
+  const starts = new Map<number, Ast.Span>();
+  // The outermost construct starting at an offset (a declaration covers its whole block).
+  for (const node of constructs(file)) if (!starts.has(node.start)) starts.set(node.start, node);
+
+  for (const comment of comments) {
+    const match = DIRECTIVE.exec(comment.image);
+    if (!match) continue;
+    const span = { start: comment.startOffset, end: comment.startOffset + comment.image.length };
+    const body = match[1]!;
+    const colon = body.indexOf(":");
+    const codePart = colon >= 0 ? body.slice(0, colon) : body;
+    const reason = colon >= 0 ? body.slice(colon + 1).trim() : "";
+    const codes = codePart.split(/[\s,]+/).filter((c) => c.length > 0).map((c) => c.toUpperCase());
+    if (codes.length === 0 || reason === "") {
+      diagnostics.push({
+        code: "HFA009",
+        uri,
+        ...span,
+        message: say(
+          "Unntaket mangler begrunnelse og gjelder derfor ikke. Skriv «// hfa-ignore HFAnnn: <hvorfor>», så en som leser avtalen ser hva som er fraveket og hvorfor.",
+          'The suppression has no reason and so has no effect. Write "// hfa-ignore HFAnnn: <why>", so that a reviewer sees what was waived and why.',
+        ),
+      });
+      continue;
+    }
+    const valid: string[] = [];
+    for (const code of codes) {
+      if (!RULES.has(code)) {
+        diagnostics.push({ code: "HFA009", uri, ...span, message: say(`Ukjent regelkode «${code}» i unntaket.`, `Unknown rule code "${code}" in the suppression.`) });
+      } else if (severityOf(code, config) === "error") {
+        diagnostics.push({
+          code: "HFA009",
+          uri,
+          ...span,
+          message: say(
+            `${code} er en feil og kan ikke unntas i avtalen. Endre heller regelens alvorlighetsgrad i hfa.json, der hele depotet ser det.`,
+            `${code} is an error and cannot be suppressed in the agreement. Change the rule's severity in hfa.json instead, where the whole repository sees it.`,
+          ),
+        });
+      } else valid.push(code);
+    }
+    if (valid.length === 0) continue;
+    // The next token after the comment (other comments between are stacked suppressions).
+    const next = firstTokenAfter(tokens, span.end);
+    const target = next ? starts.get(next.startOffset) : undefined;
+    if (!target) {
+      diagnostics.push({
+        code: "HFA009",
+        uri,
+        ...span,
+        message: say(
+          "Unntaket står ikke rett foran en klausul eller deklarasjon, og gjelder derfor ikke.",
+          "The suppression does not stand right before a clause or declaration, and so has no effect.",
+        ),
+      });
+      continue;
+    }
+    void text;
+    suppressions.push({ comment: span, codes: valid, reason, target });
+  }
+  return { suppressions, diagnostics };
+}
+
+function firstTokenAfter(tokens: readonly IToken[], offset: number): IToken | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.startOffset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return tokens[low];
+}
+
+/** The reason a diagnostic is suppressed, if any suppression covers it. */
+export function suppressionFor(diagnostic: { code: string; start: number; end: number }, suppressions: readonly Suppression[]): string | undefined {
+  for (const s of suppressions) {
+    if (s.codes.includes(diagnostic.code) && diagnostic.start >= s.target.start && diagnostic.end <= s.target.end) return s.reason;
+  }
+  return undefined;
+}

@@ -1,0 +1,324 @@
+/**
+ * The workspace model: many files, one namespace (spec §1, §5.1).
+ *
+ * `analyze()` returns everything the CLI and the language server need:
+ * diagnostics per file, the symbol table, every reference, and the money
+ * model of every agreement. Work is cached at three levels so that a
+ * keystroke in one agreement of a thousand re-does only that agreement:
+ *  - a file is re-parsed only when its text changes;
+ *  - an agreement is re-analysed only when its syntax tree is new or when
+ *    the workspace's declarations (communities, rates, schemes, names)
+ *    change — its results depend on nothing else;
+ *  - duplicates (HFA102) and frames (HFA701/702) are recomputed from the
+ *    cached per-agreement results, which is cheap.
+ */
+import type * as Ast from "../../../grammar/src/ast.js";
+import { parse, type ParseResult } from "../../../grammar/src/parser.js";
+import { computeMoney, type MoneyModel } from "./agreement/money.js";
+import { resolveAgreement, type Reference, type ResolvedAgreement } from "./agreement/resolve.js";
+import { checkBalance } from "./checks/balance.js";
+import { CheckContext } from "./checks/context.js";
+import { checkFrames, type FrameDraw } from "./checks/frame.js";
+import { checkGroups } from "./checks/groups.js";
+import { checkAgreementShares, checkParties, checkShareSum } from "./checks/parties.js";
+import { checkProcess } from "./checks/process.js";
+import { checkClauseCounts, checkPurposes } from "./checks/structure.js";
+import { reportNotation, reportRanges, reportSyntax } from "./checks/syntax.js";
+import { DEFAULT_CONFIG, parseConfig, severityOf, type Config } from "./config.js";
+import type { Diagnostic, RawDiagnostic } from "./diagnostics.js";
+import type { Locale } from "./i18n.js";
+import type { Severity } from "./rules.js";
+import { findSuppressions, suppressionFor, type Suppression } from "./suppressions.js";
+import { declarationsOf, SymbolTable, type Declared } from "./symbols.js";
+import { LineIndex } from "./text.js";
+
+export interface SourceFile {
+  readonly uri: string;
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly lines: LineIndex;
+  readonly declarations: readonly Declared[];
+  /** Text of everything other agreements can depend on. */
+  readonly signature: string;
+}
+
+export interface AgreementAnalysis {
+  readonly uri: string;
+  readonly node: Ast.AgreementDecl;
+  readonly resolved: ResolvedAgreement;
+  readonly money: MoneyModel;
+  readonly diagnostics: readonly RawDiagnostic[];
+}
+
+export interface WorkspaceAnalysis {
+  readonly symbols: SymbolTable;
+  readonly agreements: readonly AgreementAnalysis[];
+  /** Diagnostics by file (every file of the workspace has an entry, maybe empty). */
+  readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
+  readonly suppressions: ReadonlyMap<string, readonly Suppression[]>;
+  /** Every name in a reference position, by file. */
+  readonly references: ReadonlyMap<string, readonly Reference[]>;
+  readonly config: Config;
+  readonly locale: Locale;
+}
+
+export interface WorkspaceOptions {
+  /** Overrides `hfa.json`'s locale (editor setting, `--locale`). */
+  readonly locale?: Locale;
+}
+
+interface AgreementCacheEntry {
+  readonly key: string;
+  readonly analysis: AgreementAnalysis;
+}
+
+interface FileCacheEntry {
+  readonly key: string;
+  readonly diagnostics: readonly RawDiagnostic[];
+  readonly suppressions: readonly Suppression[];
+}
+
+export class Workspace {
+  private readonly files = new Map<string, SourceFile>();
+  private configUri: string | undefined;
+  private configText: string | undefined;
+  private localeOverride: Locale | undefined;
+  private analysis: WorkspaceAnalysis | undefined;
+  private readonly agreementCache = new WeakMap<Ast.AgreementDecl, AgreementCacheEntry>();
+  private readonly fileCache = new WeakMap<ParseResult, FileCacheEntry>();
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.localeOverride = options.locale;
+  }
+
+  setLocale(locale: Locale | undefined): void {
+    if (locale === this.localeOverride) return;
+    this.localeOverride = locale;
+    this.analysis = undefined;
+  }
+
+  /** `hfa.json`: its text, or undefined to use the defaults. */
+  setConfig(uri: string | undefined, text: string | undefined): void {
+    if (uri === this.configUri && text === this.configText) return;
+    this.configUri = uri;
+    this.configText = text;
+    this.analysis = undefined;
+  }
+
+  setFile(uri: string, text: string): SourceFile {
+    const existing = this.files.get(uri);
+    if (existing && existing.text === text) return existing;
+    const parsed = parse(text);
+    const declarations = declarationsOf(uri, parsed.file);
+    const file: SourceFile = { uri, text, parse: parsed, lines: new LineIndex(text), declarations, signature: signatureOf(text, parsed.file) };
+    this.files.set(uri, file);
+    this.analysis = undefined;
+    return file;
+  }
+
+  removeFile(uri: string): boolean {
+    const removed = this.files.delete(uri);
+    if (removed) this.analysis = undefined;
+    return removed;
+  }
+
+  file(uri: string): SourceFile | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  analyze(): WorkspaceAnalysis {
+    this.analysis ??= this.compute();
+    return this.analysis;
+  }
+
+  private compute(): WorkspaceAnalysis {
+    const configResult = this.configText !== undefined ? parseConfig(this.configText, this.configUri ?? "hfa.json", this.localeOverride ?? "nb") : undefined;
+    const config = configResult?.config ?? DEFAULT_CONFIG;
+    const locale: Locale = this.localeOverride ?? config.locale ?? "nb";
+
+    const symbols = new SymbolTable();
+    const uris = [...this.files.keys()].sort();
+    const signatureParts: string[] = [];
+    for (const uri of uris) {
+      const file = this.files.get(uri)!;
+      for (const declared of file.declarations) symbols.add(declared);
+      signatureParts.push(uri, file.signature);
+    }
+    const globalKey = `${locale}\u0000${configKey(config)}\u0000${signatureParts.join("\u0000")}`;
+
+    const raw = new Map<string, RawDiagnostic[]>();
+    const references = new Map<string, Reference[]>();
+    const suppressionsByUri = new Map<string, readonly Suppression[]>();
+    const agreements: AgreementAnalysis[] = [];
+    const draws: FrameDraw[] = [];
+
+    for (const uri of uris) {
+      const file = this.files.get(uri)!;
+      const fileResult = this.fileDiagnostics(file, config, locale, symbols);
+      const list: RawDiagnostic[] = [...fileResult.diagnostics];
+      suppressionsByUri.set(uri, fileResult.suppressions);
+      const refs: Reference[] = [];
+      for (const decl of file.parse.file.declarations) {
+        if (decl.kind === "scheme") this.checkScheme(decl, file, config, locale, symbols, list, refs);
+        if (decl.kind !== "agreement") continue;
+        const analysis = this.agreementAnalysis(decl, file, globalKey, config, locale, symbols);
+        agreements.push(analysis);
+        list.push(...analysis.diagnostics);
+        refs.push(...analysis.resolved.references);
+        draws.push({ uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
+      }
+      raw.set(uri, list);
+      references.set(uri, refs);
+    }
+    for (const diagnostic of duplicateDiagnostics(symbols, locale)) raw.get(diagnostic.uri)?.push(diagnostic);
+    for (const diagnostic of checkFrames(draws, locale)) raw.get(diagnostic.uri)?.push(diagnostic);
+    if (configResult && this.configUri) raw.set(this.configUri, [...configResult.diagnostics]);
+
+    const diagnostics = new Map<string, Diagnostic[]>();
+    for (const [uri, list] of raw) {
+      const suppressions = suppressionsByUri.get(uri) ?? [];
+      const out: Diagnostic[] = [];
+      for (const diagnostic of list) {
+        const setting = severityOf(diagnostic.code, config);
+        if (setting === "off") continue;
+        const severity: Severity = setting;
+        const reason = severity === "error" ? undefined : suppressionFor(diagnostic, suppressions);
+        out.push(reason === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: reason });
+      }
+      out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+      diagnostics.set(uri, out);
+    }
+    return { symbols, agreements, diagnostics, suppressions: suppressionsByUri, references, config, locale };
+  }
+
+  /** Diagnostics that depend only on one file's text: syntax, notation, ranges, suppressions. */
+  private fileDiagnostics(file: SourceFile, config: Config, locale: Locale, symbols: SymbolTable): FileCacheEntry {
+    const key = `${locale}\u0000${configKey(config)}`;
+    const cached = this.fileCache.get(file.parse);
+    if (cached && cached.key === key) return cached;
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    reportSyntax(file.parse.problems, ctx);
+    reportNotation(file.parse.tokens, ctx);
+    reportRanges(file.parse.file, ctx);
+    const found = findSuppressions(file.text, file.parse.file, file.parse.comments, file.parse.tokens, config, file.uri, locale);
+    const entry: FileCacheEntry = { key, diagnostics: [...ctx.diagnostics, ...found.diagnostics], suppressions: found.suppressions };
+    this.fileCache.set(file.parse, entry);
+    return entry;
+  }
+
+  private agreementAnalysis(
+    node: Ast.AgreementDecl,
+    file: SourceFile,
+    globalKey: string,
+    config: Config,
+    locale: Locale,
+    symbols: SymbolTable,
+  ): AgreementAnalysis {
+    const cached = this.agreementCache.get(node);
+    if (cached && cached.key === globalKey) return cached.analysis;
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    const resolved = resolveAgreement(node, ctx);
+    const money = computeMoney(resolved, ctx);
+    checkClauseCounts(node, ctx);
+    checkMeasureNames(node, ctx);
+    checkPurposes(resolved, ctx);
+    checkParties(resolved, money.balance, ctx);
+    checkAgreementShares(resolved, ctx);
+    checkBalance(resolved, money, ctx);
+    checkGroups(resolved, ctx);
+    checkProcess(resolved, ctx);
+    const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: ctx.diagnostics };
+    this.agreementCache.set(node, { key: globalKey, analysis });
+    return analysis;
+  }
+
+  /** Scheme declarations: their `fordeling` names and shares. */
+  private checkScheme(
+    decl: Ast.SchemeDecl,
+    file: SourceFile,
+    config: Config,
+    locale: Locale,
+    symbols: SymbolTable,
+    out: RawDiagnostic[],
+    refs: Reference[],
+  ): void {
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    for (const item of decl.items) {
+      if (item.kind !== "distribution") continue;
+      for (const entry of item.entries) {
+        const community = symbols.first("community", entry.community.text);
+        refs.push({ uri: file.uri, name: entry.community, expected: ["community"], target: community });
+        if (!community) {
+          const other = symbols.anyKind(entry.community.text)[0];
+          ctx.report(
+            other ? "HFA103" : "HFA101",
+            entry.community,
+            other
+              ? ctx.say(`«${entry.community.text}» er ikke et helsefellesskap; fordelingen gjelder helsefellesskap.`, `"${entry.community.text}" is not a helsefellesskap; the distribution is between helsefellesskap.`)
+              : ctx.say(`Ukjent helsefellesskap «${entry.community.text}».`, `Unknown helsefellesskap "${entry.community.text}".`),
+          );
+        }
+      }
+      checkShareSum(item.entries, item.body, `i fordelingen til ${decl.name.text}`, `of the distribution of ${decl.name.text}`, ctx);
+    }
+    out.push(...ctx.diagnostics);
+  }
+}
+
+/** `tiltak` names are unique within their agreement (HFA102). */
+function checkMeasureNames(node: Ast.AgreementDecl, ctx: CheckContext): void {
+  const seen = new Map<string, Ast.MeasureClause>();
+  for (const clause of node.clauses) {
+    if (clause.kind !== "measure" || clause.name.text === "") continue;
+    const first = seen.get(clause.name.text);
+    if (!first) {
+      seen.set(clause.name.text, clause);
+      continue;
+    }
+    ctx.report(
+      "HFA102",
+      clause.name,
+      ctx.say(`Tiltaket ${clause.name.text} er deklarert to ganger i avtalen.`, `The measure ${clause.name.text} is declared twice in the agreement.`),
+      { related: [{ uri: ctx.uri, start: first.name.start, end: first.name.end, message: ctx.say("Første deklarasjon", "First declaration") }] },
+    );
+  }
+}
+
+function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnostic[] {
+  const out: RawDiagnostic[] = [];
+  for (const list of symbols.duplicates()) {
+    for (const declared of list) {
+      const others = list.filter((d) => d !== declared);
+      out.push({
+        code: "HFA102",
+        uri: declared.uri,
+        start: declared.name.start,
+        end: declared.name.end,
+        message:
+          locale === "nb"
+            ? `${declared.name.text} er deklarert ${list.length} ganger. Et navn kan bare brukes om én ting av samme slag i hele arbeidsområdet.`
+            : `${declared.name.text} is declared ${list.length} times. A name can stand for only one thing of its kind in the whole workspace.`,
+        related: others.map((d) => ({ uri: d.uri, start: d.name.start, end: d.name.end, message: locale === "nb" ? "Også deklarert her" : "Also declared here" })),
+      });
+    }
+  }
+  return out;
+}
+
+/** What other agreements can depend on: every declaration except agreement bodies. */
+function signatureOf(text: string, file: Ast.FileNode): string {
+  const parts: string[] = [];
+  for (const decl of file.declarations) {
+    if (decl.kind === "agreement") parts.push(`avtale ${decl.name.text}`);
+    else parts.push(text.slice(decl.start, decl.end));
+  }
+  return parts.join("\n");
+}
+
+function configKey(config: Config): string {
+  return JSON.stringify([config.locale, [...config.rules], config.justificationMinWords, config.balanceTolerance, config.defaultHorizonYears]);
+}
