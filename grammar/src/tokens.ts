@@ -46,16 +46,46 @@ export const UnterminatedBlockComment = createToken({
 });
 
 // ---------------------------------------------------------------- literals
+/**
+ * Strings are scanned by hand: a regex like `"(?:[^"\\]|\\.)*"` backtracks
+ * once per character in V8 and overflows the stack on a multi-megabyte string.
+ */
+function scanString(text: string, offset: number, stopAtLineEnd: boolean): number {
+  // Chevrotain's error recovery calls custom patterns at every offset,
+  // ignoring start_chars_hint: fail fast anywhere but at a quote.
+  if (text.charCodeAt(offset) !== 34) return -1;
+  let i = offset + 1;
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) return stopAtLineEnd ? -1 : i + 1;
+    if (ch === 92 /* \ */) {
+      if (stopAtLineEnd && (text.charCodeAt(i + 1) === 10 || text.charCodeAt(i + 1) === 13)) return i + 1;
+      i += 2;
+      continue;
+    }
+    if (stopAtLineEnd && (ch === 10 || ch === 13)) return i;
+    i++;
+  }
+  return stopAtLineEnd ? Math.min(i, text.length) : -1;
+}
+
+function matchOf(text: string, offset: number, end: number): RegExpExecArray | null {
+  if (end < 0) return null;
+  const match = [text.slice(offset, end)] as unknown as RegExpExecArray;
+  return match;
+}
+
 export const StringLiteral = createToken({
   name: "StringLiteral",
-  pattern: /"(?:[^"\\]|\\[\s\S])*"/,
+  pattern: { exec: (text: string, offset: number) => matchOf(text, offset, scanString(text, offset, false)) },
   line_breaks: true,
   start_chars_hint: ['"'],
 });
 /** A string whose closing quote is missing ends at the end of its line (reported). */
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
-  pattern: /"(?:[^"\\\n\r]|\\.)*/,
+  pattern: { exec: (text: string, offset: number) => matchOf(text, offset, scanString(text, offset, true)) },
+  line_breaks: false,
   start_chars_hint: ['"'],
 });
 /** ISO date; whether it is a calendar date is checked later (HFA003). */

@@ -50,7 +50,26 @@ function quote(text: string, locale: "nb" | "en"): string {
   return locale === "nb" ? `«${short}»` : `"${short}"`;
 }
 
+/**
+ * More syntax errors than this in one file means it is not an HFA file (or is
+ * binary); listing each would only flood the editor and the CI log.
+ */
+const MAX_SYNTAX_DIAGNOSTICS = 200;
+
 export function reportSyntax(problems: readonly SyntaxProblem[], ctx: CheckContext): void {
+  if (problems.length > MAX_SYNTAX_DIAGNOSTICS) {
+    const rest = problems.slice(MAX_SYNTAX_DIAGNOSTICS);
+    const first = rest[0]!;
+    ctx.report(
+      "HFA001",
+      { start: first.start, end: first.end },
+      ctx.say(
+        `… og ${rest.length} syntaksfeil til. Er dette en HFA-fil? Rett feilene over først.`,
+        `… and ${rest.length} more syntax errors. Is this an HFA file? Fix the errors above first.`,
+      ),
+    );
+    problems = problems.slice(0, MAX_SYNTAX_DIAGNOSTICS);
+  }
   for (const problem of problems) {
     const { locale } = ctx;
     switch (problem.kind) {
