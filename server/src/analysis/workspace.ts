@@ -136,7 +136,11 @@ export class Workspace {
   }
 
   private compute(): WorkspaceAnalysis {
-    const configResult = this.configText !== undefined ? parseConfig(this.configText, this.configUri ?? "hfa.json", this.localeOverride ?? "nb") : undefined;
+    let configResult = this.configText !== undefined ? parseConfig(this.configText, this.configUri ?? "hfa.json", this.localeOverride ?? "nb") : undefined;
+    // The file's own `locale` decides the language of its own diagnostics too.
+    if (configResult && this.localeOverride === undefined && configResult.config.locale === "en") {
+      configResult = parseConfig(this.configText!, this.configUri ?? "hfa.json", "en");
+    }
     const config = configResult?.config ?? DEFAULT_CONFIG;
     const locale: Locale = this.localeOverride ?? config.locale ?? "nb";
 
@@ -156,9 +160,10 @@ export class Workspace {
     const agreements: AgreementAnalysis[] = [];
     const draws: FrameDraw[] = [];
 
+    const fileKey = `${locale}\u0000${configKey(config)}`;
     for (const uri of uris) {
       const file = this.files.get(uri)!;
-      const fileResult = this.fileDiagnostics(file, config, locale, symbols);
+      const fileResult = this.fileDiagnostics(file, fileKey, config, locale, symbols);
       const list: RawDiagnostic[] = [...fileResult.diagnostics];
       suppressionsByUri.set(uri, fileResult.suppressions);
       const refs: Reference[] = [];
@@ -196,8 +201,7 @@ export class Workspace {
   }
 
   /** Diagnostics that depend only on one file's text: syntax, notation, ranges, suppressions. */
-  private fileDiagnostics(file: SourceFile, config: Config, locale: Locale, symbols: SymbolTable): FileCacheEntry {
-    const key = `${locale}\u0000${configKey(config)}`;
+  private fileDiagnostics(file: SourceFile, key: string, config: Config, locale: Locale, symbols: SymbolTable): FileCacheEntry {
     const cached = this.fileCache.get(file.parse);
     if (cached && cached.key === key) return cached;
     const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
