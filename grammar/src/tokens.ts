@@ -117,8 +117,67 @@ export const Colon = createToken({ name: "Colon", pattern: ":", label: "':'" });
 export const PercentSign = createToken({ name: "PercentSign", pattern: "%", label: "'%'" });
 export const Star = createToken({ name: "Star", pattern: "*", label: "'*'" });
 
-const identifierPattern = /[\p{L}_][\p{L}\p{N}_-]*/uy;
 const millPattern = /mill\./y;
+
+// Character classes for identifiers, as `/[\p{L}_][\p{L}\p{N}_-]*/u` sees them.
+// A table filled in as characters are met: a Unicode property regex per
+// character (and the match array it returns) was the lexer's largest cost.
+const UNKNOWN = 0;
+const LETTER = 1;
+const NUMBER = 2;
+const OTHER = 3;
+/** Combining marks (\p{M}): inside a name, so `forma\u030Al` typed decomposed is `formål` (spec §2, NFC). */
+const MARK = 4;
+const bmpClasses = new Uint8Array(0x10000);
+const letterPattern = /\p{L}/u;
+const numberPattern = /\p{N}/u;
+const markPattern = /\p{M}/u;
+
+function classify(char: string): number {
+  return letterPattern.test(char) ? LETTER : numberPattern.test(char) ? NUMBER : markPattern.test(char) ? MARK : OTHER;
+}
+
+function classOf(codePoint: number): number {
+  if (codePoint >= 0x10000) return classify(String.fromCodePoint(codePoint));
+  let known = bmpClasses[codePoint]!;
+  if (known === UNKNOWN) {
+    // A lone surrogate is neither letter nor number, as for the regex.
+    known = classify(String.fromCharCode(codePoint));
+    bmpClasses[codePoint] = known;
+  }
+  return known;
+}
+
+const isAsciiLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+function isInsideSurrogatePair(text: string, offset: number): boolean {
+  const low = text.charCodeAt(offset);
+  const high = text.charCodeAt(offset - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+}
+
+/** End of the identifier starting at `offset` (`[\p{L}_][\p{L}\p{M}\p{N}_-]*`), or -1. */
+function scanIdentifier(text: string, offset: number): number {
+  const first = text.codePointAt(offset);
+  if (first === undefined) return -1;
+  if (!(isAsciiLetter(first) || first === 95 /* _ */ || (first >= 0x80 && classOf(first) === LETTER))) return -1;
+  let i = offset + (first > 0xffff ? 2 : 1);
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95 /* _ */ || code === 45 /* - */) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const codePoint = text.codePointAt(i)!;
+    const kind = classOf(codePoint);
+    if (kind !== LETTER && kind !== NUMBER && kind !== MARK) break;
+    i += codePoint > 0xffff ? 2 : 1;
+  }
+  return i;
+}
 
 /**
  * Identifiers (and so keywords): a Unicode letter or `_`, then letters,
@@ -128,14 +187,27 @@ export const Identifier = createToken({
   name: "Identifier",
   pattern: {
     exec(text: string, offset: number): RegExpExecArray | null {
-      millPattern.lastIndex = offset;
-      const mill = millPattern.exec(text);
-      if (mill) {
-        const next = text.charCodeAt(offset + 5);
-        if (!(next >= 48 && next <= 57) && !/[\p{L}_]/u.test(text.charAt(offset + 5))) return mill;
+      // Only a word starting with `m` can be `mill.`: test the first character
+      // before running a second regex at every word.
+      if (text.charCodeAt(offset) === 109 /* m */) {
+        millPattern.lastIndex = offset;
+        const mill = millPattern.exec(text);
+        if (mill) {
+          const next = text.charCodeAt(offset + 5);
+          if (!(next >= 48 && next <= 57) && !/[\p{L}_]/u.test(text.charAt(offset + 5))) return mill;
+        }
       }
-      identifierPattern.lastIndex = offset;
-      return identifierPattern.exec(text);
+      const end = scanIdentifier(text, offset);
+      if (end < 0 && isInsideSurrogatePair(text, offset)) {
+        // Chevrotain's error recovery tries patterns at every offset, also
+        // between the halves of a character outside the BMP. The regex this
+        // scanner replaces (sticky, /u) stepped back to the pair's start there
+        // and so matched an astral letter; kept so that error spans stay as
+        // they were. (Astral letters are not in start_chars_hint, so they are
+        // lexing errors in the first place.)
+        return matchOf(text, offset - 1, scanIdentifier(text, offset - 1));
+      }
+      return matchOf(text, offset, end);
     },
   },
   line_breaks: false,

@@ -296,7 +296,8 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
   const out: RawDiagnostic[] = [];
   for (const list of symbols.duplicates()) {
     for (const declared of list) {
-      const others = list.filter((d) => d !== declared);
+      // Bounded: a name declared in hundreds of files must not give N² related entries.
+      const others = list.filter((d) => d !== declared).slice(0, 10);
       out.push({
         code: "HFA102",
         uri: declared.uri,

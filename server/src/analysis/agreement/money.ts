@@ -141,7 +141,8 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
     const years = period && horizonInfo ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : [];
     const amount: FlowAmount = { role, flow, clause, perYear, years };
     flows.push(amount);
-    if (period && (role === "input" || role === "grant")) {
+    // A reversed period is HFA601's alone (spec §5.2: no cascade).
+    if (period && period.to >= period.from && (role === "input" || role === "grant")) {
       const outside = years.filter((y) => y < period.from || y > period.to);
       if (outside.length > 0) {
         const what = role === "input" ? ctx.say("Innsats", "Own input") : ctx.say("Tilskudd", "The grant");

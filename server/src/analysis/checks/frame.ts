@@ -33,6 +33,9 @@ function shareOf(scheme: Ast.SchemeDecl, community: string): number {
   return share;
 }
 
+/** Agreements named (and linked) in one HFA701 message at the most. */
+const MAX_LISTED = 10;
+
 export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDiagnostic[] {
   const say = (nb: string, en: string) => (locale === "nb" ? nb : en);
   const out: RawDiagnostic[] = [];
@@ -74,23 +77,34 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
     for (const [community, byYear] of byCommunity) {
       const share = shareOf(scheme.node, community);
       // One diagnostic per grant clause, naming every year it is over.
-      const overYears = new Map<GrantYears, { year: number; sum: number; limit: number; entries: Entry[] }[]>();
+      type Over = { year: number; sum: number; limit: number; entries: Entry[]; names: string[]; nearest: Entry[] };
+      const overYears = new Map<GrantYears, Over[]>();
+      const ownerOf = new Map<GrantYears, Entry>();
       for (const [year, entries] of byYear) {
         const sum = entries.reduce((total, e) => total + e.amount, 0);
         const limit = (frameYears.get(year) ?? 0) * share;
         if (sum <= limit + 0.5) continue;
+        // Named and linked once per year, not once per grant: with many
+        // agreements over one frame, per-grant lists grow with the square.
+        const names = [...new Set(entries.map((e) => e.draw.agreement.name.text))];
+        const over: Over = { year, sum, limit, entries, names, nearest: entries.slice(0, MAX_LISTED + 1) };
         for (const entry of entries) {
+          ownerOf.set(entry.grant, entry);
           const list = overYears.get(entry.grant) ?? [];
-          list.push({ year, sum, limit, entries });
+          list.push(over);
           overYears.set(entry.grant, list);
         }
       }
       for (const [grant, years] of overYears) {
         const first = years[0]!;
-        const owner = first.entries.find((e) => e.grant === grant)!;
-        const agreements = [...new Set(first.entries.map((e) => e.draw.agreement.name.text))];
-        const related: RelatedInformation[] = first.entries
+        const owner = ownerOf.get(grant)!;
+        const agreements =
+          first.names.length > MAX_LISTED
+            ? [...first.names.slice(0, MAX_LISTED), say(`${first.names.length - MAX_LISTED} andre`, `${first.names.length - MAX_LISTED} others`)]
+            : first.names;
+        const related: RelatedInformation[] = first.nearest
           .filter((e) => e.grant !== grant)
+          .slice(0, MAX_LISTED)
           .map((e) => ({
             uri: e.draw.uri,
             start: e.grant.clause.start,

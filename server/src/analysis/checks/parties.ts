@@ -35,6 +35,13 @@ export function checkParties(resolved: ResolvedAgreement, balance: Balance | und
     );
   }
   if (!balance) return;
+  // An innsats whose party or amount is invalid was reported already and left
+  // out; we cannot tell whose input it was, so claims of "no own input"
+  // (HFA302/303/306) would be a cascade of that one mistake (spec §5.2).
+  const invalidInput = resolved.node.clauses.some(
+    (c) => (c.kind === "input" && !resolved.validPartyRefs.has(c.party)) || (c.kind === "incomplete" && c.clauseKind === "input"),
+  );
+  if (invalidInput) return;
   const inputOf = new Map(balance.parties.map((p) => [p.party, p.totals.input]));
   for (const [side, members] of [
     ["spesialist", trusts],

@@ -98,6 +98,9 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
       ctx.say(`Avtalen ${node.name.text} har ingen «tiltak»: beskriv tiltaket som skal gjennomføres.`, `Agreement ${node.name.text} has no "tiltak": describe the measure to be carried out.`),
     );
   }
+  // A `formål` with an unknown purpose (HFA202) is most likely the one a
+  // measure links to, misspelt: linking to it is not a second mistake.
+  const misspeltPurpose = node.clauses.some((c) => c.kind === "purpose" && !PURPOSES_BY_ID.has(c.purpose.text));
   let hasPosition = false;
   for (const clause of node.clauses) {
     if (clause.kind !== "measure") continue;
@@ -116,7 +119,7 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
     }
     for (const item of linked) {
       for (const ref of item.refs) {
-        if (!PURPOSES_BY_ID.has(ref.text) || resolved.purposes.has(ref.text)) continue;
+        if (!PURPOSES_BY_ID.has(ref.text) || resolved.purposes.has(ref.text) || misspeltPurpose) continue;
         ctx.report(
           "HFA206",
           ref,
@@ -145,6 +148,33 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
   }
 }
 
+/** The lower-cased words of each official wording, computed once. */
+const officialWordSets = new Map<string, ReadonlySet<string>>();
+
+function officialWords(id: keyof typeof WORDINGS): ReadonlySet<string> {
+  let set = officialWordSets.get(id);
+  if (!set) {
+    set = new Set(words(WORDINGS[id].text).map((w) => w.toLowerCase()));
+    officialWordSets.set(id, set);
+  }
+  return set;
+}
+
+/** Number of code points (what `[...text].length` counts), without building the array. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
 /** HFA203 (too short) and HFA204 (restates the official wording). */
 function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void {
   const text = clause.text.value;
@@ -163,11 +193,20 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
   const purpose = PURPOSES_BY_ID.get(clause.purpose.text);
   if (!purpose) return;
   const wording = WORDINGS[purpose.wording];
-  const official = new Set(words(wording.text).map((w) => w.toLocaleLowerCase("nb")));
-  const significant = found.map((w) => w.toLocaleLowerCase("nb")).filter((w) => [...w].length >= 3);
-  if (significant.length === 0) return;
-  const shared = significant.filter((w) => official.has(w)).length;
-  const ratio = shared / significant.length;
+  const official = officialWords(wording.id);
+  // `toLowerCase`, not `toLocaleLowerCase("nb")`: the same mapping (only
+  // Turkish, Azeri and Lithuanian lower-case differently), without resolving
+  // the locale at every word, which made this the costliest check.
+  let significant = 0;
+  let shared = 0;
+  for (const word of found) {
+    const lower = word.toLowerCase();
+    if (codePoints(lower) < 3) continue;
+    significant++;
+    if (official.has(lower)) shared++;
+  }
+  if (significant === 0) return;
+  const ratio = shared / significant;
   if (ratio >= 0.6) {
     ctx.report(
       "HFA204",
