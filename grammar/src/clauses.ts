@@ -11,7 +11,7 @@
  * completion ask Chevrotain what may follow inside the clause at the cursor
  * (`computeContentAssist`).
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
@@ -64,15 +64,33 @@ export function tokenEnd(token: IToken): number {
   return token.startOffset + (token.image?.length ?? 0);
 }
 
+/**
+ * Offsets of a token, for the syntax tree, as small integers. While
+ * Chevrotain records the grammar it hands the rules a placeholder token whose
+ * offsets V8 stores as doubles (its token shape also holds EOF's NaN); one
+ * double stored in a span field makes V8 keep that field of *every* span as a
+ * boxed double: 16 bytes more per field, and slower to build. `| 0` keeps the
+ * fields small integers; real offsets are integers below 2³¹ and unchanged.
+ */
+function startOf(token: IToken): number {
+  return token.startOffset | 0;
+}
+
+function endOf(token: IToken): number {
+  return startOf(token) + (token.image?.length ?? 0);
+}
+
 function unescapeString(image: string): string {
   const inner = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
   return inner.includes("\\") ? inner.replace(/\\([\s\S])/g, "$1") : inner;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoDate(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1) return undefined;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
   if (day > days) return undefined;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
@@ -80,6 +98,18 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 export class ClauseParser extends EmbeddedActionsParser {
   /** Problems found by the rules' own checks since the last `input` reset. */
   ruleProblems: RuleProblem[] = [];
+
+  // The alternatives of the ORs in the hot rules, built at their first use
+  // instead of at every call (Chevrotain's performance guide, "caching arrays
+  // of alternatives"). Their closures use nothing but `this`.
+  private numberAlternatives?: IOrAlt<Ast.NumberLit>[];
+  private dateAlternatives?: IOrAlt<Ast.DateLit>[];
+  private valueAlternatives?: IOrAlt<Ast.Value>[];
+  private timesAlternatives?: IOrAlt<IToken>[];
+  private priceAlternatives?: IOrAlt<Ast.Price>[];
+  private scheduleAlternatives?: IOrAlt<Ast.Schedule>[];
+  private headerAlternatives?: IOrAlt<IToken>[];
+  private suffixAlternatives?: IOrAlt<NonNullable<Ast.IndicatorMeasure["suffix"]>>[];
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: true });
@@ -89,71 +119,72 @@ export class ClauseParser extends EmbeddedActionsParser {
   // ------------------------------------------------------------ terminals
 
   private tok(token: IToken): Ast.Span {
-    return { start: token.startOffset, end: tokenEnd(token) };
+    return { start: startOf(token), end: endOf(token) };
   }
 
   private readonly name = this.RULE("name", (): Ast.Name => {
     const token = this.CONSUME(Identifier);
-    return { start: token.startOffset, end: tokenEnd(token), text: normalizeName(token.image) };
+    return { start: startOf(token), end: endOf(token), text: normalizeName(token.image) };
   });
 
   private readonly string = this.RULE("string", (): Ast.StringLit => {
     const token = this.CONSUME(StringLiteral);
-    return { start: token.startOffset, end: tokenEnd(token), value: unescapeString(token.image) };
+    return { start: startOf(token), end: endOf(token), value: unescapeString(token.image) };
   });
 
   private readonly number = this.RULE("number", (): Ast.NumberLit => {
-    return this.OR([
+    return this.OR((this.numberAlternatives ??= [
       {
         ALT: () => {
           const token = this.CONSUME(NumberLiteral);
-          return { start: token.startOffset, end: tokenEnd(token), value: parseNorwegianNumber(token.image) };
+          return { start: startOf(token), end: endOf(token), value: parseNorwegianNumber(token.image) };
         },
       },
       {
         ALT: () => {
           const token = this.CONSUME(ForeignNumber);
           const foreign = readForeignNumber(token.image);
-          return { start: token.startOffset, end: tokenEnd(token), value: foreign.value, norwegian: foreign.norwegian };
+          return { start: startOf(token), end: endOf(token), value: foreign.value, norwegian: foreign.norwegian };
         },
       },
-    ]);
+    ]));
   });
 
   private readonly year = this.RULE("year", (): Ast.YearLit => {
     const token = this.CONSUME(NumberLiteral, { LABEL: "year" });
-    const span = this.tok(token);
+    const start = startOf(token);
+    const end = endOf(token);
     this.ACTION(() => {
       if (!/^\d{4}$/.test(token.image) || Number(token.image) < 2000 || Number(token.image) > 2100) {
-        this.ruleProblems.push({ ...span, expected: "year" });
+        this.ruleProblems.push({ start, end, expected: "year" });
       }
     });
-    return { ...span, value: Number(token.image) };
+    return { start, end, value: Number(token.image) };
   });
 
   private readonly date = this.RULE("date", (): Ast.DateLit => {
-    return this.OR([
+    return this.OR((this.dateAlternatives ??= [
       {
         ALT: () => {
           const token = this.CONSUME(DateLiteral);
           const [y, m, d] = token.image.split("-").map(Number) as [number, number, number];
           const iso = token.image.length === 10 ? isoDate(y, m, d) : undefined;
-          return { ...this.tok(token), text: token.image, iso, norwegianForm: false };
+          return { start: startOf(token), end: endOf(token), text: token.image, iso, norwegianForm: false };
         },
       },
       {
         ALT: () => {
           const token = this.CONSUME(NorwegianDate);
           const [d, m, y] = token.image.split(".").map(Number) as [number, number, number];
-          return { ...this.tok(token), text: token.image, iso: isoDate(y, m, d), norwegianForm: true };
+          return { start: startOf(token), end: endOf(token), text: token.image, iso: isoDate(y, m, d), norwegianForm: true };
         },
       },
-    ]);
+    ]));
   });
 
   private readonly unit = this.RULE("unit", (): Ast.UnitLit => {
     const token = this.CONSUME(UnitKeyword);
-    return { ...this.tok(token), unit: UNIT_BY_SPELLING[normalizeName(token.image)] ?? "stk" };
+    return { start: startOf(token), end: endOf(token), unit: UNIT_BY_SPELLING[normalizeName(token.image)] ?? "stk" };
   });
 
   private readonly money = this.RULE("money", (): Ast.Money => {
@@ -162,7 +193,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const currency = this.CONSUME(CurrencyKeyword);
     return {
       start: number.start,
-      end: tokenEnd(currency),
+      end: endOf(currency),
       number,
       millions,
       amount: millions ? Math.round(number.value * 1_000_000 * 100) / 100 : number.value,
@@ -172,7 +203,7 @@ export class ClauseParser extends EmbeddedActionsParser {
   private readonly percent = this.RULE("percent", (): Ast.Percent => {
     const number = this.SUBRULE(this.number);
     const sign = this.CONSUME(PercentSign);
-    return { start: number.start, end: tokenEnd(sign), value: number.value, number };
+    return { start: number.start, end: endOf(sign), value: number.value, number };
   });
 
   private readonly share = this.RULE("share", (): Ast.Share => {
@@ -194,7 +225,7 @@ export class ClauseParser extends EmbeddedActionsParser {
   });
 
   private readonly value = this.RULE("value", (): Ast.Value => {
-    return this.OR([
+    return this.OR((this.valueAlternatives ??= [
       {
         // Money: a number followed by `kr` or `mill.`
         GATE: () => {
@@ -214,9 +245,9 @@ export class ClauseParser extends EmbeddedActionsParser {
           let times: Ast.Keyword<"à" | "*"> | undefined;
           let price: Ast.Price | undefined;
           this.OPTION2(() => {
-            const op = this.OR2([{ ALT: () => this.CONSUME(KW.aa) }, { ALT: () => this.CONSUME(Star) }]);
-            times = { ...this.tok(op), value: op.tokenType === Star ? "*" : "à" };
-            price = this.OR3([
+            const op = this.OR2((this.timesAlternatives ??= [{ ALT: () => this.CONSUME(KW.aa) }, { ALT: () => this.CONSUME(Star) }]));
+            times = { start: startOf(op), end: endOf(op), value: op.tokenType === Star ? "*" : "à" };
+            price = this.OR3((this.priceAlternatives ??= [
               {
                 ALT: () => {
                   const money = this.SUBRULE2(this.money);
@@ -224,7 +255,7 @@ export class ClauseParser extends EmbeddedActionsParser {
                 },
               },
               { ALT: () => ({ kind: "rate" as const, ref: this.SUBRULE(this.name) }) },
-            ]);
+            ]));
             this.ACTION(() => {
               end = price!.kind === "money" ? price!.money.end : price!.ref.end;
             });
@@ -232,16 +263,16 @@ export class ClauseParser extends EmbeddedActionsParser {
           return { kind: "quantity" as const, quantity, unit, times, price, start: quantity.start, end };
         },
       },
-    ]);
+    ]));
   });
 
   private readonly schedule = this.RULE("schedule", (): Ast.Schedule => {
-    return this.OR([
+    return this.OR((this.scheduleAlternatives ??= [
       {
         ALT: () => {
           const per = this.CONSUME(KW.per);
           const aar = this.CONSUME(KW.aar);
-          let end = tokenEnd(aar);
+          let end = endOf(aar);
           let from: Ast.YearLit | undefined;
           let to: Ast.YearLit | undefined;
           this.OPTION(() => {
@@ -258,17 +289,17 @@ export class ClauseParser extends EmbeddedActionsParser {
               end = to.end;
             },
           });
-          return { kind: "yearly" as const, from, to, start: per.startOffset, end };
+          return { kind: "yearly" as const, from, to, start: startOf(per), end };
         },
       },
       {
         ALT: () => {
           const i = this.CONSUME(KW.i);
           const year = this.SUBRULE3(this.year);
-          return { kind: "once" as const, year, start: i.startOffset, end: year.end };
+          return { kind: "once" as const, year, start: startOf(i), end: year.end };
         },
       },
-    ]);
+    ]));
   });
 
   private readonly flow = this.RULE("flow", (): Ast.Flow => {
@@ -285,13 +316,13 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   /** `helsefellesskap Id String`, `tilskudd Id String`, `avtale Id String`, `helseforetak Id String`, `tiltak Id String`. */
   readonly blockHeader = this.RULE("blockHeader", (): { name: Ast.Name; title: Ast.StringLit } => {
-    this.OR([
+    this.OR((this.headerAlternatives ??= [
       { ALT: () => this.CONSUME(KW.helsefellesskap) },
       { ALT: () => this.CONSUME(KW.tilskudd) },
       { ALT: () => this.CONSUME(KW.avtale) },
       { ALT: () => this.CONSUME(KW.helseforetak) },
       { ALT: () => this.CONSUME(KW.tiltak) },
-    ]);
+    ]));
     const name = this.SUBRULE(this.name);
     const title = this.SUBRULE(this.string);
     return { name, title };
@@ -300,7 +331,7 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly regionItem = this.RULE("regionItem", (): Ast.RegionItem => {
     const kw = this.CONSUME(KW.region);
     const value = this.SUBRULE(this.string);
-    return { kind: "region", value, start: kw.startOffset, end: value.end };
+    return { kind: "region", value, start: startOf(kw), end: value.end };
   });
 
   readonly hospitalItem = this.RULE("hospitalItem", (): Ast.HospitalDecl => {
@@ -312,9 +343,9 @@ export class ClauseParser extends EmbeddedActionsParser {
       kind: "hospital",
       name,
       title,
-      hospitalKind: { ...this.tok(kind), value: kind.image as Ast.HospitalKind },
-      start: kw.startOffset,
-      end: tokenEnd(kind),
+      hospitalKind: { start: startOf(kind), end: endOf(kind), value: kind.image as Ast.HospitalKind },
+      start: startOf(kw),
+      end: endOf(kind),
     };
   });
 
@@ -326,14 +357,14 @@ export class ClauseParser extends EmbeddedActionsParser {
       this.CONSUME(KW.nr);
       return this.SUBRULE2(this.string);
     });
-    return { kind: "municipality", name, title, number, start: kw.startOffset, end: (number ?? title).end };
+    return { kind: "municipality", name, title, number, start: startOf(kw), end: (number ?? title).end };
   });
 
   readonly groupItem = this.RULE("groupItem", (): Ast.GroupDecl => {
     const kw = this.CONSUME(KW.gruppe);
     const name = this.SUBRULE(this.name);
     const title = this.SUBRULE(this.string);
-    return { kind: "group", name, title, start: kw.startOffset, end: title.end };
+    return { kind: "group", name, title, start: startOf(kw), end: title.end };
   });
 
   readonly rateDecl = this.RULE("rateDecl", (): Ast.RateDecl => {
@@ -347,14 +378,14 @@ export class ClauseParser extends EmbeddedActionsParser {
       this.CONSUME(KW.kilde);
       return this.SUBRULE2(this.string);
     });
-    return { kind: "rate", name, title, price, unit, source, start: kw.startOffset, end: (source ?? unit).end };
+    return { kind: "rate", name, title, price, unit, source, start: startOf(kw), end: (source ?? unit).end };
   });
 
   readonly frameItem = this.RULE("frameItem", (): Ast.FrameItem => {
     const kw = this.CONSUME(KW.ramme);
     const year = this.SUBRULE(this.year);
     const money = this.SUBRULE(this.money);
-    return { kind: "frame", year, money, start: kw.startOffset, end: money.end };
+    return { kind: "frame", year, money, start: startOf(kw), end: money.end };
   });
 
   readonly distributionEntry = this.RULE("distributionEntry", (): Ast.DistributionEntry => {
@@ -368,13 +399,13 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly communityClause = this.RULE("communityClause", (): Ast.CommunityClause => {
     const kw = this.CONSUME(KW.helsefellesskap);
     const ref = this.SUBRULE(this.name);
-    return { kind: "community", keyword: this.tok(kw), ref, start: kw.startOffset, end: ref.end };
+    return { kind: "community", keyword: this.tok(kw), ref, start: startOf(kw), end: ref.end };
   });
 
   readonly partiesClause = this.RULE("partiesClause", (): Ast.PartiesClause => {
     const kw = this.CONSUME(KW.parter);
     const refs = this.SUBRULE(this.nameList);
-    return { kind: "parties", keyword: this.tok(kw), refs, start: kw.startOffset, end: refs[refs.length - 1]?.end ?? tokenEnd(kw) };
+    return { kind: "parties", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly periodClause = this.RULE("periodClause", (): Ast.PeriodClause => {
@@ -382,7 +413,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const from = this.SUBRULE(this.year);
     this.CONSUME(KW.til);
     const to = this.SUBRULE2(this.year);
-    return { kind: "period", keyword: this.tok(kw), from, to, start: kw.startOffset, end: to.end };
+    return { kind: "period", keyword: this.tok(kw), from, to, start: startOf(kw), end: to.end };
   });
 
   readonly statusClause = this.RULE("statusClause", (): Ast.StatusClause => {
@@ -391,29 +422,29 @@ export class ClauseParser extends EmbeddedActionsParser {
     return {
       kind: "status",
       keyword: this.tok(kw),
-      value: { ...this.tok(value), value: value.image as Ast.AgreementStatus },
-      start: kw.startOffset,
-      end: tokenEnd(value),
+      value: { start: startOf(value), end: endOf(value), value: value.image as Ast.AgreementStatus },
+      start: startOf(kw),
+      end: endOf(value),
     };
   });
 
   readonly hospitalClause = this.RULE("hospitalClause", (): Ast.HospitalClause => {
     const kw = this.CONSUME(KW.sykehus);
     const ref = this.SUBRULE(this.name);
-    return { kind: "hospital", keyword: this.tok(kw), ref, start: kw.startOffset, end: ref.end };
+    return { kind: "hospital", keyword: this.tok(kw), ref, start: startOf(kw), end: ref.end };
   });
 
   readonly targetGroupClause = this.RULE("targetGroupClause", (): Ast.TargetGroupClause => {
     const kw = this.CONSUME(KW.maalgruppe);
     const refs = this.SUBRULE(this.nameList);
-    return { kind: "targetGroups", keyword: this.tok(kw), refs, start: kw.startOffset, end: refs[refs.length - 1]?.end ?? tokenEnd(kw) };
+    return { kind: "targetGroups", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly purposeClause = this.RULE("purposeClause", (): Ast.PurposeClause => {
     const kw = this.CONSUME(KW.formaal);
     const purpose = this.SUBRULE(this.name);
     const text = this.SUBRULE(this.string);
-    return { kind: "purpose", keyword: this.tok(kw), purpose, text, start: kw.startOffset, end: text.end };
+    return { kind: "purpose", keyword: this.tok(kw), purpose, text, start: startOf(kw), end: text.end };
   });
 
   readonly inputClause = this.RULE("inputClause", (): Ast.InputClause => {
@@ -421,7 +452,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const party = this.SUBRULE(this.name);
     const flow = this.SUBRULE(this.flow);
     const note = this.SUBRULE(this.optionalString);
-    return { kind: "input", keyword: this.tok(kw), party, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+    return { kind: "input", keyword: this.tok(kw), party, flow, note, start: startOf(kw), end: (note ?? flow).end };
   });
 
   readonly grantClause = this.RULE("grantClause", (): Ast.GrantClause => {
@@ -434,7 +465,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     });
     const note = this.SUBRULE(this.optionalString);
     const end = note?.end ?? shares?.[shares.length - 1]?.end ?? flow.end;
-    return { kind: "grant", keyword: this.tok(kw), scheme, flow, shares, note, start: kw.startOffset, end };
+    return { kind: "grant", keyword: this.tok(kw), scheme, flow, shares, note, start: startOf(kw), end };
   });
 
   readonly savingClause = this.RULE("savingClause", (): Ast.SavingClause => {
@@ -442,7 +473,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const party = this.SUBRULE(this.name);
     const flow = this.SUBRULE(this.flow);
     const note = this.SUBRULE(this.optionalString);
-    return { kind: "saving", keyword: this.tok(kw), party, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+    return { kind: "saving", keyword: this.tok(kw), party, flow, note, start: startOf(kw), end: (note ?? flow).end };
   });
 
   /** `balanse` before its block. */
@@ -454,17 +485,17 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly continuationClause = this.RULE("continuationClause", (): Ast.ContinuationClause => {
     const kw = this.CONSUME(KW.videreforing);
     const text = this.SUBRULE(this.string);
-    return { kind: "continuation", keyword: this.tok(kw), text, start: kw.startOffset, end: text.end };
+    return { kind: "continuation", keyword: this.tok(kw), text, start: startOf(kw), end: text.end };
   });
 
   private readonly indicatorMeasure = this.RULE("indicatorMeasure", (): Ast.IndicatorMeasure => {
     const number = this.SUBRULE(this.number);
     const suffix = this.OPTION(() =>
-      this.OR([
+      this.OR((this.suffixAlternatives ??= [
         {
           ALT: () => {
             const sign = this.CONSUME(PercentSign);
-            return { kind: "percent" as const, ...this.tok(sign) };
+            return { kind: "percent" as const, start: startOf(sign), end: endOf(sign) };
           },
         },
         {
@@ -473,7 +504,7 @@ export class ClauseParser extends EmbeddedActionsParser {
             return { kind: "unit" as const, unit: unit.unit, start: unit.start, end: unit.end };
           },
         },
-      ]),
+      ])),
     );
     return { number, suffix, start: number.start, end: suffix?.end ?? number.end };
   });
@@ -489,7 +520,7 @@ export class ClauseParser extends EmbeddedActionsParser {
       this.CONSUME(KW.innen);
       return this.SUBRULE(this.year);
     });
-    return { kind: "indicator", keyword: this.tok(kw), text, from, to, by, start: kw.startOffset, end: (by ?? to).end };
+    return { kind: "indicator", keyword: this.tok(kw), text, from, to, by, start: startOf(kw), end: (by ?? to).end };
   });
 
   readonly decisionClause = this.RULE("decisionClause", (): Ast.DecisionClause => {
@@ -499,16 +530,16 @@ export class ClauseParser extends EmbeddedActionsParser {
     const date = this.SUBRULE(this.date);
     const outcome = this.OPTION(() => {
       const token = this.CONSUME(OutcomeKeyword);
-      return { ...this.tok(token), value: token.image as Ast.DecisionOutcome };
+      return { start: startOf(token), end: endOf(token), value: token.image as Ast.DecisionOutcome };
     });
     return {
       kind: "decision",
       keyword: this.tok(kw),
       party,
-      body: { ...this.tok(body), value: body.image as Ast.DecisionBody },
+      body: { start: startOf(body), end: endOf(body), value: body.image as Ast.DecisionBody },
       date,
       outcome,
-      start: kw.startOffset,
+      start: startOf(kw),
       end: (outcome ?? date).end,
     };
   });
@@ -520,10 +551,10 @@ export class ClauseParser extends EmbeddedActionsParser {
     return {
       kind: "personnelEffect",
       keyword: this.tok(kw),
-      value: { ...this.tok(value), value: normalizeName(value.image) as Ast.PersonnelEffect },
+      value: { start: startOf(value), end: endOf(value), value: normalizeName(value.image) as Ast.PersonnelEffect },
       text,
-      start: kw.startOffset,
-      end: text?.end ?? tokenEnd(value),
+      start: startOf(kw),
+      end: text?.end ?? endOf(value),
     };
   });
 
@@ -532,7 +563,7 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly measurePurposesItem = this.RULE("measurePurposesItem", (): Ast.MeasurePurposesItem => {
     const kw = this.CONSUME(KW.formaal);
     const refs = this.SUBRULE(this.nameList);
-    return { kind: "measurePurposes", keyword: this.tok(kw), refs, start: kw.startOffset, end: refs[refs.length - 1]?.end ?? tokenEnd(kw) };
+    return { kind: "measurePurposes", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly positionItem = this.RULE("positionItem", (): Ast.PositionItem => {
@@ -542,19 +573,19 @@ export class ClauseParser extends EmbeddedActionsParser {
     this.CONSUME(KW.aarsverk);
     this.CONSUME(Colon);
     const shares = this.SUBRULE(this.shareList);
-    return { kind: "position", keyword: this.tok(kw), title, fte, shares, start: kw.startOffset, end: shares[shares.length - 1]?.end ?? fte.end };
+    return { kind: "position", keyword: this.tok(kw), title, fte, shares, start: startOf(kw), end: shares[shares.length - 1]?.end ?? fte.end };
   });
 
   readonly descriptionItem = this.RULE("descriptionItem", (): Ast.DescriptionItem => {
     const kw = this.CONSUME(KW.beskrivelse);
     const text = this.SUBRULE(this.string);
-    return { kind: "description", keyword: this.tok(kw), text, start: kw.startOffset, end: text.end };
+    return { kind: "description", keyword: this.tok(kw), text, start: startOf(kw), end: text.end };
   });
 
   readonly horizonItem = this.RULE("horizonItem", (): Ast.HorizonItem => {
     const kw = this.CONSUME(KW.horisont);
     const year = this.SUBRULE(this.year);
-    return { kind: "horizon", keyword: this.tok(kw), year, start: kw.startOffset, end: year.end };
+    return { kind: "horizon", keyword: this.tok(kw), year, start: startOf(kw), end: year.end };
   });
 
   readonly transferItem = this.RULE("transferItem", (): Ast.TransferItem => {
@@ -564,13 +595,13 @@ export class ClauseParser extends EmbeddedActionsParser {
     const to = this.SUBRULE2(this.name);
     const flow = this.SUBRULE(this.flow);
     const note = this.SUBRULE(this.optionalString);
-    return { kind: "transfer", keyword: this.tok(kw), from, to, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+    return { kind: "transfer", keyword: this.tok(kw), from, to, flow, note, start: startOf(kw), end: (note ?? flow).end };
   });
 
   readonly justificationItem = this.RULE("justificationItem", (): Ast.JustificationItem => {
     const kw = this.CONSUME(KW.begrunnelse);
     const text = this.SUBRULE(this.string);
-    return { kind: "justification", keyword: this.tok(kw), text, start: kw.startOffset, end: text.end };
+    return { kind: "justification", keyword: this.tok(kw), text, start: startOf(kw), end: text.end };
   });
 }
 

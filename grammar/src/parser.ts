@@ -192,6 +192,12 @@ class Driver {
   readonly problems: SyntaxProblem[] = [];
   private readonly parser = clauseParser();
   private index = 0;
+  /**
+   * The segment handed to Chevrotain, refilled for each clause. Chevrotain
+   * needs an array it may pad with sentinels (it pushes and pops them), so a
+   * view into `tokens` will not do; one reused array saves a slice per clause.
+   */
+  private readonly segment: IToken[] = [];
 
   constructor(
     private readonly tokens: IToken[],
@@ -222,8 +228,11 @@ class Driver {
   /** Runs `rule` over tokens [from, to); reports the first problem. */
   private runRule<T>(rule: ClauseRuleName, from: number, to: number, context: string | undefined, block?: BlockKind): T | undefined {
     const parser = this.parser;
-    parser.input = this.tokens.slice(from, to);
-    parser.ruleProblems = [];
+    const segment = this.segment;
+    segment.length = 0;
+    for (let i = from; i < to; i++) segment.push(this.tokens[i]!);
+    parser.input = segment;
+    if (parser.ruleProblems.length > 0) parser.ruleProblems = [];
     const result = (parser[rule] as () => T)();
     const error: IRecognitionException | undefined = parser.errors[0];
     if (error !== undefined && error.name === "NotAllInputParsedException" && parser.ruleProblems.length === 0) {

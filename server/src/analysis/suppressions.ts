@@ -57,9 +57,9 @@ export function findSuppressions(
   const say = (nb: string, en: string) => (locale === "nb" ? nb : en);
   const suppressions: Suppression[] = [];
   const diagnostics: RawDiagnostic[] = [];
-  const starts = new Map<number, Ast.Span>();
-  // The outermost construct starting at an offset (a declaration covers its whole block).
-  for (const node of constructs(file)) if (!starts.has(node.start)) starts.set(node.start, node);
+  // The outermost construct starting at an offset (a declaration covers its
+  // whole block). Built at the first directive: most files have none.
+  let starts: Map<number, Ast.Span> | undefined;
 
   for (const comment of comments) {
     const match = DIRECTIVE.exec(comment.image);
@@ -101,7 +101,11 @@ export function findSuppressions(
     if (valid.length === 0) continue;
     // The next token after the comment (other comments between are stacked suppressions).
     const next = firstTokenAfter(tokens, span.end);
-    const target = next ? starts.get(next.startOffset) : undefined;
+    if (next && !starts) {
+      starts = new Map();
+      for (const node of constructs(file)) if (!starts.has(node.start)) starts.set(node.start, node);
+    }
+    const target = next ? starts!.get(next.startOffset) : undefined;
     if (!target) {
       diagnostics.push({
         code: "HFA009",

@@ -71,7 +71,8 @@ export class SymbolTable {
   }
 
   first<K extends DeclKind>(kind: K, name: string): DeclaredOf<K> | undefined {
-    return this.lookup(kind, name)[0];
+    // Not via `lookup`: a miss (common when trying several kinds) allocates nothing.
+    return this.byKind.get(kind)?.get(name)?.[0] as DeclaredOf<K> | undefined;
   }
 
   /** Built-ins and declarations of any kind with this name: for HFA103 and hover. */

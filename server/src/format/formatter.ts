@@ -169,18 +169,6 @@ function planFormat(text: string): Plan {
     return next !== undefined && !isLineStart[next] ? unitOf[next] : undefined;
   };
 
-  // ---- units that keep their line breaks: a comment inside, or a multi-line string
-  const keepBreaks = new Set<number>();
-  for (let k = 0; k < elements.length; k++) {
-    const element = elements[k]!;
-    if (element.token === undefined) {
-      const unit = insideUnit(k);
-      if (unit !== undefined) keepBreaks.add(unit);
-    } else if (tokens[element.token]!.tokenType === Tokens.StringLiteral && /[\r\n]/.test(element.image)) {
-      keepBreaks.add(unitOf[element.token]!);
-    }
-  }
-
   // ---- separators
   const separators: Separator[] = [];
   let open = 0; // brace depth at the current element
@@ -207,10 +195,15 @@ function planFormat(text: string): Plan {
           }
         } else {
           const unit = unitOf[i]!;
-          if (previous.lineComment || (breaks > 0 && keepBreaks.has(unit))) {
-            // A continuation line; a `{` pushed onto its own line lines up with its `}`.
+          if (previous.lineComment) {
+            // Nothing can follow a `// comment` on its line. A `{` pushed onto
+            // its own line lines up with its `}`; anything else continues the clause.
             const indent = type === Tokens.LCurly ? depthOf[unit]! : depthOf[unit]! + 1;
             separators.push({ kind: "lines", blank: false, indent });
+          } else if (breaks > 0 && type !== Tokens.LCurly) {
+            // The author's line break inside a clause is kept (one, however many
+            // there were): a continuation line, one level deeper than the clause.
+            separators.push({ kind: "lines", blank: false, indent: depthOf[unit]! + 1 });
           } else if ((type === Tokens.Comma || type === Tokens.Colon) && previous.token !== undefined) {
             separators.push({ kind: "space", text: "" });
           } else {

@@ -49,6 +49,15 @@ export interface ResolvedAgreement {
 }
 
 const PARTY_KINDS = ["healthTrust", "municipality"] as const;
+// What each other reference position accepts: one array each, shared by all
+// references (every `Reference` keeps its `expected`; a fresh array per name
+// added up over a thousand agreements).
+const COMMUNITY_KINDS = ["community"] as const;
+const HOSPITAL_KINDS = ["hospital"] as const;
+const RATE_KINDS = ["rate"] as const;
+const SCHEME_KINDS = ["scheme"] as const;
+const PURPOSE_KINDS = ["purpose"] as const;
+const GROUP_KINDS = ["nationalGroup", "group"] as const;
 
 const KIND_WORDS: Record<SymbolKind, { nb: string; en: string }> = {
   community: { nb: "helsefellesskap", en: "helsefellesskap (health community)" },
@@ -143,10 +152,10 @@ export class Resolver {
   resolvePurpose(name: Ast.Name): boolean {
     const { ctx } = this;
     if (PURPOSES_BY_ID.has(name.text)) {
-      this.record(name, ["purpose"], { kind: "purpose", id: name.text });
+      this.record(name, PURPOSE_KINDS, { kind: "purpose", id: name.text });
       return true;
     }
-    this.record(name, ["purpose"]);
+    this.record(name, PURPOSE_KINDS);
     const suggestions = closestNames(name.text, PURPOSES.map((p) => p.id));
     const all = PURPOSES.map((p) => p.id);
     ctx.report(
@@ -170,16 +179,16 @@ export class Resolver {
   /** A target group: national (built-in) or local (`gruppe`). */
   resolveGroup(name: Ast.Name): "national" | "local" | undefined {
     if (NATIONAL_GROUPS_BY_ID.has(name.text)) {
-      this.record(name, ["nationalGroup", "group"], { kind: "nationalGroup", id: name.text });
+      this.record(name, GROUP_KINDS, { kind: "nationalGroup", id: name.text });
       return "national";
     }
     const local = this.symbols.first("group", name.text);
     if (local) {
-      this.record(name, ["nationalGroup", "group"], local);
+      this.record(name, GROUP_KINDS, local);
       return "local";
     }
-    this.record(name, ["nationalGroup", "group"]);
-    this.reportUnresolved(name, ["nationalGroup", "group"]);
+    this.record(name, GROUP_KINDS);
+    this.reportUnresolved(name, GROUP_KINDS);
     return undefined;
   }
 }
@@ -202,9 +211,9 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   for (const clause of node.clauses) {
     if (clause.kind === "community" && !communityResolved) {
       communityResolved = true;
-      community = resolver.resolve(clause.ref, ["community"]);
+      community = resolver.resolve(clause.ref, COMMUNITY_KINDS);
     } else if (clause.kind === "community") {
-      resolver.resolve(clause.ref, ["community"]);
+      resolver.resolve(clause.ref, COMMUNITY_KINDS);
     }
   }
   let partiesSeen = false;
@@ -256,7 +265,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   const flowRate = (flow: Ast.Flow): void => {
     const value = flow.value;
     if (value.kind === "quantity" && value.price?.kind === "rate") {
-      const rate = resolver.resolve(value.price.ref, ["rate"]);
+      const rate = resolver.resolve(value.price.ref, RATE_KINDS);
       if (rate) rates.set(value.price.ref, rate);
     }
   };
@@ -265,7 +274,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   for (const clause of node.clauses) {
     switch (clause.kind) {
       case "hospital": {
-        const found = resolver.resolve(clause.ref, ["hospital"]);
+        const found = resolver.resolve(clause.ref, HOSPITAL_KINDS);
         if (firstHospital) hospital = found;
         firstHospital = false;
         break;
@@ -294,7 +303,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
         flowRate(clause.flow);
         break;
       case "grant": {
-        const scheme = resolver.resolve(clause.scheme, ["scheme"]);
+        const scheme = resolver.resolve(clause.scheme, SCHEME_KINDS);
         if (scheme) schemes.set(clause.scheme, scheme);
         flowRate(clause.flow);
         for (const share of clause.shares ?? []) partyRef(share.party, "mottaker av tilskudd", "grant recipient");

@@ -137,6 +137,8 @@ export function reportSyntax(problems: readonly SyntaxProblem[], ctx: CheckConte
 export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): void {
   for (const token of tokens) {
     const type = token.tokenType;
+    // Most tokens are neither: decide on the type before allocating anything.
+    if (type !== ForeignNumber && type !== NorwegianDate && type !== DateLiteral) continue;
     const span = { start: token.startOffset, end: tokenEnd(token) };
     if (type === ForeignNumber) {
       const { norwegian } = readForeignNumber(token.image);
@@ -170,12 +172,14 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
   }
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isoOf(text: string, norwegian: boolean): string | undefined {
   const parts = norwegian ? text.split(".").reverse() : text.split("-");
   const [y, m, d] = parts.map(Number) as [number, number, number];
   if (!(m >= 1 && m <= 12 && d >= 1)) return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
   if (d > days) return undefined;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

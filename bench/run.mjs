@@ -1,0 +1,290 @@
+// The HFA benchmark: `npm run bench` (not part of `npm test`).
+//
+// Parse + check of generated workspaces (bench/generate.mjs) of 1, 100 and
+// 1 000 agreements and of one 5 000-line file, in one process, against
+// JSON.parse of the equivalent JSON document measured in the same run; then
+// the wall time of the real CLI (`node bin/hfa.js check <dir>`, Node start
+// included) over the 1 000-agreement workspace. Targets: see docs/performance.md.
+//
+// The analysis core is bundled with esbuild into bench/out/ (git-ignored) the
+// way scripts/build.mjs bundles the CLI, so the figures are those of the
+// shipped code. Run with --expose-gc for the memory column (npm run bench does).
+//
+// Options: --runs N (timed runs per scenario, default 7), --only <scenario>,
+//          --root <checkout> (measure another working tree, e.g. the code before a change),
+// Profile:  node --cpu-prof --cpu-prof-dir=bench/out bench/run.mjs --only "workspace 1000"
+
+import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateLargeFile, generateWorkspace } from "./generate.mjs";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(repo, "bench", "out");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+// Another checkout (built, with node_modules) to measure instead: before/after comparisons.
+const root = option("--root", repo);
+const RUNS = Number(option("--runs", 7));
+const WARMUP = 2;
+const only = option("--only", undefined);
+
+const TARGET_CLI_MS = 1000;
+const TARGET_RATIO = 10;
+const TARGET_MEM_PER_MB = 20;
+
+// ------------------------------------------------------------------ the core, bundled
+
+mkdirSync(out, { recursive: true });
+const coreFile = join(out, root === repo ? "core.cjs" : "core-other.cjs");
+await build({
+  stdin: {
+    contents: [
+      'export { parse } from "../grammar/src/parser.ts";',
+      'export { lex } from "../grammar/src/lexer.ts";',
+      'export { Workspace } from "../server/src/analysis/workspace.ts";',
+    ].join("\n"),
+    resolveDir: join(root, "bench"),
+    sourcefile: "bench-core.ts",
+    loader: "ts",
+  },
+  outfile: coreFile,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  mainFields: ["module", "main"],
+  sourcemap: "linked",
+  logLevel: "warning",
+});
+const startedLoad = performance.now();
+const { Workspace } = createRequire(import.meta.url)(coreFile);
+// Building the Chevrotain lexer and parser happens once per process (the CLI pays it too).
+new Workspace().setFile("file:///warm.hfa", "sats A \"a\" 1 kr per døgn");
+const loadMs = performance.now() - startedLoad;
+
+// ------------------------------------------------------------------ scenarios
+
+const scenarios = [];
+for (const count of [1, 100, 1000]) {
+  const { files, json } = generateWorkspace(count);
+  scenarios.push({ name: `workspace ${count}`, agreements: count, files, json });
+}
+{
+  const { text, lines, json, model } = generateLargeFile(5000);
+  scenarios.push({ name: `one file, ${lines} lines`, agreements: model.agreements.length, files: [{ path: "stor.hfa", text }], json });
+}
+
+const bytes = (text) => Buffer.byteLength(text, "utf8");
+const MB = 1024 * 1024;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function gc() {
+  if (global.gc) {
+    global.gc();
+    global.gc();
+  }
+}
+
+/** Parse (setFile: lex, parse, declarations, line index) then check (analyze) into a fresh workspace. */
+function runOnce(files) {
+  const workspace = new Workspace();
+  const t0 = performance.now();
+  for (const file of files) workspace.setFile(`file:///ws/${file.path}`, file.text);
+  const t1 = performance.now();
+  const analysis = workspace.analyze();
+  const t2 = performance.now();
+  return { parseMs: t1 - t0, checkMs: t2 - t1, workspace, analysis };
+}
+
+function summary(analysis) {
+  const counts = {};
+  for (const list of analysis.diagnostics.values()) {
+    for (const d of list) counts[d.severity] = (counts[d.severity] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function measure(scenario) {
+  const { files, json } = scenario;
+  const sourceBytes = files.reduce((sum, f) => sum + bytes(f.text), 0);
+  for (let i = 0; i < WARMUP; i++) {
+    runOnce(files);
+    JSON.parse(json);
+  }
+  const parse = [];
+  const check = [];
+  const total = [];
+  const jsonMs = [];
+  let diagnostics;
+  for (let i = 0; i < RUNS; i++) {
+    gc();
+    const r = runOnce(files);
+    parse.push(r.parseMs);
+    check.push(r.checkMs);
+    total.push(r.parseMs + r.checkMs);
+    diagnostics ??= summary(r.analysis);
+    gc();
+    const j0 = performance.now();
+    JSON.parse(json);
+    jsonMs.push(performance.now() - j0);
+  }
+  // Memory: heap growth with the workspace and its analysis kept alive.
+  let heapMB;
+  if (global.gc) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = runOnce(files);
+    gc();
+    const after = process.memoryUsage().heapUsed;
+    heapMB = (after - before) / MB;
+    if (kept.analysis === undefined) throw new Error("unreachable");
+  }
+  return {
+    name: scenario.name,
+    files: files.length,
+    agreements: scenario.agreements,
+    sourceMB: sourceBytes / MB,
+    jsonMB: bytes(json) / MB,
+    parse: { median: median(parse), min: Math.min(...parse) },
+    check: { median: median(check), min: Math.min(...check) },
+    total: { median: median(total), min: Math.min(...total) },
+    json: { median: median(jsonMs), min: Math.min(...jsonMs) },
+    heapMB,
+    diagnostics,
+  };
+}
+
+// ------------------------------------------------------------------ the table
+
+const pad = (text, width, right = true) => (right ? String(text).padStart(width) : String(text).padEnd(width));
+const fmt = (n, digits = 1) => n.toFixed(digits);
+
+function printTable(results) {
+  const head = [
+    ["scenario", 22, false],
+    ["files", 5],
+    ["agr.", 5],
+    ["src MB", 7],
+    ["parse ms", 9],
+    ["check ms", 9],
+    ["total ms", 9],
+    ["min ms", 8],
+    ["MB/s", 6],
+    ["JSON MB", 7],
+    ["JSON ms", 8],
+    ["ratio", 6],
+    ["heap MB", 8],
+    ["MB/MB", 6],
+  ];
+  console.log(head.map(([t, w, r]) => pad(t, w, r !== false)).join(" "));
+  for (const r of results) {
+    const ratio = r.total.median / r.json.median;
+    const perMB = r.heapMB !== undefined ? r.heapMB / r.sourceMB : undefined;
+    const cells = [
+      pad(r.name, 22, false),
+      pad(r.files, 5),
+      pad(r.agreements, 5),
+      pad(fmt(r.sourceMB, 2), 7),
+      pad(fmt(r.parse.median), 9),
+      pad(fmt(r.check.median), 9),
+      pad(fmt(r.total.median), 9),
+      pad(fmt(r.total.min), 8),
+      pad(fmt(r.sourceMB / (r.total.median / 1000)), 6),
+      pad(fmt(r.jsonMB, 2), 7),
+      pad(fmt(r.json.median, 2), 8),
+      pad(fmt(ratio), 6),
+      pad(r.heapMB !== undefined ? fmt(r.heapMB) : "–", 8),
+      pad(perMB !== undefined ? fmt(perMB) : "–", 6),
+    ];
+    console.log(cells.join(" "));
+  }
+}
+
+function verdict(ok) {
+  return ok ? "PASS" : "MISS";
+}
+
+// ------------------------------------------------------------------ the CLI, spawned
+
+function writeWorkspace(dir, files) {
+  rmSync(dir, { recursive: true, force: true });
+  for (const file of files) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+}
+
+function timeCli(dir) {
+  const cli = join(root, "bin", "hfa.js");
+  const bundle = join(root, "dist", "cli.js");
+  if (!existsSync(bundle)) return { skipped: "dist/cli.js is not built (server/src/cli/main.ts does not exist yet)" };
+  const times = [];
+  let status;
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    const result = spawnSync(process.execPath, [cli, "check", dir], { encoding: "utf8", maxBuffer: 256 * MB });
+    const ms = performance.now() - t0;
+    status = result.status;
+    if (result.error) return { skipped: String(result.error) };
+    if (i > 0) times.push(ms); // the first run warms the OS file cache
+  }
+  return { median: median(times), min: Math.min(...times), status };
+}
+
+// ------------------------------------------------------------------ main
+
+if (root !== repo) console.log(`Measuring ${root}`);
+console.log(`HFA benchmark — Node ${process.version}, ${process.platform}/${process.arch}, ${(await import("node:os")).cpus().length} CPU(s)`);
+console.log(`${RUNS} timed runs after ${WARMUP} warm-up runs per scenario; times are medians unless marked min.`);
+console.log(`Loading the bundled core and building the lexer and parser: ${fmt(loadMs)} ms (once per process).`);
+if (!global.gc) console.log("(no --expose-gc: memory not measured; run `node --expose-gc bench/run.mjs`)");
+console.log("");
+
+const selected = only ? scenarios.filter((s) => s.name.includes(only)) : scenarios;
+const results = [];
+for (const scenario of selected) {
+  results.push(measure(scenario));
+}
+printTable(results);
+console.log("");
+for (const r of results) {
+  const d = Object.entries(r.diagnostics ?? {}).map(([k, v]) => `${v} ${k}`).join(", ") || "none";
+  console.log(`  ${pad(r.name, 22, false)} diagnostics: ${d}`);
+}
+console.log("");
+console.log("Targets:");
+for (const r of results) {
+  const ratio = r.total.median / r.json.median;
+  const perMB = r.heapMB !== undefined ? r.heapMB / r.sourceMB : undefined;
+  console.log(
+    `  ${pad(r.name, 22, false)} parse + check / JSON.parse ${fmt(ratio)}× (target ≤ ${TARGET_RATIO}×) ${verdict(ratio <= TARGET_RATIO)}` +
+      (perMB !== undefined ? `; memory ${fmt(perMB)} MB per MB of source (target ≤ ${TARGET_MEM_PER_MB}) ${verdict(perMB <= TARGET_MEM_PER_MB)}` : ""),
+  );
+}
+
+const thousand = scenarios.find((s) => s.agreements === 1000 && s.files.length > 1);
+if (!only || thousand.name.includes(only)) {
+  const dir = join(out, "workspace-1000");
+  writeWorkspace(dir, thousand.files);
+  const cli = timeCli(dir);
+  if (cli.skipped) {
+    console.log(`  hfa check (1 000 agreements, spawned): skipped — ${cli.skipped}`);
+  } else {
+    console.log(
+      `  hfa check (1 000 agreements, spawned, Node start included): ${fmt(cli.median, 0)} ms median of 5 (min ${fmt(cli.min, 0)}, exit ${cli.status}) (target < ${TARGET_CLI_MS} ms) ${verdict(cli.median < TARGET_CLI_MS)}`,
+    );
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The HFA extension: starts the bundled language server (dist/server.js),
+ * and adds the commands "HFA: Ny avtale", "HFA: Vis balanse",
+ * "HFA: Start språktjeneren på nytt" and "HFA: Vis regel".
+ */
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { BalancePanel } from "./balanceView/panel.js";
+import { newAgreement } from "./commands/newAgreement.js";
+import { RULE_SCHEME, RuleDocProvider, ShowRuleCodeActions, showRule } from "./commands/showRule.js";
+import { localeOf, PRELUDE_REQUEST, ruleSettings, type InitializationOptions, type Locale, type PreludeResult } from "./protocol.js";
+
+const PRELUDE_SCHEME = "hfa-prelude";
+
+let client: LanguageClient | undefined;
+
+/** `hfa.locale` when it names a language, else undefined (`auto`). */
+function explicitLocale(): Locale | undefined {
+  const setting = vscode.workspace.getConfiguration("hfa").get<string>("locale", "auto");
+  return setting === "nb" || setting === "en" ? setting : undefined;
+}
+
+/** The language of the extension's own views when no agreement says otherwise. */
+function uiLocale(): Locale {
+  return explicitLocale() ?? localeOf(vscode.env.language);
+}
+
+function initializationOptions(): InitializationOptions {
+  const locale = explicitLocale();
+  return { ...(locale ? { locale } : {}), rules: ruleSettings(vscode.workspace.getConfiguration("hfa").get("rules")) };
+}
+
+function createClient(context: vscode.ExtensionContext, watchers: vscode.FileSystemWatcher[]): LanguageClient {
+  const module = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: "hfa" }],
+    synchronize: { fileEvents: watchers, configurationSection: "hfa" },
+    initializationOptions: initializationOptions(),
+    outputChannelName: "HFA",
+  };
+  // The client id "hfa" makes the `hfa.trace.server` setting trace the protocol.
+  return new LanguageClient("hfa", vscode.l10n.t("HFA language server"), serverOptions, clientOptions);
+}
+
+/** Where "HFA: Vis balanse" looks: the code lens's `(uri, offset)`, else the active `.hfa` editor's cursor. */
+async function balanceTarget(uriArg: unknown, offsetArg: unknown): Promise<{ uri: vscode.Uri; position: vscode.Position } | undefined> {
+  const uri = typeof uriArg === "string" ? vscode.Uri.parse(uriArg) : uriArg instanceof vscode.Uri ? uriArg : undefined;
+  if (uri) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const position = typeof offsetArg === "number" ? document.positionAt(offsetArg) : (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor.selection.active : new vscode.Position(0, 0));
+    return { uri, position };
+  }
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === "hfa");
+  if (!editor || editor.document.languageId !== "hfa") return undefined;
+  return { uri: editor.document.uri, position: editor.selection.active };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const watchers = [vscode.workspace.createFileSystemWatcher("**/*.hfa"), vscode.workspace.createFileSystemWatcher("**/hfa.json")];
+  context.subscriptions.push(...watchers);
+  client = createClient(context, watchers);
+  const getClient = () => client;
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(PRELUDE_SCHEME, {
+      async provideTextDocumentContent(): Promise<string> {
+        if (!client?.isRunning()) return "";
+        const prelude = await client.sendRequest<PreludeResult>(PRELUDE_REQUEST);
+        return prelude.text;
+      },
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, new RuleDocProvider(getClient, context.extensionUri)),
+    vscode.languages.registerCodeActionsProvider({ language: "hfa" }, new ShowRuleCodeActions(), { providedCodeActionKinds: [ShowRuleCodeActions.kind] }),
+    vscode.languages.registerCodeActionsProvider({ pattern: "**/hfa.json" }, new ShowRuleCodeActions(), { providedCodeActionKinds: [ShowRuleCodeActions.kind] }),
+
+    vscode.commands.registerCommand("hfa.newAgreement", () => newAgreement(uiLocale())),
+    vscode.commands.registerCommand("hfa.showBalance", async (uriArg?: unknown, offsetArg?: unknown) => {
+      const target = await balanceTarget(uriArg, offsetArg);
+      if (!target) {
+        void vscode.window.showInformationMessage(vscode.l10n.t("Open an agreement (.hfa file) and place the cursor in it to see its balance."));
+        return;
+      }
+      BalancePanel.show(getClient, uiLocale, target);
+    }),
+    vscode.commands.registerCommand("hfa.restartServer", async () => {
+      if (!client) return;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t("Restarting the HFA language server…") }, async () => {
+        if (client?.isRunning()) await client.stop();
+        client = createClient(context, watchers);
+        await startClient(client);
+      });
+      BalancePanel.instance?.schedule(0);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t("HFA language server restarted."), 4000);
+    }),
+    vscode.commands.registerCommand("hfa.showRule", (code?: unknown) => showRule(code)),
+
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The server re-reads the `hfa` section itself (workspace/didChangeConfiguration);
+      // the balance view asks again, since the locale words its figures.
+      if (e.affectsConfiguration("hfa.locale") || e.affectsConfiguration("hfa.rules")) BalancePanel.instance?.schedule(500);
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  await startClient(client);
+}
+
+async function startClient(languageClient: LanguageClient): Promise<void> {
+  try {
+    await languageClient.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(vscode.l10n.t("The HFA language server could not start: {0}", message));
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  BalancePanel.instance?.dispose();
+  if (client) await client.stop();
+  client = undefined;
+}

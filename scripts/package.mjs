@@ -1,0 +1,50 @@
+// `npm run package`: the VS Code extension as one .vsix a secretariat installs
+// (`code --install-extension hfa-<version>.vsix`), with the language server
+// inside it. Builds minified bundles without source maps, then packs exactly
+// the files .vscodeignore allows (no sources, tests, node_modules or maps:
+// everything that runs is in dist/), and prints the size.
+//
+// The package's README (shown on the extension's page in VS Code) is
+// docs/extension.md with its pictures and repository links turned into text:
+// screenshots would make the package several times larger, and links into a
+// repository lead nowhere from an installed extension.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const out = join(root, `${manifest.name}-${manifest.version}.vsix`);
+
+execFileSync(process.execPath, [join(root, "scripts", "build.mjs"), "--production"], { cwd: root, stdio: "inherit" });
+for (const bundle of ["dist/client.js", "dist/server.js"]) {
+  if (!existsSync(join(root, bundle))) {
+    console.error(`package: ${bundle} is missing (build failed?)`);
+    process.exit(1);
+  }
+  rmSync(join(root, `${bundle}.map`), { force: true });
+}
+
+/** docs/extension.md for the package: images become their alt text, relative links their text. */
+function packageReadme(markdown) {
+  return markdown
+    .replace(/!\[([^\]]*)\]\((?!https:)[^)]*\)/g, (_, alt) => (alt ? `*${alt}*` : ""))
+    .replace(/(?<!!)\[([^\]]+)\]\((?!https?:|#)[^)]*\)/g, "$1");
+}
+
+const readmeSource = existsSync(join(root, "docs", "extension.md")) ? join(root, "docs", "extension.md") : join(root, "README.md");
+const readme = join(root, "dist", "README.vsix.md");
+mkdirSync(dirname(readme), { recursive: true });
+writeFileSync(readme, packageReadme(readFileSync(readmeSource, "utf8")));
+
+rmSync(out, { force: true });
+const vsce = join(root, "node_modules", "@vscode", "vsce", "vsce");
+execFileSync(
+  process.execPath,
+  [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--readme-path", relative(root, readme), "--out", out],
+  { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
+);
+const bytes = statSync(out).size;
+console.log(`package: ${relative(root, out)} ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes)`);
+if (bytes > 1024 * 1024) console.warn("package: larger than the 1 MB target");

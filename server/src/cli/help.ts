@@ -1,0 +1,133 @@
+/** Usage and help texts (Norwegian; English with `--locale en`). */
+import type { Locale } from "./locale.js";
+
+const USAGE_NB = `Bruk: hfa <kommando> [flagg] [stier…]
+
+Kommandoer:
+  check [stier…]        sjekk avtaler (filer eller mapper, rekursivt *.hfa; standard: .)
+  format [stier…]       skriv filene om til kanonisk form
+  explain [KODE]        vis dokumentasjonen for en regel, f.eks. hfa explain HFA402
+  report FIL            styrerapport for en avtale (ikke tilgjengelig ennå)
+
+Felles flagg:
+  --locale nb|en        språk for meldinger og hjelp
+  -h, --help            vis hjelp (også «hfa <kommando> --help»)
+  --version             vis versjonen
+
+Avslutningskoder: 0 ingen feil, 1 feil (eller for mange advarsler, eller
+«format --check» fant endringer), 2 feil bruk, uleselig fil eller intern feil.`;
+
+const USAGE_EN = `Usage: hfa <command> [options] [paths…]
+
+Commands:
+  check [paths…]        check agreements (files or folders, recursively *.hfa; default: .)
+  format [paths…]       rewrite files in canonical form
+  explain [CODE]        show a rule's documentation, e.g. hfa explain HFA402
+  report FILE           board report for an agreement (not yet available)
+
+Common options:
+  --locale nb|en        language of messages and help
+  -h, --help            show help (also "hfa <command> --help")
+  --version             show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings, or "format --check"
+found changes), 2 bad usage, unreadable input or an internal error.`;
+
+const COMMANDS: Record<string, { nb: string; en: string }> = {
+  check: {
+    nb: `Bruk: hfa check [flagg] [stier…]
+
+Sjekker alle avtalene sammen i ett arbeidsområde: navn løses på tvers av alle
+filene som gis. Mapper gjennomsøkes rekursivt etter *.hfa (node_modules og
+mapper som begynner med punktum hoppes over). Standard sti: .
+
+Flagg:
+  --format text|json|sarif|github   utdataformat (standard: text)
+  --max-warnings N      avslutt med kode 1 når det er flere enn N advarsler
+  --config FIL          konfigurasjonsfil (standard: nærmeste hfa.json fra
+                        gjeldende mappe og oppover til depotets rot)
+  --locale nb|en        språk for meldingene (standard: «locale» i hfa.json, ellers nb)
+  -h, --help            vis denne hjelpen
+
+Avslutningskoder: 0 ingen feil og advarsler innenfor --max-warnings,
+1 feil eller for mange advarsler, 2 feil bruk, uleselig fil eller intern feil.`,
+    en: `Usage: hfa check [options] [paths…]
+
+Checks all agreements together in one workspace: names resolve across all the
+given files. Folders are searched recursively for *.hfa (node_modules and
+folders starting with a dot are skipped). Default path: .
+
+Options:
+  --format text|json|sarif|github   output format (default: text)
+  --max-warnings N      exit with code 1 when there are more than N warnings
+  --config FILE         configuration file (default: the nearest hfa.json from
+                        the current folder up to the repository root)
+  --locale nb|en        language of the messages (default: "locale" in hfa.json, else nb)
+  -h, --help            show this help
+
+Exit codes: 0 no errors and warnings within --max-warnings,
+1 errors or too many warnings, 2 bad usage, unreadable input or an internal error.`,
+  },
+  format: {
+    nb: `Bruk: hfa format [--check] [stier…]
+
+Skriver filene om til kanonisk form (to mellomroms innrykk, tusenskille med
+mellomrom, à for multiplikasjon). Filer som allerede er formatert, røres ikke.
+Filer med syntaksfeil formateres ikke. Standard sti: .
+
+Flagg:
+  --check               skriv ingenting; list filene som ville blitt endret og
+                        avslutt med kode 1 hvis det finnes noen
+  --locale nb|en        språk for meldingene
+  -h, --help            vis denne hjelpen`,
+    en: `Usage: hfa format [--check] [paths…]
+
+Rewrites files in canonical form (two-space indentation, thousands grouped
+with spaces, à for multiplication). Files already formatted are not touched.
+Files with syntax errors are not formatted. Default path: .
+
+Options:
+  --check               write nothing; list the files that would change and
+                        exit with code 1 if there are any
+  --locale nb|en        language of the messages
+  -h, --help            show this help`,
+  },
+  explain: {
+    nb: `Bruk: hfa explain [KODE]
+
+Viser dokumentasjonen for en regel (f.eks. hfa explain HFA402; store og små
+bokstaver er likegyldige). Uten kode: liste over alle regler.
+
+Flagg:
+  --locale nb|en        språk for regeloversikten
+  -h, --help            vis denne hjelpen`,
+    en: `Usage: hfa explain [CODE]
+
+Shows the documentation of a rule (e.g. hfa explain HFA402; case does not
+matter). Without a code: a list of all rules.
+
+Options:
+  --locale nb|en        language of the rule list
+  -h, --help            show this help`,
+  },
+  report: {
+    nb: `Bruk: hfa report FIL [--format md|html] [--out FIL]
+
+Styreklar oppsummering av en avtale. Ikke tilgjengelig ennå i denne versjonen.`,
+    en: `Usage: hfa report FILE [--format md|html] [--out FILE]
+
+Board-ready summary of an agreement. Not yet available in this version.`,
+  },
+};
+
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
+export function usage(locale: Locale): string {
+  return (locale === "nb" ? USAGE_NB : USAGE_EN) + "\n";
+}
+
+export function commandHelp(command: string | undefined, locale: Locale): string {
+  const entry = command !== undefined ? COMMANDS[command] : undefined;
+  if (!entry) return usage(locale);
+  return entry[locale] + "\n";
+}

@@ -1,0 +1,137 @@
+/**
+ * The server's settings: `hfa.json` at the workspace root (read by the
+ * indexer, checked by the core), and what the editor says — the client's
+ * UI locale, `initializationOptions` and `workspace/didChangeConfiguration`
+ * (`hfa.locale`, `hfa.rules`), which override `hfa.json`.
+ *
+ * Rule overrides reach the core as configuration text, so severities,
+ * suppressions and `off` work exactly as in `hfa.json`: the overrides are
+ * appended as a second `"rules"` member at the end of the root object (the
+ * core applies members in order), which leaves every offset of the user's
+ * file — and so its HFA010 diagnostics — where it was.
+ */
+import { parseTree, type ParseError } from "jsonc-parser";
+import { LineIndex, RULES, parseConfig, type Locale, type Workspace } from "../analysis/index.js";
+
+export type RuleOverride = "off" | "error" | "warning" | "information" | "hint";
+
+const RULE_WORDS: Record<string, RuleOverride> = { off: "off", error: "error", warning: "warning", information: "information", info: "information", hint: "hint" };
+
+/** `initializationOptions` (and the `hfa` settings section). */
+export interface HfaSettings {
+  readonly locale?: Locale;
+  readonly rules?: Readonly<Record<string, RuleOverride>>;
+  /** Debounce of diagnostics while typing, in ms; 0 switches it off. Initialization only. */
+  readonly debounceMs?: number;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** Reads settings from untrusted JSON; returns what is valid and the problems with the rest. */
+export function readSettings(value: unknown): { settings: HfaSettings; problems: string[] } {
+  const problems: string[] = [];
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { settings: {}, problems };
+  const raw = value as Record<string, unknown>;
+  let locale: Locale | undefined;
+  if (raw.locale !== undefined && raw.locale !== null && raw.locale !== "" && raw.locale !== "auto") {
+    if (typeof raw.locale === "string" && /^(nb|no|nn)(-|$)/i.test(raw.locale)) locale = "nb";
+    else if (typeof raw.locale === "string" && /^en(-|$)/i.test(raw.locale)) locale = "en";
+    else problems.push(`hfa.locale: expected "nb" or "en", got ${JSON.stringify(raw.locale)}`);
+  }
+  let rules: Record<string, RuleOverride> | undefined;
+  if (raw.rules !== undefined && raw.rules !== null) {
+    if (typeof raw.rules !== "object" || Array.isArray(raw.rules)) problems.push("hfa.rules: expected an object of rule codes");
+    else {
+      rules = {};
+      for (const [code, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
+        const upper = code.toUpperCase();
+        const word = typeof setting === "string" ? RULE_WORDS[setting] : undefined;
+        if (!RULES.has(upper)) problems.push(`hfa.rules: unknown rule code ${JSON.stringify(code)}`);
+        else if (word === undefined) problems.push(`hfa.rules.${code}: expected off, error, warning, information or hint`);
+        else if (upper === "HFA001" && word !== "error") problems.push("hfa.rules.HFA001: syntax errors cannot be switched off or downgraded");
+        else rules[upper] = word;
+      }
+    }
+  }
+  let debounceMs: number | undefined;
+  if (raw.debounceMs !== undefined && raw.debounceMs !== null) {
+    if (typeof raw.debounceMs === "number" && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) debounceMs = Math.min(raw.debounceMs, 10_000);
+    else problems.push("hfa.debounceMs: expected a number ≥ 0");
+  }
+  return { settings: { ...(locale ? { locale } : {}), ...(rules ? { rules } : {}), ...(debounceMs !== undefined ? { debounceMs } : {}) }, problems };
+}
+
+/** The locale of the client's UI (`InitializeParams.locale`): English for `en…`, else bokmål. */
+export function clientLocale(locale: string | undefined | null): Locale | undefined {
+  if (typeof locale !== "string") return undefined;
+  return /^en(-|_|$)/i.test(locale) ? "en" : "nb";
+}
+
+export class ServerConfig {
+  /** From `InitializeParams.locale`; weaker than `hfa.json`. */
+  private uiLocale: Locale | undefined;
+  private initOptions: HfaSettings = {};
+  private settings: HfaSettings = {};
+  private fileUri: string | undefined;
+  private fileText: string | undefined;
+  private fileLines: LineIndex | undefined;
+  readonly debounceMs: number;
+
+  constructor(uiLocale: Locale | undefined, initOptions: HfaSettings) {
+    this.uiLocale = uiLocale;
+    this.initOptions = initOptions;
+    this.debounceMs = initOptions.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  }
+
+  setSettings(settings: HfaSettings): void {
+    this.settings = settings;
+  }
+
+  /** `hfa.json`: its URI and text, or undefined when there is none. */
+  setFile(uri: string | undefined, text: string | undefined): void {
+    this.fileUri = text === undefined ? undefined : uri;
+    this.fileText = text;
+    this.fileLines = text === undefined ? undefined : new LineIndex(text);
+  }
+
+  get configUri(): string | undefined {
+    return this.fileUri;
+  }
+
+  /** Line index of hfa.json, for its diagnostics. */
+  linesOf(uri: string): LineIndex | undefined {
+    return uri === this.fileUri ? this.fileLines : undefined;
+  }
+
+  /** The editor's explicit locale: settings, then initialization options. */
+  private explicitLocale(): Locale | undefined {
+    return this.settings.locale ?? this.initOptions.locale;
+  }
+
+  private rules(): Record<string, RuleOverride> {
+    return { ...(this.initOptions.rules ?? {}), ...(this.settings.rules ?? {}) };
+  }
+
+  /** Hands the effective configuration to the core. */
+  apply(workspace: Workspace): void {
+    const explicit = this.explicitLocale();
+    const fileLocale = this.fileText !== undefined ? parseConfig(this.fileText, this.fileUri ?? "hfa.json").config.locale : undefined;
+    workspace.setLocale(explicit ?? (fileLocale ? undefined : this.uiLocale));
+    workspace.setConfig(this.fileUri, mergeRules(this.fileText, this.rules()));
+  }
+}
+
+/** `hfa.json` text with the editor's rule overrides appended (offsets of the original unchanged). */
+export function mergeRules(text: string | undefined, rules: Readonly<Record<string, RuleOverride>>): string | undefined {
+  const entries = Object.entries(rules);
+  if (entries.length === 0) return text;
+  const member = `"rules": ${JSON.stringify(Object.fromEntries(entries))}`;
+  if (text === undefined) return `{ ${member} }`;
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  // A broken hfa.json is reported as it is; the overrides wait until it parses.
+  if (!root || root.type !== "object" || errors.length > 0) return text;
+  const close = root.offset + root.length - 1;
+  const separator = (root.children?.length ?? 0) > 0 ? ", " : " ";
+  return text.slice(0, close) + separator + member + " " + text.slice(close);
+}

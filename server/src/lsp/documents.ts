@@ -1,0 +1,141 @@
+/**
+ * Open documents (incremental sync through `vscode-languageserver-textdocument`)
+ * and the files on disk, merged into the core's `Workspace`: an open document
+ * takes precedence over its file until it is closed, when the file's text
+ * (if it is a workspace file) comes back.
+ *
+ * A file has one entry in the workspace, under the URI the client uses while
+ * it is open and under its disk URI otherwise, so that it is never counted
+ * twice (which would make every name in it a duplicate).
+ */
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Workspace } from "../analysis/index.js";
+import { canonicalUri, type WorkspaceFolders } from "./indexer.js";
+
+export type ChangeKind = "open" | "change" | "close" | "disk";
+
+export interface DocumentHooks {
+  /** The workspace changed; `immediate` asks for diagnostics without debounce. */
+  changed(kind: ChangeKind): void;
+  /** An open `hfa.json` (or its file on disk) changed: text, or undefined when gone. */
+  configChanged(uri: string, text: string | undefined): void;
+}
+
+export function isHfaDocument(uri: string, languageId?: string): boolean {
+  return languageId === "hfa" || /\.hfa$/i.test(uri.split(/[?#]/)[0]!);
+}
+
+export class Documents {
+  private readonly open = new Map<string, TextDocument>();
+  /** canonical URI → the URI under which the file is in the workspace. */
+  private readonly entries = new Map<string, string>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly folders: WorkspaceFolders,
+    private readonly hooks: DocumentHooks,
+  ) {}
+
+  get(uri: string): TextDocument | undefined {
+    return this.open.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return [...this.open.values()];
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri) || this.openUnder(canonicalUri(uri)) !== undefined;
+  }
+
+  private openUnder(key: string): string | undefined {
+    const uri = this.entries.get(key);
+    return uri !== undefined && this.open.has(uri) ? uri : undefined;
+  }
+
+  /** Puts `text` into the workspace under `uri`, replacing another spelling of the same file. */
+  private put(uri: string, text: string): void {
+    const key = canonicalUri(uri);
+    const previous = this.entries.get(key);
+    if (previous !== undefined && previous !== uri) this.workspace.removeFile(previous);
+    this.entries.set(key, uri);
+    this.workspace.setFile(uri, text);
+  }
+
+  didOpen(uri: string, languageId: string, version: number, text: string): void {
+    const document = TextDocument.create(uri, languageId, version, text);
+    this.open.set(uri, document);
+    if (this.folders.isConfigUri(uri)) {
+      this.hooks.configChanged(uri, text);
+      this.hooks.changed("open");
+      return;
+    }
+    if (!isHfaDocument(uri, languageId)) return;
+    this.put(uri, text);
+    this.hooks.changed("open");
+  }
+
+  didChange(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    const document = this.open.get(uri);
+    if (!document) return;
+    const updated = TextDocument.update(document, changes, version);
+    this.open.set(uri, updated);
+    if (this.folders.isConfigUri(uri)) {
+      this.hooks.configChanged(uri, updated.getText());
+      this.hooks.changed("change");
+      return;
+    }
+    if (!isHfaDocument(uri, document.languageId)) return;
+    this.put(uri, updated.getText());
+    this.hooks.changed("change");
+  }
+
+  async didClose(uri: string): Promise<void> {
+    const document = this.open.get(uri);
+    if (!document) return;
+    this.open.delete(uri);
+    const disk = await this.folders.read(uri);
+    // Opened again while the file was read: the new document wins.
+    if (this.open.has(uri)) return;
+    if (this.folders.isConfigUri(uri)) {
+      this.hooks.configChanged(uri, disk);
+      this.hooks.changed("close");
+      return;
+    }
+    if (!isHfaDocument(uri, document.languageId)) return;
+    const key = canonicalUri(uri);
+    if (disk === undefined) {
+      this.workspace.removeFile(uri);
+      if (this.entries.get(key) === uri) this.entries.delete(key);
+    } else {
+      this.put(key, disk);
+    }
+    this.hooks.changed("close");
+  }
+
+  /** A file read from disk (indexing or a watched change): ignored while the file is open. */
+  setDisk(uri: string, text: string): boolean {
+    const key = canonicalUri(uri);
+    if (this.openUnder(key) !== undefined) return false;
+    this.put(key, text);
+    return true;
+  }
+
+  /** A file deleted on disk (or its folder removed): gone unless it is open. */
+  removeDisk(uri: string): boolean {
+    const key = canonicalUri(uri);
+    if (this.openUnder(key) !== undefined) return false;
+    const current = this.entries.get(key);
+    this.entries.delete(key);
+    return this.workspace.removeFile(current ?? key);
+  }
+
+  /** Workspace URIs of files from disk under a folder path prefix (for a removed folder). */
+  diskUrisUnder(folderUri: string): string[] {
+    const prefix = canonicalUri(folderUri).replace(/\/?$/, "/");
+    const out: string[] = [];
+    for (const [key, uri] of this.entries) if (key.startsWith(prefix) && !this.open.has(uri)) out.push(uri);
+    return out;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The workspace folders on disk: every `*.hfa` under them and `hfa.json` at
+ * a folder's root. Reads nothing outside the folders — no symbolic links
+ * are followed out of them, and a watched-file event for a path outside is
+ * ignored.
+ */
+import { promises as fs, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** Folders not worth descending into. */
+const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "dist", "out", ".vscode-test"]);
+/** Files larger than this are not read from disk (an `.hfa` file is a few kB). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith("file:")) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** One spelling per file: `file:` URIs as Node writes them; other schemes as given. */
+export function canonicalUri(uri: string): string {
+  const path = uriToPath(uri);
+  return path === undefined ? uri : pathToUri(resolve(path));
+}
+
+export interface ScanResult {
+  readonly files: string[];
+  /** `hfa.json` at the root of the first folder that has one. */
+  readonly config: string | undefined;
+}
+
+export interface CancelFlag {
+  readonly cancelled: boolean;
+}
+
+export class WorkspaceFolders {
+  /** The folders as the client names them (files get URIs in its spelling), in its order. */
+  private roots: string[] = [];
+  /** Their real paths (links resolved), for the containment check. */
+  private reals: string[] = [];
+
+  get paths(): readonly string[] {
+    return this.roots;
+  }
+
+  add(uri: string): string | undefined {
+    const path = uriToPath(uri);
+    if (path === undefined) return undefined;
+    const given = resolve(path);
+    let real: string;
+    try {
+      real = realpathSync(given);
+      if (!statSync(real).isDirectory()) return undefined;
+    } catch {
+      return undefined;
+    }
+    if (!this.roots.includes(given)) {
+      this.roots.push(given);
+      this.reals.push(real);
+    }
+    return given;
+  }
+
+  remove(uri: string): string | undefined {
+    const path = uriToPath(uri);
+    if (path === undefined) return undefined;
+    const given = resolve(path);
+    const index = this.roots.indexOf(given);
+    if (index < 0) return undefined;
+    this.roots.splice(index, 1);
+    this.reals.splice(index, 1);
+    return given;
+  }
+
+  /** Is this path (as named, or its real path) inside one of the folders? */
+  containsPath(path: string, real = false): boolean {
+    return (real ? this.reals : this.roots).some((root) => isInside(root, path));
+  }
+
+  /**
+   * The text of a workspace file on disk, or undefined when it is not a
+   * regular file inside a folder (after resolving links), too large, or unreadable.
+   */
+  async read(uri: string): Promise<string | undefined> {
+    const path = uriToPath(uri);
+    if (path === undefined) return undefined;
+    try {
+      if (!this.containsPath(resolve(path))) return undefined;
+      const real = await fs.realpath(path);
+      if (!this.containsPath(real, true)) return undefined;
+      const stat = await fs.stat(real);
+      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      return await fs.readFile(real, "utf8");
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Is `uri` the `hfa.json` at the root of a folder? */
+  isConfigUri(uri: string): boolean {
+    const path = uriToPath(uri);
+    if (path === undefined) return false;
+    return this.roots.some((root) => resolve(path) === join(root, "hfa.json"));
+  }
+
+  /** Every `*.hfa` below the folders (not following links), and the first root `hfa.json`. */
+  async scan(cancel: CancelFlag, onFolder?: () => void): Promise<ScanResult> {
+    const files: string[] = [];
+    let config: string | undefined;
+    for (const root of this.roots) {
+      if (config === undefined) {
+        try {
+          const stat = await fs.lstat(join(root, "hfa.json"));
+          if (stat.isFile()) config = join(root, "hfa.json");
+        } catch {
+          // No hfa.json here.
+        }
+      }
+      const stack = [root];
+      while (stack.length > 0) {
+        if (cancel.cancelled) return { files, config };
+        const dir = stack.pop()!;
+        onFolder?.();
+        let entries;
+        try {
+          entries = await fs.readdir(dir, { withFileTypes: true });
+        } catch {
+          continue;
+        }
+        for (const entry of entries) {
+          if (entry.isSymbolicLink()) continue;
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) {
+            if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) stack.push(path);
+          } else if (entry.isFile() && entry.name.endsWith(".hfa")) files.push(path);
+        }
+      }
+    }
+    files.sort();
+    return { files, config };
+  }
+
+  /** Reads files (paths from `scan`, so inside the folders), a batch at a time. */
+  async readAll(paths: readonly string[], cancel: CancelFlag, each: (uri: string, text: string, done: number) => void): Promise<void> {
+    const BATCH = 64;
+    for (let i = 0; i < paths.length; i += BATCH) {
+      if (cancel.cancelled) return;
+      const batch = paths.slice(i, i + BATCH);
+      const texts = await Promise.all(
+        batch.map(async (path) => {
+          try {
+            const stat = await fs.stat(path);
+            if (stat.size > MAX_FILE_BYTES) return undefined;
+            return await fs.readFile(path, "utf8");
+          } catch {
+            return undefined;
+          }
+        }),
+      );
+      batch.forEach((path, index) => {
+        const text = texts[index];
+        if (text !== undefined) each(pathToUri(path), text, i + index + 1);
+      });
+    }
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (rel !== ".." && !rel.startsWith(".." + sep) && !isAbsolute(rel));
+}

@@ -1,0 +1,203 @@
+/**
+ * End to end in a real VS Code (code-server 4.139 = VS Code 1.139 for the
+ * browser) with the packaged extension installed from its .vsix, driven in
+ * headless Chromium the way a secretariat uses it: open a faulty agreement
+ * and read the Problems panel, hover a name, ask for completion, and open
+ * "HFA: Vis balanse" — and watch the balance follow an edit.
+ * Screenshots go to docs/images/ with UPDATE_SCREENSHOTS=1 (else .e2e/screenshots/).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedBrowser } from "../extension/browser.js";
+import { ROOT, screenshotPath } from "../extension/screenshots.js";
+import { startCodeServer, type RunningCodeServer } from "./codeServer.js";
+
+const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
+const VSIX = join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
+
+let server: RunningCodeServer;
+let chromium: LaunchedBrowser;
+let browser: Browser;
+let page: Page;
+
+/** Types into the open quick input and picks a row; `then: "opens"` when the pick opens another quick input. */
+async function quickInput(text: string, pick: string | RegExp, then: "closes" | "opens" = "closes"): Promise<void> {
+  const widget = page.locator(".quick-input-widget");
+  await widget.waitFor({ state: "visible" });
+  const input = widget.locator("input.input, .quick-input-box input").first();
+  await input.fill(text);
+  const row = widget.locator(".monaco-list-row", { hasText: pick }).first();
+  await row.waitFor({ state: "visible", timeout: 20_000 });
+  await row.click();
+  if (then === "closes") await widget.waitFor({ state: "hidden" });
+  else await row.waitFor({ state: "detached" });
+}
+
+/** F1 and a command from the palette, as a user runs it. */
+async function runCommand(title: string | RegExp, typed: string, then: "closes" | "opens" = "closes"): Promise<void> {
+  await page.keyboard.press("F1");
+  await quickInput(`>${typed}`, title, then);
+}
+
+async function openFile(name: string): Promise<void> {
+  await page.keyboard.press("F1");
+  await quickInput(name, name);
+  await page.locator(`.tab.active`, { hasText: name }).waitFor({ state: "visible" });
+  await page.locator(".monaco-editor .view-lines").first().waitFor({ state: "visible" });
+}
+
+/** The editor line whose text contains `text`. */
+function line(text: string) {
+  return page.locator(".editor-group-container.active .monaco-editor .view-line", { hasText: text }).first();
+}
+
+/** Moves the cursor to the start of the (1-based) line of the workspace file's first line containing `text`, as Ctrl+G does. */
+async function goToLineWith(file: string, text: string): Promise<void> {
+  const lines = readFileSync(join(server.workspace, file), "utf8").split("\n");
+  const index = lines.findIndex((l) => l.includes(text));
+  if (index < 0) throw new Error(`${file} has no line with ${text}`);
+  await page.keyboard.press("Control+G");
+  const widget = page.locator(".quick-input-widget");
+  await widget.waitFor({ state: "visible" });
+  await widget.locator("input").first().fill(`:${index + 1}`);
+  await page.keyboard.press("Enter");
+  await widget.waitFor({ state: "hidden" });
+  await line(text).waitFor({ state: "visible" });
+}
+
+/** Puts the cursor at the end of the editor line containing `text`. */
+async function cursorAtEndOf(text: string): Promise<void> {
+  await line(text).click();
+  await page.keyboard.press("End");
+}
+
+/** The content of the webview an extension opened (webviews nest the page in two frames). */
+function webview(extensionId: string): FrameLocator {
+  return page.frameLocator(`iframe.webview.ready[src*="extensionId=${extensionId}"]`).frameLocator("iframe#active-frame");
+}
+
+function balanceFrame(): FrameLocator {
+  return webview("hfa.hfa");
+}
+
+describe("HFA in VS Code (code-server)", () => {
+  beforeAll(async () => {
+    server = await startCodeServer(VSIX);
+    chromium = await launchChromium();
+    browser = chromium.browser;
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
+    await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: 90_000 });
+    // the explorer shows the workspace once the window is ready
+    await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "avtaler" }).first().waitFor({ state: "visible", timeout: 60_000 });
+  });
+
+  afterEach(async (context) => {
+    // what the editor showed when a step failed, for the CI log's reader
+    if (context.task.result?.state === "fail" && page) {
+      const file = join(ROOT, ".e2e", "screenshots", `failed-${context.task.name.replace(/\W+/g, "-").slice(0, 60)}.png`);
+      await page.screenshot({ path: file }).catch(() => undefined);
+      console.error(`screenshot of the failure: ${file}`);
+    }
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it("shows the faulty agreement's diagnostics in the Problems panel", async () => {
+    await openFile("mangler-besparelse.hfa");
+    // the language server's diagnostics: HFA401 (no besparelse) on the agreement
+    await runCommand(/Problems|Problemer/, "Problems: Focus on Problems View");
+    const problems = page.locator(".markers-panel");
+    await problems.waitFor({ state: "visible" });
+    const row = problems.locator(".monaco-list-row", { hasText: "HFA401" }).first();
+    await row.waitFor({ state: "visible", timeout: 60_000 });
+    expect(await row.textContent()).toMatch(/besparelse/i);
+    expect(await problems.textContent()).toContain("HFA606");
+    // the squiggle under the agreement's name in the editor
+    await expect.poll(() => page.locator(".monaco-editor .squiggly-error").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath("vscode-diagnostics.png") });
+  });
+
+  it("shows a hover for a party", async () => {
+    const partyLine = line("parter HMR");
+    await partyLine.waitFor({ state: "visible" });
+    const name = partyLine.locator("span span", { hasText: /^Sunndal$/ }).first();
+    await name.hover();
+    const hover = page.locator(".monaco-hover:not(.hidden)").first();
+    await hover.waitFor({ state: "visible", timeout: 20_000 });
+    await expect.poll(() => hover.textContent(), { timeout: 20_000 }).toContain("Sunndal kommune");
+    await page.screenshot({ path: screenshotPath("vscode-hover.png") });
+    await page.keyboard.press("Escape");
+    await page.mouse.move(5, 5);
+  });
+
+  it("completes the names of the parties", async () => {
+    await cursorAtEndOf("innsats Surnadal");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("innsats ", { delay: 20 });
+    await page.keyboard.press("Control+Space");
+    const suggest = page.locator(".editor-widget.suggest-widget.visible");
+    await suggest.waitFor({ state: "visible", timeout: 20_000 });
+    const labels = () => suggest.locator(".monaco-list-row .label-name").allTextContents();
+    await expect.poll(labels, { timeout: 20_000 }).toEqual(expect.arrayContaining(["HMR", "Sunndal", "Surnadal"]));
+    await page.screenshot({ path: screenshotPath("vscode-completion.png") });
+    await page.keyboard.press("Escape");
+    // leave the file as it was
+    await runCommand(/Revert File|Tilbakestill fil/, "File: Revert File");
+  });
+
+  it("opens the balance view beside the editor and updates it as the user types", async () => {
+    if (await page.locator(".part.panel").isVisible()) {
+      await runCommand(/Hide Panel/, "View: Hide Panel");
+      await page.locator(".part.panel").waitFor({ state: "hidden" });
+    }
+    await openFile("jordmor-sore-sunnmore.hfa");
+    await goToLineWith("avtaler/jordmor-sore-sunnmore.hfa", "balanse {");
+    await runCommand(/HFA: (Vis balanse|Show Balance)/, "HFA balan");
+    const view = balanceFrame();
+    const table = view.locator("#balance-table");
+    await table.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await view.locator("#balance-table tbody tr th .name").allTextContents()).toEqual(["HMR", "Volda", "Ørsta", "Herøy"]);
+    // the samples' README: HMR +35 000, Volda +35 000, Ørsta +10 000, Herøy +10 000 (samlet +90 000) by 2030
+    const net = (party: string) => view.locator(`#balance-table tr[data-party="${party}"] td.net`).textContent();
+    expect(await net("HMR")).toBe("+35 000 kr");
+    expect(await net("Volda")).toBe("+35 000 kr");
+    expect(await net("total")).toBe("+90 000 kr");
+    expect(await view.locator('svg#balance-chart path.series[data-party="Herøy"]').count()).toBe(1);
+    expect(await view.locator("svg#balance-chart #break-even").getAttribute("data-year")).toBe("2030");
+    // room for the picture: hide the explorer (Ctrl+B), as a user reading the balance might
+    if (await page.locator(".part.sidebar").isVisible()) {
+      await page.keyboard.press("Control+B");
+      await page.locator(".part.sidebar").waitFor({ state: "hidden" });
+    }
+    await page.mouse.move(1100, 800); // no tooltip over the picture
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath("vscode-balance.png") });
+
+    // Typing changes the figures: Herøy saves 10 000 kr a year more from 2026 to 2030 → +50 000 kr.
+    await goToLineWith("avtaler/jordmor-sore-sunnmore.hfa", "besparelse Herøy 160 000 kr");
+    const text = "besparelse Herøy 160 000 kr per år fra 2026";
+    await page.keyboard.press("End");
+    await page.keyboard.press("Shift+Home");
+    await page.keyboard.type(`${text.replace("160 000", "170 000")} "Slipper kjøp av jordmortimer fra nabokommune"`, { delay: 5 });
+    await expect.poll(() => net("Herøy"), { timeout: 20_000 }).toBe("+60 000 kr");
+    await runCommand(/Revert File|Tilbakestill fil/, "File: Revert File");
+    await expect.poll(() => net("Herøy"), { timeout: 20_000 }).toBe("+10 000 kr");
+  });
+
+  it("shows the documentation of the rule at the cursor", async () => {
+    await openFile("mangler-besparelse.hfa");
+    await goToLineWith("feil/mangler-besparelse.hfa", "avtale FeilPalliasjonIndreNordmøre");
+    await page.keyboard.press("End");
+    await runCommand(/HFA: (Vis regel|Show Rule)/, "HFA rule", "opens");
+    // several diagnostics sit on the agreement's name: the user picks HFA401
+    await quickInput("HFA401", "HFA401");
+    const preview = webview("vscode.markdown-language-features");
+    await expect.poll(() => preview.locator("h1").first().textContent(), { timeout: 30_000 }).toContain("HFA401");
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * "HFA: Ny avtale": the workspace's helsefellesskap and parties are found in
+ * the samples, and the template, with its placeholders filled by their
+ * defaults, is an agreement the checker accepts without errors.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { agreementSnippet, equalShares, mergeDeclarations, partyChoices, scanDeclarations } from "../../client/src/newAgreement/template.js";
+import { Workspace } from "../../server/src/analysis/index.js";
+import { ROOT } from "./screenshots.js";
+
+const felles = join(ROOT, "samples", "felles");
+const files = readdirSync(felles).filter((f) => f.endsWith(".hfa"));
+const declarations = mergeDeclarations(files.map((f) => scanDeclarations(readFileSync(join(felles, f), "utf8"), `file:///ws/felles/${f}`)));
+
+/** The snippet's text with every placeholder replaced by its default (first choice for choices). */
+function expand(snippet: string): string {
+  const defaults = new Map<string, string>();
+  let text = snippet.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, choices: string) => {
+    const first = choices.split(",")[0]!;
+    defaults.set(n, first);
+    return first;
+  });
+  for (let i = 0; i < 5; i++) {
+    text = text.replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, value: string) => {
+      defaults.set(n, value);
+      return value;
+    });
+  }
+  text = text.replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? "");
+  return text.replace(/\$0/g, "").replace(/\\([\\$}])/g, "$1");
+}
+
+describe("new agreement template", () => {
+  it("finds the helsefellesskap of the samples with their helseforetak, sykehus and kommuner", () => {
+    expect(declarations.communities.map((c) => c.id)).toEqual(["StOlav", "MøreRomsdal", "NordreTrøndelag"]);
+    const mr = declarations.communities.find((c) => c.id === "MøreRomsdal")!;
+    expect(mr.trusts.map((t) => t.id)).toEqual(["HMR"]);
+    expect(mr.trusts[0]!.hospitals.map((h) => `${h.id}:${h.kind}`)).toEqual(["ÅSH:stort-akuttsykehus", "MSH:akuttsykehus", "KSU:akuttsykehus", "VSH:akuttsykehus"]);
+    expect(mr.municipalities.map((m) => m.id)).toContain("Kristiansund");
+    expect(mr.municipalities.find((m) => m.id === "Averøy")?.name).toBe("Averøy kommune");
+    expect(partyChoices(mr)[0]).toEqual({ id: "HMR", name: "Helse Møre og Romsdal HF", side: "spesialist" });
+    expect(declarations.schemes.map((s) => s.id)).toEqual(["RST"]);
+    expect(declarations.schemes[0]!.communities).toEqual(["MøreRomsdal", "StOlav", "NordreTrøndelag"]);
+  });
+
+  it("ignores comments and strings that look like declarations, and survives half-written files", () => {
+    const scanned = scanDeclarations(`// helsefellesskap X "x" { kommune Y "y" }
+/* helsefellesskap Z "z" { } */
+helsefellesskap A "A \\"quoted\\" {" {
+  kommune B "B kommune" nr "1"
+  helseforetak C "C HF" {
+    sykehus D "D sykehus" akuttsykehus
+`);
+    expect(scanned.communities).toEqual([
+      { id: "A", name: 'A "quoted" {', uri: "", trusts: [{ id: "C", name: "C HF", hospitals: [{ id: "D", name: "D sykehus", kind: "akuttsykehus" }] }], municipalities: [{ id: "B", name: "B kommune" }] },
+    ]);
+  });
+
+  it("splits shares to exactly 100 %", () => {
+    expect(equalShares(2)).toEqual(["50", "50"]);
+    expect(equalShares(3)).toEqual(["33,33", "33,33", "33,34"]);
+    expect(equalShares(4)).toEqual(["25", "25", "25", "25"]);
+  });
+
+  it("gives an agreement with no errors for the chosen parties, once its placeholders are filled", () => {
+    const mr = declarations.communities.find((c) => c.id === "MøreRomsdal")!;
+    const snippet = agreementSnippet({ community: mr, parties: ["HMR", "Kristiansund", "Averøy"], schemes: declarations.schemes, firstYear: 2026, locale: "nb" });
+    expect(snippet).toContain("helsefellesskap MøreRomsdal");
+    expect(snippet).toContain("parter HMR, Kristiansund, Averøy");
+    expect(snippet).toContain("sykehus ${");
+    expect(snippet).toMatch(/tilskudd RST \$\{\d+:200 000\} kr per år til HMR 33,33 %, Kristiansund 33,33 %, Averøy 33,34 %/);
+    const text = expand(snippet);
+    expect(text).toContain("periode 2026 til 2028");
+    expect(text).toContain("behandling Kristiansund kommunestyre 2025-12-01 planlagt");
+    const workspace = new Workspace({ locale: "nb" });
+    for (const f of files) workspace.setFile(`file:///ws/felles/${f}`, readFileSync(join(felles, f), "utf8"));
+    workspace.setFile("file:///ws/ny.hfa", text);
+    const diagnostics = workspace.analyze().diagnostics.get("file:///ws/ny.hfa") ?? [];
+    expect(diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  });
+
+  it("has placeholders for everything when the workspace declares no helsefellesskap", () => {
+    const text = expand(agreementSnippet({ parties: [], schemes: [], firstYear: 2026, locale: "en" }));
+    expect(text).toContain("helsefellesskap Helsefellesskap");
+    expect(text).toContain("parter Helseforetak, Kommune");
+    expect(text).toContain("innsats Kommune 250 000 kr per år");
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { features } from "../../server/src/lsp/features/index.js";
+import { load, loadSamples, offsetOf, positionAt, SPEC_EXAMPLE } from "./helpers.js";
+
+const URI = "file:///spec.hfa";
+
+describe("code lens", () => {
+  it("shows the net per party at the horizon and the break-even year above each agreement", () => {
+    const spec = load({ [URI]: SPEC_EXAMPLE });
+    const lenses = features.codeLenses(spec.ctx(URI));
+    expect(lenses.length).toBe(1);
+    const [lens] = lenses;
+    expect(lens!.command!.title).toBe("Netto 2030: HMR +250 000 kr (2030) · Kristiansund −25 000 kr (–) · Averøy −25 000 kr (–) · samlet +200 000 kr (2030)");
+    expect(lens!.command!.command).toBe("hfa.showBalance");
+    const start = offsetOf(SPEC_EXAMPLE, "avtale JordmorNordmøre");
+    expect(lens!.command!.arguments).toEqual([URI, start]);
+    expect(lens!.range.start).toEqual(positionAt(SPEC_EXAMPLE, start));
+    const en = features.codeLenses(spec.ctx(URI, "en"))[0]!;
+    expect(en.command!.title).toBe("Net 2030: HMR +NOK 250,000 (2030) · Kristiansund NOK −25,000 (–) · Averøy NOK −25,000 (–) · total +NOK 200,000 (2030)");
+  });
+
+  it("gives one lens per agreement of the samples", () => {
+    const samples = loadSamples();
+    const uri = "file:///ws/avtaler/jordmor-sore-sunnmore.hfa";
+    const [lens] = features.codeLenses(samples.ctx(uri));
+    expect(lens!.command!.title).toBe("Netto 2030: HMR +35 000 kr (2030) · Volda +35 000 kr (2030) · Ørsta +10 000 kr (2030) · Herøy +10 000 kr (2030) · samlet +90 000 kr (2030)");
+    expect(features.codeLenses(samples.ctx("file:///ws/felles/satser.hfa"))).toEqual([]);
+  });
+});
+
+describe("inlay hints", () => {
+  it("shows kroner per year after each `à` flow", () => {
+    const spec = load({ [URI]: SPEC_EXAMPLE });
+    const hints = features.inlayHints(spec.ctx(URI), { start: 0, end: SPEC_EXAMPLE.length });
+    expect(hints.map((h) => h.label)).toEqual(["= 900 000 kr/år", "= 425 000 kr/år", "= 425 000 kr/år", "= 520 000 kr/år"]);
+    const saving = hints[3]!;
+    expect(saving.position).toEqual(positionAt(SPEC_EXAMPLE, offsetOf(SPEC_EXAMPLE, "80 døgn à Barselsdøgn", "80 døgn à Barselsdøgn".length)));
+    expect(saving.paddingLeft).toBe(true);
+    expect(saving.tooltip).toBe("520 000 kr per år (2026–2030)");
+    // Only within the range asked for.
+    const from = offsetOf(SPEC_EXAMPLE, "besparelse HMR 80");
+    expect(features.inlayHints(spec.ctx(URI), { start: from, end: from + 60 }).map((h) => h.label)).toEqual(["= 520 000 kr/år"]);
+    expect(features.inlayHints(spec.ctx(URI, "en"), { start: from, end: from + 60 })[0]!.label).toBe("= NOK 520,000/yr");
+  });
+});
+
+describe("balance data", () => {
+  it("gives the agreement's balance per party and in total, from the analysis", () => {
+    const spec = load({ [URI]: SPEC_EXAMPLE });
+    const data = features.balance(spec.ctx(URI), offsetOf(SPEC_EXAMPLE, "innsats Averøy"))!;
+    expect(data).toMatchObject({ uri: URI, agreement: "JordmorNordmøre", title: "Kombinerte jordmorstillinger på Nordmøre", firstYear: 2025, horizon: 2030, locale: "nb" });
+    expect(data.parties.map((p) => [p.party, p.side])).toEqual([
+      ["HMR", "spesialist"],
+      ["Kristiansund", "kommunal"],
+      ["Averøy", "kommunal"],
+    ]);
+    const hmr = data.parties[0]!;
+    expect(hmr.totals).toEqual({ input: 2_850_000, grant: 900_000, saving: 3_600_000, transferIn: 0, transferOut: 500_000, net: 250_000 });
+    expect(hmr.atHorizon).toBe(250_000);
+    expect(hmr.breakEven).toBe(2030);
+    expect(hmr.rows.map((r) => r.year)).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
+    expect(hmr.rows[0]).toEqual({ year: 2025, input: 1_050_000, grant: 300_000, saving: 0, transferIn: 0, transferOut: 0, net: -1_050_000, cumulative: -1_050_000 });
+    const averoy = data.parties[2]!;
+    expect(averoy.atHorizon).toBe(-25_000);
+    expect(averoy.breakEven).toBeUndefined();
+    expect(data.total.atHorizon).toBe(200_000);
+    expect(data.total.breakEven).toBe(2030);
+    expect(data.total.side).toBeUndefined();
+    // Outside the agreement: the file's only agreement.
+    expect(features.balance(spec.ctx(URI), 0)!.agreement).toBe("JordmorNordmøre");
+    expect(features.balance(spec.ctx(URI, "en"), 0)!.locale).toBe("en");
+  });
+
+  it("gives null where there is no agreement or no balance", () => {
+    const samples = loadSamples();
+    expect(features.balance(samples.ctx("file:///ws/felles/satser.hfa"), 0)).toBeNull();
+    const uri = "file:///ws/uten-periode.hfa";
+    const noPeriod = loadSamples({ [uri]: `avtale A "a" {\n  helsefellesskap MøreRomsdal\n}\n` });
+    expect(features.balance(noPeriod.ctx(uri), 5)).toBeNull();
+  });
+});
