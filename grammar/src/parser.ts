@@ -186,6 +186,18 @@ export const BLOCK_ITEM_RULES: Readonly<Record<BlockContext, ReadonlyMap<TokenTy
   balanse: BALANCE_ITEM_RULES,
 };
 
+/** Keywords that end a block left open, per block kind (as the driver uses them; completion too). */
+export const BLOCK_BREAKERS: Readonly<Record<BlockContext, ReadonlySet<TokenType>>> = {
+  top: new Set(),
+  helsefellesskap: COMMUNITY_BLOCK.breakers,
+  helseforetak: HEALTH_TRUST_BLOCK.breakers,
+  tilskudd: SCHEME_BLOCK.breakers,
+  fordeling: DISTRIBUTION_BLOCK.breakers,
+  avtale: AGREEMENT_BLOCK.breakers,
+  tiltak: MEASURE_BLOCK.breakers,
+  balanse: BALANCE_BLOCK.breakers,
+};
+
 // ------------------------------------------------------------------ the driver
 
 class Driver {

@@ -14,4 +14,4 @@ export { kindWord } from "./agreement/resolve.js";
 export type { Balance, PartyBalance, YearRow, FlowAmount, MoneyModel } from "./agreement/money.js";
 export { describeFlow } from "./agreement/money.js";
 export type { Declared, DeclKind, SymbolKind, SymbolTarget, SymbolTable } from "./symbols.js";
-export type { Suppression } from "./suppressions.js";
+export { constructs as suppressibleConstructs, type Suppression } from "./suppressions.js";

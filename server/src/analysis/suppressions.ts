@@ -22,8 +22,8 @@ export interface Suppression {
 
 const DIRECTIVE = /^\/\/\s*hfa-ignore\b(.*)$/;
 
-/** Nodes a suppression can cover, with their start offset. */
-function constructs(file: Ast.FileNode): Ast.Span[] {
+/** Nodes a suppression can cover (spec §6: a clause, or a declaration with its block). */
+export function constructs(file: Ast.FileNode): Ast.Span[] {
   const out: Ast.Span[] = [];
   for (const decl of file.declarations) {
     out.push(decl);

@@ -6,7 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type Range } from "vscode-languageserver";
 import type * as Ast from "../../../grammar/src/ast.js";
-import type { Diagnostic, Locale, SourceFile, WorkspaceAnalysis } from "../analysis/index.js";
+import { suppressibleConstructs, type Diagnostic, type Locale, type SourceFile, type WorkspaceAnalysis } from "../analysis/index.js";
 import { toRange, toTextEdit } from "./convert.js";
 
 /** The diagnostics of the client that are (still) diagnostics of the analysis, paired. */
@@ -68,35 +68,11 @@ export function suppressAction(shown: LspDiagnostic, d: Diagnostic, file: Source
   };
 }
 
-/** Spans a suppression can cover (spec §6: a clause, or a declaration with its block). */
-function constructs(file: Ast.FileNode): Ast.Span[] {
-  const out: Ast.Span[] = [];
-  for (const decl of file.declarations) {
-    out.push(decl);
-    if (decl.kind === "community") {
-      for (const item of decl.items) {
-        out.push(item);
-        if (item.kind === "healthTrust") out.push(...item.hospitals);
-      }
-    } else if (decl.kind === "scheme") {
-      for (const item of decl.items) {
-        out.push(item);
-        if (item.kind === "distribution") out.push(...item.entries);
-      }
-    } else if (decl.kind === "agreement") {
-      for (const clause of decl.clauses) {
-        out.push(clause);
-        if (clause.kind === "measure" || clause.kind === "balance") out.push(...clause.items);
-      }
-    }
-  }
-  return out;
-}
 
 /** The innermost clause or declaration that contains [start, end) and starts a line. */
 export function constructOf(file: SourceFile, start: number, end: number): { lineStart: number; indent: string } | undefined {
   let best: { span: Ast.Span; lineStart: number; indent: string } | undefined;
-  for (const span of constructs(file.parse.file)) {
+  for (const span of suppressibleConstructs(file.parse.file)) {
     if (span.start > start || span.end < end) continue;
     const lineStart = file.lines.lineStart(file.lines.position(span.start).line);
     const indent = file.text.slice(lineStart, span.start);

@@ -26,7 +26,7 @@ import type {
   WorkspaceEdit,
   Range,
 } from "vscode-languageserver";
-import type { Locale, SourceFile, Workspace, WorkspaceAnalysis } from "../../analysis/index.js";
+import type { Locale, PartyBalance, SourceFile, Workspace, WorkspaceAnalysis } from "../../analysis/index.js";
 
 export interface FeatureContext {
   readonly workspace: Workspace;
@@ -53,24 +53,8 @@ export interface BalanceViewData {
   readonly total: BalanceViewParty;
 }
 
-export interface BalanceViewParty {
-  readonly party: string;
-  /** "spesialist" (helseforetak), "kommunal" (kommune), or undefined for the total. */
-  readonly side?: "spesialist" | "kommunal";
-  readonly rows: readonly {
-    readonly year: number;
-    readonly input: number;
-    readonly grant: number;
-    readonly saving: number;
-    readonly transferIn: number;
-    readonly transferOut: number;
-    readonly net: number;
-    readonly cumulative: number;
-  }[];
-  readonly totals: { readonly input: number; readonly grant: number; readonly saving: number; readonly transferIn: number; readonly transferOut: number; readonly net: number };
-  readonly atHorizon: number;
-  readonly breakEven?: number;
-}
+/** One party's (or the total's) balance, as the analysis computes it (spec §5.4). */
+export type BalanceViewParty = PartyBalance;
 
 /** What `features/index.ts` exports; the plumbing registers each with the connection. */
 export interface Features {

@@ -22,7 +22,7 @@ import {
 import type * as Ast from "../../../../grammar/src/ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "../../../../grammar/src/clauses.js";
 import { normalizeName } from "../../../../grammar/src/lexer.js";
-import { BLOCK_ITEM_RULES, type BlockContext } from "../../../../grammar/src/parser.js";
+import { BLOCK_BREAKERS, BLOCK_ITEM_RULES, type BlockContext } from "../../../../grammar/src/parser.js";
 import {
   BodyKeyword,
   CurrencyKeyword,
@@ -97,22 +97,8 @@ interface Frame {
   clauseStart: number;
 }
 
-const COMMUNITY_BREAKERS = new Set<TokenType>([KW.avtale, KW.sats, KW.tilskudd, KW.helsefellesskap, KW.parter, KW.periode]);
-const AGREEMENT_BREAKERS = new Set<TokenType>([KW.avtale, KW.sats]);
-const AGREEMENT_STARTS = new Set<TokenType>(BLOCK_ITEM_RULES.avtale.keys());
-
-/** Keywords that cannot occur inside a block: a missing `}` is assumed before them (as the parser does). */
-const BREAKERS: Readonly<Record<BlockContext | "unknown", ReadonlySet<TokenType>>> = {
-  top: new Set(),
-  unknown: new Set(),
-  helsefellesskap: COMMUNITY_BREAKERS,
-  helseforetak: new Set([...BLOCK_ITEM_RULES.helsefellesskap.keys(), ...COMMUNITY_BREAKERS]),
-  tilskudd: COMMUNITY_BREAKERS,
-  fordeling: new Set([...BLOCK_ITEM_RULES.tilskudd.keys(), ...COMMUNITY_BREAKERS]),
-  avtale: AGREEMENT_BREAKERS,
-  tiltak: new Set([...AGREEMENT_STARTS, ...AGREEMENT_BREAKERS].filter((t) => t !== KW.formaal)),
-  balanse: new Set([...AGREEMENT_STARTS, ...AGREEMENT_BREAKERS]),
-};
+/** Keywords that cannot occur inside a block: a missing `}` is assumed before them (the parser's own sets). */
+const BREAKERS: Readonly<Record<BlockContext | "unknown", ReadonlySet<TokenType>>> = { ...BLOCK_BREAKERS, unknown: new Set() };
 
 function itemRules(block: BlockContext | "unknown"): ReadonlyMap<TokenType, ClauseRuleName> {
   return block === "unknown" ? new Map() : BLOCK_ITEM_RULES[block];
