@@ -44,6 +44,10 @@ if [ ! -f "$e2e/code-server/.installed-$CODE_SERVER_VERSION" ]; then
   [ -f "$e2e/code-server/package.json" ] || echo '{"private":true}' > "$e2e/code-server/package.json"
   (
     export PATH="$node24dir/bin:$PATH"
+    # Run from `npm run test:e2e`, the outer npm (the machine's Node) exports its
+    # user agent ("… node/v20 …"); npm would pass it on, and code-server's
+    # postinstall reads the Node version from it and refuses.
+    unset npm_config_user_agent
     # Build native modules against Node 24's own headers, not the machine's Node.
     export npm_config_nodedir="$node24dir"
     npm install --prefix "$e2e/code-server" --no-audit --no-fund --ignore-scripts "code-server@$CODE_SERVER_VERSION" >&2

@@ -48,19 +48,19 @@ export function checkBalance(resolved: ResolvedAgreement, money: MoneyModel, ctx
 }
 
 function breakEvenSummary(balance: Balance, ctx: CheckContext): string {
-  const describe = (p: PartyBalance, locale: "nb" | "en") => {
+  // The longest message, on every agreement: built in the user's language only.
+  const locale = ctx.locale;
+  const describe = (p: PartyBalance) => {
     const net = formatSignedKr(p.atHorizon, locale);
     if (locale === "nb") {
       return p.breakEven !== undefined ? `i balanse fra ${p.breakEven} (netto ${net})` : `ikke i balanse innen ${balance.horizon} (netto ${net})`;
     }
     return p.breakEven !== undefined ? `breaks even in ${p.breakEven} (net ${net})` : `does not break even by ${balance.horizon} (net ${net})`;
   };
-  const nb = balance.parties.map((p) => `${p.party} ${describe(p, "nb")}`).join("; ");
-  const en = balance.parties.map((p) => `${p.party} ${describe(p, "en")}`).join("; ");
-  return ctx.say(
-    `Balanse ${balance.firstYear}–${balance.horizon}: ${nb}. Samlet: ${describe(balance.total, "nb")}.`,
-    `Balance ${balance.firstYear}–${balance.horizon}: ${en}. In total: ${describe(balance.total, "en")}.`,
-  );
+  const parties = balance.parties.map((p) => `${p.party} ${describe(p)}`).join("; ");
+  return locale === "nb"
+    ? `Balanse ${balance.firstYear}–${balance.horizon}: ${parties}. Samlet: ${describe(balance.total)}.`
+    : `Balance ${balance.firstYear}–${balance.horizon}: ${parties}. In total: ${describe(balance.total)}.`;
 }
 
 /** HFA402: someone bears a net cost at the horizon while someone else gains. */
