@@ -369,3 +369,17 @@ describe("ranges of the syntax tree", () => {
     expect(SPEC_EXAMPLE.slice(purpose.text.start, purpose.text.end)).toMatch(/^"Jordmødre[\s\S]*kvinnen\."$/);
   });
 });
+
+describe("lexer start-character hints", () => {
+  it("every letter of the Basic Multilingual Plane starts a name", () => {
+    const letters: string[] = [];
+    for (let code = 0x41; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      if (/\p{L}/u.test(ch)) letters.push(ch);
+    }
+    const result = lex(letters.map((ch) => `${ch}x`).join(" "));
+    expect(result.problems).toEqual([]);
+    expect(result.tokens.length).toBe(letters.length);
+  });
+});
