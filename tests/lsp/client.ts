@@ -19,45 +19,14 @@ import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams, TextDocu
 import { LineIndex } from "../../server/src/analysis/index.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const REAL_FEATURES = join(ROOT, "server", "src", "lsp", "features", "index.ts");
-
-/** True when the language features are the stand-in of stub-features.ts (their module is not written yet). */
-export const usingStubFeatures = !existsSync(REAL_FEATURES);
-
 let bundle: Promise<string> | undefined;
 
-/**
- * The server bundle: `dist/server.js` (built by `npm run build` / pretest).
- * While `features/index.ts` does not exist, a test-only bundle with the stub features.
- */
+/** The server bundle under test: `dist/server.js` (built by `npm run build` / pretest). */
 export function serverBundle(): Promise<string> {
   bundle ??= (async () => {
-    if (!usingStubFeatures) {
-      const path = join(ROOT, "dist", "server.js");
-      if (!existsSync(path)) throw new Error("dist/server.js is missing: run `npm run build` first");
-      return path;
-    }
-    const { build } = await import("esbuild");
-    const out = join(mkdtempSync(join(tmpdir(), "hfa-lsp-bundle-")), "server.js");
-    await build({
-      entryPoints: [join(ROOT, "server", "src", "lsp", "main.ts")],
-      outfile: out,
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      mainFields: ["module", "main"],
-      logLevel: "error",
-      plugins: [
-        {
-          name: "stub-features",
-          setup(b) {
-            b.onResolve({ filter: /[\\/]features[\\/]index\.js$/ }, () => ({ path: join(ROOT, "tests", "lsp", "stub-features.ts") }));
-          },
-        },
-      ],
-    });
-    return out;
+    const path = join(ROOT, "dist", "server.js");
+    if (!existsSync(path)) throw new Error("dist/server.js is missing: run `npm run build` first");
+    return path;
   })();
   return bundle;
 }

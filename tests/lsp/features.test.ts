@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SelectionRange, SemanticTokens, SymbolInformation, WorkspaceEdit } from "vscode-languageserver-protocol";
-import { editsFor, makeWorkspace, TestClient, usingStubFeatures } from "./client.js";
+import { editsFor, makeWorkspace, TestClient } from "./client.js";
 
-describe.skipIf(usingStubFeatures)("language features over LSP", () => {
+describe("language features over LSP", () => {
   const ws = makeWorkspace();
   const AGREEMENT = ws.uri("avtaler/eldreteam-romsdal.hfa");
   const SHARED = ws.uri("felles/helsefellesskap-more-og-romsdal.hfa");
