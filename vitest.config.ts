@@ -1,6 +1,15 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  plugins: [
+    {
+      // VS Code snippet files are JSON under another name (imported by the server's completion).
+      name: "code-snippets-as-json",
+      transform(code: string, id: string) {
+        return id.endsWith(".code-snippets") ? { code: `export default ${code};`, map: null } : null;
+      },
+    },
+  ],
   test: {
     include: ["tests/**/*.test.ts"],
     // The end-to-end suite drives a real VS Code (code-server) and runs on its own: `npm run test:e2e`.

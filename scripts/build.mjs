@@ -28,6 +28,8 @@ for (const entry of entries) {
     format: "cjs",
     // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
     mainFields: ["module", "main"],
+    // The server's completion reads the extension's snippet file (one source).
+    loader: { ".code-snippets": "json" },
     external: entry.external ?? [],
     minify: production,
     sourcemap: production ? false : "linked",

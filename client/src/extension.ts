@@ -27,7 +27,8 @@ function uiLocale(): Locale {
 
 function initializationOptions(): InitializationOptions {
   const locale = explicitLocale();
-  return { ...(locale ? { locale } : {}), rules: ruleSettings(vscode.workspace.getConfiguration("hfa").get("rules")) };
+  // The extension contributes snippets/hfa.code-snippets itself; the server's copies would appear twice.
+  return { ...(locale ? { locale } : {}), rules: ruleSettings(vscode.workspace.getConfiguration("hfa").get("rules")), snippets: false };
 }
 
 function createClient(context: vscode.ExtensionContext, watchers: vscode.FileSystemWatcher[]): LanguageClient {

@@ -37,6 +37,8 @@ export interface InitializationOptions {
    * which the language client sends).
    */
   readonly locale?: Locale;
+  /** False: VS Code shows the contributed snippet file, so the server must not offer the same snippets. */
+  readonly snippets?: boolean;
   /** Rule severities from the `hfa.rules` setting; they override `hfa.json`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }

@@ -165,6 +165,22 @@ describe("completion: keywords from the parser's expectations", () => {
     expect(snippet.textEdit && "newText" in snippet.textEdit ? snippet.textEdit.newText : "").toContain("à ${4:900 000} kr per år");
   });
 
+  it("snippets come from the extension's snippet file, indented with two spaces", async () => {
+    const file = JSON.parse((await import("node:fs")).readFileSync("snippets/hfa.code-snippets", "utf8")) as Record<string, { body: string[] }>;
+    const items = complete(`${HEADER}  |\n}\n`);
+    const balance = items.find((i) => i.label === "Balanse")!;
+    const inserted = balance.textEdit && "newText" in balance.textEdit ? balance.textEdit.newText : "";
+    expect(inserted).toBe(file["Balanse"]!.body.join("\n").replace(/\t/g, "  "));
+  });
+
+  it("offers no snippets to a client that shows the snippet file itself", () => {
+    const { text, offset } = cursor(`${HEADER}  |\n}\n`);
+    const loaded = loadSamples({ [URI]: text });
+    const items = features.completion({ ...loaded.ctx(URI), offerSnippets: false }, offset);
+    expect(items.filter((i) => i.kind === CompletionItemKind.Snippet)).toEqual([]);
+    expect(nonSnippetLabels(items)).toEqual(AGREEMENT_KEYWORDS);
+  });
+
   it("inside `periode 2025 ` offers `til`", () => {
     expect(labels(complete(`avtale Ny "Ny" {\n  periode 2025 |\n}\n`))).toEqual(["til"]);
   });

@@ -4,6 +4,7 @@
  * in its own suite; here: that each request reaches it with the right
  * document and offset, and that its answer comes back in the right places.)
  */
+import { CompletionItemKind } from "vscode-languageserver-protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SelectionRange, SemanticTokens, SymbolInformation, WorkspaceEdit } from "vscode-languageserver-protocol";
 import { editsFor, makeWorkspace, TestClient } from "./client.js";
@@ -41,6 +42,26 @@ describe("language features over LSP", () => {
     expect(party.range).toEqual({ start: pos("Aukra"), end: pos("Aukra", 5) });
     const purpose = await client.request<Hover>("textDocument/hover", { ...doc, position: pos("formål samhandling", 8) });
     expect(JSON.stringify(purpose.contents)).toContain("styrke samhandlingen mellom spesialisthelsetjenesten");
+  });
+
+  it("snippets at a clause start, unless initializationOptions.snippets is false (the VS Code client)", async () => {
+    // A new empty line after `periode …`: the start of a clause.
+    const at = { line: pos("periode").line + 1, character: 0 };
+    const edited = lines.map((l, i) => (i === at.line ? "\n" + l : l)).join("\n");
+    client.replaceAll(AGREEMENT, edited);
+    const withSnippets = await client.request<CompletionItem[]>("textDocument/completion", { ...doc, position: at });
+    expect(withSnippets.some((i) => i.kind === CompletionItemKind.Snippet)).toBe(true);
+    client.replaceAll(AGREEMENT, text);
+
+    const plain = (await TestClient.start(ws.root, { initializationOptions: { snippets: false } })).client;
+    try {
+      plain.open(AGREEMENT, edited);
+      const items = await plain.request<CompletionItem[]>("textDocument/completion", { ...doc, position: at });
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.filter((i) => i.kind === CompletionItemKind.Snippet)).toEqual([]);
+    } finally {
+      await plain.stop();
+    }
   });
 
   it("completion after `parter` offers the helsefellesskap's members", async () => {

@@ -23,6 +23,8 @@ export interface HfaSettings {
   readonly rules?: Readonly<Record<string, RuleOverride>>;
   /** Debounce of diagnostics while typing, in ms; 0 switches it off. Initialization only. */
   readonly debounceMs?: number;
+  /** False when the client shows the snippet file itself (VS Code). Initialization only. */
+  readonly snippets?: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -58,7 +60,20 @@ export function readSettings(value: unknown): { settings: HfaSettings; problems:
     if (typeof raw.debounceMs === "number" && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) debounceMs = Math.min(raw.debounceMs, 10_000);
     else problems.push("hfa.debounceMs: expected a number ≥ 0");
   }
-  return { settings: { ...(locale ? { locale } : {}), ...(rules ? { rules } : {}), ...(debounceMs !== undefined ? { debounceMs } : {}) }, problems };
+  let snippets: boolean | undefined;
+  if (raw.snippets !== undefined && raw.snippets !== null) {
+    if (typeof raw.snippets === "boolean") snippets = raw.snippets;
+    else problems.push("hfa.snippets: expected true or false");
+  }
+  return {
+    settings: {
+      ...(locale ? { locale } : {}),
+      ...(rules ? { rules } : {}),
+      ...(debounceMs !== undefined ? { debounceMs } : {}),
+      ...(snippets !== undefined ? { snippets } : {}),
+    },
+    problems,
+  };
 }
 
 /** The locale of the client's UI (`InitializeParams.locale`): English for `en…`, else bokmål. */
@@ -76,11 +91,13 @@ export class ServerConfig {
   private fileText: string | undefined;
   private fileLines: LineIndex | undefined;
   readonly debounceMs: number;
+  readonly offerSnippets: boolean;
 
   constructor(uiLocale: Locale | undefined, initOptions: HfaSettings) {
     this.uiLocale = uiLocale;
     this.initOptions = initOptions;
     this.debounceMs = initOptions.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.offerSnippets = initOptions.snippets ?? true;
   }
 
   setSettings(settings: HfaSettings): void {

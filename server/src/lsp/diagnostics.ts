@@ -16,6 +16,8 @@ import { toLspDiagnostic, type ConvertContext, type Lines } from "./convert.js";
 interface Published {
   /** The core diagnostics the list was made from. */
   readonly source: readonly Diagnostic[];
+  /** The analysis's whole list for the file (suppressed ones included), as given. */
+  readonly all: readonly Diagnostic[];
   /** The line index of every file the positions were computed with. */
   readonly lines: ReadonlyMap<string, Lines | undefined>;
   /** JSON of the list as sent. */
@@ -94,30 +96,36 @@ export class DiagnosticsPublisher {
     try {
       const analysis = this.options.analyze();
       if (!analysis || version !== this.version) return;
-      const changed: [string, readonly Diagnostic[]][] = [];
+      const changed: [string, readonly Diagnostic[], readonly Diagnostic[]][] = [];
       for (const [uri, all] of analysis.diagnostics) {
-        const shown = all.filter((d) => d.suppressed === undefined).slice(0, MAX_PER_FILE);
+        // The workspace hands back the very same array for a file whose inputs
+        // did not change: after a keystroke, that is all files but one.
         const last = this.published.get(uri);
-        if (last && this.unchanged(last, shown, uri)) continue;
+        if (last && last.all === all && this.sameLines(last, uri)) continue;
+        const shown = all.filter((d) => d.suppressed === undefined).slice(0, MAX_PER_FILE);
+        if (last && this.unchanged(last, shown, uri)) {
+          this.published.set(uri, { ...last, all });
+          continue;
+        }
         if (!last && shown.length === 0) continue;
-        changed.push([uri, shown]);
+        changed.push([uri, shown, all]);
       }
-      for (const uri of this.published.keys()) if (!analysis.diagnostics.has(uri)) changed.push([uri, []]);
+      for (const uri of this.published.keys()) if (!analysis.diagnostics.has(uri)) changed.push([uri, [], []]);
 
       for (let i = 0; i < changed.length; i++) {
         if (i > 0 && i % CHUNK === 0) {
           await new Promise<void>((resolve) => setImmediate(resolve));
           if (version !== this.version) return;
         }
-        const [uri, list] = changed[i]!;
-        this.publish(uri, list);
+        const [uri, list, all] = changed[i]!;
+        this.publish(uri, list, all);
       }
     } finally {
       this.busy = false;
     }
   }
 
-  private publish(uri: string, list: readonly Diagnostic[]): void {
+  private publish(uri: string, list: readonly Diagnostic[], all: readonly Diagnostic[]): void {
     const lines = this.options.convert.lines(uri);
     if (list.length === 0 || !lines) {
       if (this.published.has(uri)) {
@@ -131,16 +139,22 @@ export class DiagnosticsPublisher {
     const lsp = list.map((d) => toLspDiagnostic(d, lines, this.options.convert));
     const key = JSON.stringify(lsp);
     const last = this.published.get(uri);
-    this.published.set(uri, { source: list, lines: used, key });
+    this.published.set(uri, { source: list, all, lines: used, key });
     if (last && last.key === key) return;
     this.options.send(uri, lsp);
+  }
+
+  /** The line indexes the last list was positioned with are still current. */
+  private sameLines(last: Published, uri: string): boolean {
+    if (last.lines.get(uri) !== this.options.convert.lines(uri)) return false;
+    for (const [other, lines] of last.lines) if (other !== uri && lines !== this.options.convert.lines(other)) return false;
+    return true;
   }
 
   /** Same diagnostics, positioned with the same line indexes: nothing to send. */
   private unchanged(last: Published, list: readonly Diagnostic[], uri: string): boolean {
     if (last.source.length !== list.length) return false;
-    if (last.lines.get(uri) !== this.options.convert.lines(uri)) return false;
-    for (const [other, lines] of last.lines) if (other !== uri && lines !== this.options.convert.lines(other)) return false;
+    if (!this.sameLines(last, uri)) return false;
     for (let i = 0; i < list.length; i++) if (!sameDiagnostic(last.source[i]!, list[i]!)) return false;
     return true;
   }

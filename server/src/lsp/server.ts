@@ -129,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = workspace.file(uri);
     if (!file) return undefined;
     const analysis = workspace.analyze();
-    return { workspace, analysis, file, locale: analysis.locale, docsBaseUri };
+    return { workspace, analysis, file, locale: analysis.locale, docsBaseUri, offerSnippets: config.offerSnippets };
   }
 
   function at(params: PositionParams): { ctx: FeatureContext; offset: number } | undefined {

@@ -36,6 +36,11 @@ export interface FeatureContext {
   readonly locale: Locale;
   /** Base URI of the rule documentation (`…/docs/rules/`), for links in hovers. */
   readonly docsBaseUri: string;
+  /**
+   * Whether completion offers snippets. False for a client that contributes
+   * the same snippet file itself (the VS Code extension), so none appears twice.
+   */
+  readonly offerSnippets?: boolean;
 }
 
 /** Result of `prepareRename`: the range to rename, or a message why not. */

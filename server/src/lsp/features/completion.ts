@@ -342,6 +342,7 @@ function addNames(c: Completer, slot: NameSlot, precedingUnit: string | undefine
 // ------------------------------------------------------------------ snippets and clause starts
 
 function addSnippets(c: Completer, block: BlockContext): void {
+  if (c.ctx.offerSnippets === false) return;
   for (const snippet of SNIPPETS) {
     if (!snippet.blocks.includes(block)) continue;
     add(
