@@ -17,6 +17,8 @@ import { parse, type ParseResult } from "../../../grammar/src/parser.js";
 import { computeMoney, type MoneyModel } from "./agreement/money.js";
 import { resolveAgreement, type Reference, type ResolvedAgreement } from "./agreement/resolve.js";
 import { checkBalance } from "./checks/balance.js";
+import { checkContinuation, checkHorizon } from "./checks/continuation.js";
+import { checkFinancing } from "./checks/financing.js";
 import { CheckContext } from "./checks/context.js";
 import { checkFrames, type FrameDraw } from "./checks/frame.js";
 import { checkGroups } from "./checks/groups.js";
@@ -255,7 +257,7 @@ export class Workspace {
   private fileDiagnostics(file: SourceFile, key: string, config: Config, locale: Locale, symbols: SymbolTable): FileCacheEntry {
     const cached = this.fileCache.get(file.parse);
     if (cached && cached.key === key) return cached;
-    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, file.parse.placeholders);
     reportSyntax(file.parse.problems, ctx);
     reportNotation(file.parse.tokens, ctx);
     reportRanges(file.parse.file, ctx);
@@ -275,15 +277,18 @@ export class Workspace {
   ): AgreementAnalysis {
     const cached = this.agreementCache.get(node);
     if (cached && cached.generation === generation) return cached.analysis;
-    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, file.parse.placeholders);
     const resolved = resolveAgreement(node, ctx);
     const money = computeMoney(resolved, ctx);
     checkClauseCounts(node, ctx);
     checkMeasureNames(node, ctx);
     checkPurposes(resolved, ctx);
-    checkParties(resolved, money.balance, ctx);
+    checkParties(resolved, money, ctx);
     checkAgreementShares(resolved, ctx);
     checkBalance(resolved, money, ctx);
+    checkHorizon(resolved, ctx);
+    checkContinuation(resolved, money, ctx);
+    checkFinancing(money, ctx);
     checkGroups(resolved, ctx);
     checkProcess(resolved, ctx);
     const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: ctx.diagnostics };
@@ -398,5 +403,14 @@ function signatureOf(text: string, file: Ast.FileNode): string {
 }
 
 function configKey(config: Config): string {
-  return JSON.stringify([config.locale, [...config.rules], config.justificationMinWords, config.balanceTolerance, config.defaultHorizonYears]);
+  return JSON.stringify([
+    config.locale,
+    [...config.rules],
+    config.justificationMinWords,
+    config.balanceTolerance,
+    config.defaultHorizonYears,
+    config.maxHorizonYears,
+    config.suppressionMinWords,
+    config.grantMaxShare,
+  ]);
 }

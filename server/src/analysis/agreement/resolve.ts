@@ -46,6 +46,8 @@ export interface ResolvedAgreement {
   readonly schemes: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">>;
   /** Party references that name a party of this agreement. */
   readonly validPartyRefs: ReadonlySet<Ast.Name>;
+  /** Party references that name a known helseforetak or kommune that is no party (HFA304): left out of every other rule. */
+  readonly nonPartyRefs: ReadonlySet<Ast.Name>;
 }
 
 const PARTY_KINDS = ["healthTrust", "municipality"] as const;
@@ -205,6 +207,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   const rates = new Map<Ast.Name, DeclaredOf<"rate">>();
   const schemes = new Map<Ast.Name, DeclaredOf<"scheme">>();
   const validPartyRefs = new Set<Ast.Name>();
+  const nonPartyRefs = new Set<Ast.Name>();
 
   // Declarative clauses first: parties and community decide how the rest resolves.
   let communityResolved = false;
@@ -252,6 +255,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
       validPartyRefs.add(ref);
       return;
     }
+    nonPartyRefs.add(ref);
     ctx.report(
       "HFA304",
       ref,
@@ -338,5 +342,6 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     rates,
     schemes,
     validPartyRefs,
+    nonPartyRefs,
   };
 }

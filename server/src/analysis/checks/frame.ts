@@ -5,7 +5,7 @@
  * they compete for the same money.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import type { GrantYears } from "../agreement/money.js";
+import { yearList, type GrantYears } from "../agreement/money.js";
 import type { RawDiagnostic, RelatedInformation } from "../diagnostics.js";
 import { formatKr, formatPercent, joinList, type Locale } from "../i18n.js";
 import type { DeclaredOf } from "../symbols.js";
@@ -112,7 +112,8 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
             message: say(`${e.draw.agreement.name.text}: ${formatKr(e.amount, "nb")} i ${first.year}`, `${e.draw.agreement.name.text}: ${formatKr(e.amount, "en")} in ${first.year}`),
           }));
         related.push({ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Rammen og fordelingen", "The frame and its distribution") });
-        const yearList = years.map((y) => y.year).join(", ");
+        const yearsNb = yearList(years.map((y) => y.year), "nb");
+        const yearsEn = yearList(years.map((y) => y.year), "en");
         const missing = share === 0;
         out.push({
           code: "HFA701",
@@ -121,12 +122,12 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
           end: grant.clause.end,
           message: missing
             ? say(
-                `${community} står ikke i fordelingen til ${scheme.name.text} og har derfor ingen andel av rammen, men ${joinList(agreements, "nb")} søker ${formatKr(first.sum, "nb")} i ${yearList}.`,
-                `${community} is not in the distribution of ${scheme.name.text} and so has no share of the frame, but ${joinList(agreements, "en")} draw ${formatKr(first.sum, "en")} in ${yearList}.`,
+                `${community} står ikke i fordelingen til ${scheme.name.text} og har derfor ingen andel av rammen, men ${joinList(agreements, "nb")} søker ${formatKr(first.sum, "nb")} i ${yearsNb}.`,
+                `${community} is not in the distribution of ${scheme.name.text} and so has no share of the frame, but ${joinList(agreements, "en")} draw ${formatKr(first.sum, "en")} in ${yearsEn}.`,
               )
             : say(
-                `Tilskuddene fra ${scheme.name.text} til ${community} i ${first.year} er ${formatKr(first.sum, "nb")}, men andelen av rammen er ${formatKr(first.limit, "nb")} (${formatPercent(share * 100, "nb")} av ${formatKr(frameYears.get(first.year) ?? 0, "nb")}). Avtaler som trekker på rammen: ${joinList(agreements, "nb")}.${years.length > 1 ? ` Rammen er også overskredet i ${years.slice(1).map((y) => y.year).join(", ")}.` : ""}`,
-                `Grants from ${scheme.name.text} to ${community} in ${first.year} total ${formatKr(first.sum, "en")}, but its share of the frame is ${formatKr(first.limit, "en")} (${formatPercent(share * 100, "en")} of ${formatKr(frameYears.get(first.year) ?? 0, "en")}). Agreements drawing on it: ${joinList(agreements, "en")}.${years.length > 1 ? ` The frame is also exceeded in ${years.slice(1).map((y) => y.year).join(", ")}.` : ""}`,
+                `Tilskuddene fra ${scheme.name.text} til ${community} i ${first.year} er ${formatKr(first.sum, "nb")}, men andelen av rammen er ${formatKr(first.limit, "nb")} (${formatPercent(share * 100, "nb")} av ${formatKr(frameYears.get(first.year) ?? 0, "nb")}). Avtaler som trekker på rammen: ${joinList(agreements, "nb")}.${years.length > 1 ? ` Rammen er også overskredet i ${yearList(years.slice(1).map((y) => y.year), "nb")}.` : ""}`,
+                `Grants from ${scheme.name.text} to ${community} in ${first.year} total ${formatKr(first.sum, "en")}, but its share of the frame is ${formatKr(first.limit, "en")} (${formatPercent(share * 100, "en")} of ${formatKr(frameYears.get(first.year) ?? 0, "en")}). Agreements drawing on it: ${joinList(agreements, "en")}.${years.length > 1 ? ` The frame is also exceeded in ${yearList(years.slice(1).map((y) => y.year), "en")}.` : ""}`,
               ),
           related,
         });
