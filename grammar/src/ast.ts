@@ -214,6 +214,8 @@ export interface CommunityClause extends ClauseBase {
 export interface PartiesClause extends ClauseBase {
   readonly kind: "parties";
   readonly refs: Name[];
+  /** `og` written between two names instead of a comma (reported, HFA001). */
+  readonly ands?: readonly Span[];
 }
 export interface PeriodClause extends ClauseBase {
   readonly kind: "period";
@@ -231,6 +233,8 @@ export interface HospitalClause extends ClauseBase {
 export interface TargetGroupClause extends ClauseBase {
   readonly kind: "targetGroups";
   readonly refs: Name[];
+  /** `og` written between two names instead of a comma (reported, HFA001). */
+  readonly ands?: readonly Span[];
 }
 export interface PurposeClause extends ClauseBase {
   readonly kind: "purpose";
@@ -288,6 +292,8 @@ export interface PersonnelEffectClause extends ClauseBase {
 export interface MeasurePurposesItem extends ClauseBase {
   readonly kind: "measurePurposes";
   readonly refs: Name[];
+  /** `og` written between two names instead of a comma (reported, HFA001). */
+  readonly ands?: readonly Span[];
 }
 export interface PositionItem extends ClauseBase {
   readonly kind: "position";

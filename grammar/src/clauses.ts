@@ -346,10 +346,35 @@ export class ClauseParser extends EmbeddedActionsParser {
     return shares;
   });
 
-  private readonly nameList = this.RULE("nameList", (): Ast.Name[] => {
-    const names: Ast.Name[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => names.push(this.SUBRULE(this.name)) });
-    return names;
+  /**
+   * Names separated by commas. `og` between two names (`parter SiV og
+   * Holmestand`) is read as a separator too and recorded, so that the
+   * analysis can say to use a comma *and* still resolve the name after it.
+   */
+  private readonly nameList = this.RULE("nameList", (): { names: Ast.Name[]; ands: Ast.Span[] } => {
+    const names: Ast.Name[] = [this.SUBRULE(this.name)];
+    const ands: Ast.Span[] = [];
+    this.MANY({
+      GATE: () => {
+        const next = this.LA(1);
+        if (next.tokenType === Comma) return true;
+        const after = this.LA(2).tokenType;
+        return next.tokenType === Identifier && next.image === "og" && (after === Identifier || after === Placeholder);
+      },
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.CONSUME(Comma) },
+          {
+            ALT: () => {
+              const og = this.CONSUME(Identifier);
+              ands.push(this.tok(og));
+            },
+          },
+        ]);
+        names.push(this.SUBRULE2(this.name));
+      },
+    });
+    return { names, ands };
   });
 
   private readonly value = this.RULE("value", (): Ast.Value => {
@@ -540,8 +565,11 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly partiesClause = this.RULE("partiesClause", (): Ast.PartiesClause => {
     const kw = this.CONSUME(KW.parter);
-    const refs = this.SUBRULE(this.nameList);
-    return { kind: "parties", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    // While Chevrotain records the grammar, SUBRULE returns a stand-in without fields.
+    const list = this.SUBRULE(this.nameList);
+    const refs = list?.names ?? [];
+    const ands = list?.ands ?? [];
+    return { kind: "parties", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly periodClause = this.RULE("periodClause", (): Ast.PeriodClause => {
@@ -572,8 +600,11 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly targetGroupClause = this.RULE("targetGroupClause", (): Ast.TargetGroupClause => {
     const kw = this.CONSUME(KW.maalgruppe);
-    const refs = this.SUBRULE(this.nameList);
-    return { kind: "targetGroups", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    // While Chevrotain records the grammar, SUBRULE returns a stand-in without fields.
+    const list = this.SUBRULE(this.nameList);
+    const refs = list?.names ?? [];
+    const ands = list?.ands ?? [];
+    return { kind: "targetGroups", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly purposeClause = this.RULE("purposeClause", (): Ast.PurposeClause => {
@@ -698,8 +729,11 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly measurePurposesItem = this.RULE("measurePurposesItem", (): Ast.MeasurePurposesItem => {
     const kw = this.CONSUME(KW.formaal);
-    const refs = this.SUBRULE(this.nameList);
-    return { kind: "measurePurposes", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    // While Chevrotain records the grammar, SUBRULE returns a stand-in without fields.
+    const list = this.SUBRULE(this.nameList);
+    const refs = list?.names ?? [];
+    const ands = list?.ands ?? [];
+    return { kind: "measurePurposes", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly positionItem = this.RULE("positionItem", (): Ast.PositionItem => {

@@ -178,7 +178,7 @@ export function horizonItemOf(node: Ast.AgreementDecl): Ast.HorizonItem | undefi
 
 export function horizonOf(resolved: ResolvedAgreement, defaultHorizonYears: number): { horizon: number; explicit: boolean } | undefined {
   const item = horizonItemOf(resolved.node);
-  if (item) return { horizon: item.year.value, explicit: true };
+  if (item && !item.year.placeholder) return { horizon: item.year.value, explicit: true };
   if (!resolved.period) return undefined;
   return { horizon: resolved.period.to + defaultHorizonYears, explicit: false };
 }

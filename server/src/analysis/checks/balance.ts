@@ -30,7 +30,8 @@ export function checkBalance(resolved: ResolvedAgreement, money: MoneyModel, ctx
   const balanceClause = node.clauses.find((c): c is Ast.BalanceClause => c.kind === "balance");
   const balanceAnchor = balanceClause ? balanceClause.keyword : anchor;
 
-  if (money.complete) checkImbalance(resolved, balance, balanceClause, balanceAnchor, ctx);
+  // Left-out money clauses or a horizon inside the period (HFA407) would make a verdict on the split a cascade.
+  if (money.complete && !balance.horizonExtended) checkImbalance(resolved, balance, balanceClause, balanceAnchor, ctx);
   checkTiming(resolved, money, balance, ctx);
 
   if (balance.total.breakEven === undefined) {

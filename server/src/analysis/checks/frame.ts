@@ -9,6 +9,8 @@ import { yearList, type GrantYears } from "../agreement/money.js";
 import type { RawDiagnostic, RelatedInformation } from "../diagnostics.js";
 import { formatKr, formatPercent, joinList, type Locale } from "../i18n.js";
 import type { DeclaredOf } from "../symbols.js";
+import type { ResolvedAgreement } from "../agreement/resolve.js";
+import type { CheckContext } from "./context.js";
 
 /** What one agreement contributes to the frame computation. */
 export interface FrameDraw {
@@ -20,7 +22,7 @@ export interface FrameDraw {
 
 function frames(scheme: Ast.SchemeDecl): Map<number, number> {
   const byYear = new Map<number, number>();
-  for (const item of scheme.items) if (item.kind === "frame") byYear.set(item.year.value, (byYear.get(item.year.value) ?? 0) + item.money.amount);
+  for (const item of scheme.items) if (item.kind === "frame" && !item.year.placeholder && !item.money.number.placeholder) byYear.set(item.year.value, (byYear.get(item.year.value) ?? 0) + item.money.amount);
   return byYear;
 }
 
@@ -135,4 +137,35 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
     }
   }
   return out;
+}
+
+/** HFA703: a grant from a scheme whose `region` is not the region of the agreement's helsefellesskap (both declared). */
+export function checkSchemeRegion(resolved: ResolvedAgreement, ctx: CheckContext): void {
+  const community = resolved.community;
+  if (!community) return;
+  const communityRegion = regionOf(community.node.items);
+  if (communityRegion === undefined) return;
+  const reported = new Set<DeclaredOf<"scheme">>();
+  for (const clause of resolved.node.clauses) {
+    if (clause.kind !== "grant") continue;
+    const scheme = resolved.schemes.get(clause.scheme);
+    if (!scheme || reported.has(scheme)) continue;
+    const schemeRegion = regionOf(scheme.node.items);
+    if (schemeRegion === undefined || schemeRegion === communityRegion) continue;
+    reported.add(scheme);
+    ctx.report(
+      "HFA703",
+      clause.scheme,
+      ctx.say(
+        `Tilskuddsordningen ${scheme.name.text} gjelder regionen «${schemeRegion}», men ${community.name.text} hører til «${communityRegion}». Bruk ordningen i egen region, eller rett «region» i deklarasjonene.`,
+        `The grant scheme ${scheme.name.text} is for the region "${schemeRegion}", but ${community.name.text} belongs to "${communityRegion}". Use the scheme of its own region, or correct "region" in the declarations.`,
+      ),
+      { related: [{ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: ctx.say("Tilskuddsordningen", "The grant scheme") }] },
+    );
+  }
+}
+
+function regionOf(items: readonly (Ast.CommunityItem | Ast.SchemeItem)[]): string | undefined {
+  for (const item of items) if (item.kind === "region" && !item.value.placeholder) return item.value.value.trim();
+  return undefined;
 }
