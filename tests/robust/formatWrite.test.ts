@@ -124,7 +124,7 @@ describe("failures are reported and do not stop the others", () => {
     const refusing = failing({
       openSync: ((path: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
         if (String(path).includes(".a.hfa.hfa-tmp-")) throw systemError("EACCES");
-        return fs.openSync(path, flags, mode);
+        return fs.openSync(path, flags ?? "r", mode);
       }) as typeof fs.openSync,
     });
     const io = captureIo(dir);

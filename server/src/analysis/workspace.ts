@@ -16,6 +16,7 @@ import type * as Ast from "../../../grammar/src/ast.js";
 import { parse, type ParseResult } from "../../../grammar/src/parser.js";
 import { computeMoney, type MoneyModel } from "./agreement/money.js";
 import { resolveAgreement, type Reference, type ResolvedAgreement } from "./agreement/resolve.js";
+import { capDiagnostics } from "./caps.js";
 import { checkBalance } from "./checks/balance.js";
 import { CheckContext } from "./checks/context.js";
 import { checkFrames, type FrameDraw } from "./checks/frame.js";
@@ -26,7 +27,7 @@ import { checkClauseCounts, checkPurposes } from "./checks/structure.js";
 import { reportNotation, reportRanges, reportSyntax } from "./checks/syntax.js";
 import { DEFAULT_CONFIG, parseConfig, severityOf, type Config } from "./config.js";
 import type { Diagnostic, RawDiagnostic } from "./diagnostics.js";
-import type { Locale } from "./i18n.js";
+import { formatNumber, type Locale } from "./i18n.js";
 import type { Severity } from "./rules.js";
 import { findSuppressions, suppressionFor, type Suppression } from "./suppressions.js";
 import { declarationsOf, SymbolTable, type Declared } from "./symbols.js";
@@ -229,7 +230,7 @@ export class Workspace {
         final = previous;
       } else {
         const refs: Reference[] = [...(this.schemeRefs.get(uri) ?? [])];
-        for (const analysis of entry.analyses) refs.push(...analysis.resolved.references);
+        for (const analysis of entry.analyses) for (const reference of analysis.resolved.references) refs.push(reference);
         final = {
           generation: this.generation,
           sources: entry.sources,
@@ -238,6 +239,7 @@ export class Workspace {
             [...entry.fileDiagnostics, ...entry.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
             suppressionsByUri.get(uri) ?? [],
             config,
+            locale,
           ),
           references: refs,
         };
@@ -247,7 +249,7 @@ export class Workspace {
       references.set(uri, final.references);
     }
     this.finals = finals;
-    if (configResult && this.configUri) diagnostics.set(this.configUri, finalDiagnostics([...configResult.diagnostics], [], config));
+    if (configResult && this.configUri) diagnostics.set(this.configUri, finalDiagnostics([...configResult.diagnostics], [], config, locale));
     return { symbols, agreements, diagnostics, suppressions: suppressionsByUri, references, config, locale };
   }
 
@@ -320,12 +322,12 @@ export class Workspace {
       }
       checkShareSum(item.entries, item.body, `i fordelingen til ${decl.name.text}`, `of the distribution of ${decl.name.text}`, ctx);
     }
-    out.push(...ctx.diagnostics);
+    for (const diagnostic of ctx.diagnostics) out.push(diagnostic);
   }
 }
 
-/** Severity from the configuration, suppressions applied, sorted by position. */
-function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config): Diagnostic[] {
+/** Severity from the configuration, suppressions applied, sorted by position, capped (caps.ts). */
+function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config, locale: Locale): readonly Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const diagnostic of list) {
     const setting = severityOf(diagnostic.code, config);
@@ -335,7 +337,7 @@ function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly
     out.push(reason === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: reason });
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return out;
+  return capDiagnostics(out, locale);
 }
 
 interface FinalEntry {
@@ -369,8 +371,9 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
   const out: RawDiagnostic[] = [];
   for (const list of symbols.duplicates()) {
     for (const declared of list) {
-      // Bounded: a name declared in hundreds of files must not give N² related entries.
-      const others = list.filter((d) => d !== declared).slice(0, 10);
+      // Bounded and linear: the ten first other declarations come from the
+      // first eleven, so a name declared 40 000 times costs 40 000 steps, not 40 000².
+      const others = list.slice(0, 11).filter((d) => d !== declared).slice(0, 10);
       out.push({
         code: "HFA102",
         uri: declared.uri,
@@ -378,8 +381,8 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
         end: declared.name.end,
         message:
           locale === "nb"
-            ? `${declared.name.text} er deklarert ${list.length} ganger. Et navn kan bare brukes om én ting av samme slag i hele arbeidsområdet.`
-            : `${declared.name.text} is declared ${list.length} times. A name can stand for only one thing of its kind in the whole workspace.`,
+            ? `${declared.name.text} er deklarert ${formatNumber(list.length, "nb")} ganger. Et navn kan bare brukes om én ting av samme slag i hele arbeidsområdet.`
+            : `${declared.name.text} is declared ${formatNumber(list.length, "en")} times. A name can stand for only one thing of its kind in the whole workspace.`,
         related: others.map((d) => ({ uri: d.uri, start: d.name.start, end: d.name.end, message: locale === "nb" ? "Også deklarert her" : "Also declared here" })),
       });
     }
