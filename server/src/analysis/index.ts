@@ -17,3 +17,4 @@ export type { Declared, DeclKind, SymbolKind, SymbolTarget, SymbolTable } from "
 export { constructs as suppressibleConstructs, type Suppression } from "./suppressions.js";
 export { tooDeep, MAX_JSON_DEPTH } from "./jsonDepth.js";
 export * as Limits from "./limits.js";
+export { checkSyntaxOnly, type SyntaxOnlyResult } from "./syntaxOnly.js";

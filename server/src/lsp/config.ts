@@ -120,6 +120,11 @@ export class ServerConfig {
     return uri === this.fileUri ? this.fileLines : undefined;
   }
 
+  /** The language of the server's own messages to the user (the analysis' rule, without analysing). */
+  messageLocale(): Locale {
+    return this.explicitLocale() ?? (this.fileText !== undefined ? parseConfig(this.fileText, this.fileUri ?? "hfa.json").config.locale : undefined) ?? this.uiLocale ?? "nb";
+  }
+
   /** The editor's explicit locale: settings, then initialization options. */
   private explicitLocale(): Locale | undefined {
     return this.settings.locale ?? this.initOptions.locale;

@@ -26,12 +26,12 @@ import {
   type TextDocumentIdentifier,
   type WorkspaceFolder,
 } from "vscode-languageserver";
-import { Workspace } from "../analysis/index.js";
+import { checkSyntaxOnly, Workspace, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
 import { codeActions } from "./codeActions.js";
 import { clientLocale, readSettings, ServerConfig } from "./config.js";
 import { docsBaseUriOf, packageRoot, toOffset, toOffsetRange, type ConvertContext } from "./convert.js";
 import { describe, DiagnosticsPublisher } from "./diagnostics.js";
-import { Documents, isHfaDocument } from "./documents.js";
+import { Documents, FULL_ANALYSIS_MAX_CHARS, isHfaDocument } from "./documents.js";
 import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
@@ -71,13 +71,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let capabilities: ClientCapabilities = {};
   let ready = false;
   let indexing: CancelFlag & { cancelled: boolean } = { cancelled: false };
+  /** The indexing run in progress (or the last one); rename and references wait for it. */
+  let indexRun: Promise<void> = Promise.resolve();
+  /** The last indexing run failed: said to the user, and retried on the next change. */
+  let indexFailed = false;
   let shuttingDown = false;
+  /** Syntax-only results of open documents above FULL_ANALYSIS_MAX_CHARS, by URI, with the version they are for. */
+  const syntaxOnly = new Map<string, { version: number; result: SyntaxOnlyResult }>();
+  /** Documents whose text the workspace could not take, already reported to the user. */
+  const syncFailures = new Set<string>();
 
   const log = (message: string) => connection.console.error(message);
 
   const convert: ConvertContext = {
     docsBaseUri,
-    lines: (uri) => workspace.file(uri)?.lines ?? config.linesOf(uri),
+    lines: (uri) => workspace.file(uri)?.lines ?? syntaxOnly.get(uri)?.result.lines ?? config.linesOf(uri),
   };
 
   let publisher = new DiagnosticsPublisher({ debounceMs: 0, analyze: () => undefined, convert, send: () => undefined, error: log });
@@ -124,8 +132,98 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return typeof doc?.uri === "string" ? doc.uri : undefined;
   }
 
+  /**
+   * Every pending document text into the workspace: one parse per document
+   * however many changes were queued. A document whose text cannot be taken
+   * is reported once; requests are then answered from the last good analysis
+   * and edits for it are refused (see `editable`).
+   */
+  function flushDocuments(): void {
+    documents.flush((uri, error) => {
+      log(`hfa: could not analyse ${uri}: ${describe(error)}`);
+      if (syncFailures.has(uri)) return;
+      syncFailures.add(uri);
+      void connection.window.showErrorMessage(say(`HFA kunne ikke analysere ${uri} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${uri} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
+    });
+    for (const uri of [...syncFailures]) if (documents.inSync(uri)) syncFailures.delete(uri);
+  }
+
+  function say(nb: string, en: string): string {
+    return config.messageLocale() === "en" ? en : nb;
+  }
+
+  /**
+   * Null when edits may be computed for `uri` (its analysed text is the
+   * document's current version); else the ContentModified error to answer.
+   */
+  function editable(uri: string | undefined, version?: number): ResponseError | null {
+    if (uri === undefined) return null;
+    flushDocuments();
+    const document = documents.get(uri);
+    if (documents.inSync(uri) && (version === undefined || document === undefined || document.version === version)) return null;
+    return new ResponseError(LSPErrorCodes.ContentModified, say("Dokumentet er endret siden forespørselen; prøv igjen.", "The document changed since the request; try again."));
+  }
+
+  /** The current analysis with the syntax-only documents' diagnostics added. */
+  function analysisForPublishing(): WorkspaceAnalysis | undefined {
+    flushDocuments();
+    if (!ready) return undefined;
+    const analysis = workspace.analyze();
+    const large = documents.syntaxOnlyDocuments();
+    for (const uri of [...syntaxOnly.keys()]) if (!documents.isSyntaxOnly(uri)) syntaxOnly.delete(uri);
+    if (large.length === 0) return analysis;
+    const diagnostics = new Map<string, readonly CoreDiagnostic[]>(analysis.diagnostics);
+    for (const document of large) {
+      let entry = syntaxOnly.get(document.uri);
+      if (!entry || entry.version !== document.version) {
+        if (!entry) {
+          void connection.window.showInformationMessage(
+            say(
+              `${document.uri} er større enn ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: i editoren kontrolleres bare syntaksen. Kjør «hfa check» for full kontroll.`,
+              `${document.uri} is larger than ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: the editor checks its syntax only. Run "hfa check" for the full check.`,
+            ),
+          );
+        }
+        entry = { version: document.version, result: checkSyntaxOnly(document.uri, document.getText(), analysis.locale, analysis.config) };
+        syntaxOnly.set(document.uri, entry);
+      }
+      diagnostics.set(document.uri, entry.result.diagnostics);
+    }
+    return { ...analysis, diagnostics };
+  }
+
+  /**
+   * Rename and references need every file: while indexing runs they wait for
+   * it (the client sees its progress), and refuse clearly if it fails or is
+   * cancelled. Never a partial answer.
+   */
+  async function whenIndexed(token: CancellationToken | undefined): Promise<ResponseError | undefined> {
+    while (!ready && !indexFailed && !shuttingDown) {
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+      await indexRun;
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 20)); // a new run may have replaced the one awaited
+    }
+    if (ready) return undefined;
+    return new ResponseError(
+      LSPErrorCodes.RequestFailed,
+      say(
+        "HFA har ikke lest alle avtalene i arbeidsområdet (se feilmeldingen), så svaret ville blitt ufullstendig. Rett feilen og prøv igjen.",
+        "HFA has not read every agreement in the workspace (see the error message), so the answer would be incomplete. Fix the problem and try again.",
+      ),
+    );
+  }
+
+  /** After a failed indexing run, any change tries again. */
+  function retryIndexing(): void {
+    if (indexFailed && !shuttingDown) {
+      indexFailed = false;
+      void index();
+    }
+  }
+
   function contextFor(uri: string | undefined): FeatureContext | undefined {
     if (uri === undefined) return undefined;
+    flushDocuments();
     const file = workspace.file(uri);
     if (!file) return undefined;
     const analysis = workspace.analyze();
@@ -149,7 +247,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     config.apply(workspace);
     publisher = new DiagnosticsPublisher({
       debounceMs: config.debounceMs,
-      analyze: () => (ready ? workspace.analyze() : undefined),
+      analyze: analysisForPublishing,
       convert,
       send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
       error: log,
@@ -208,7 +306,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ------------------------------------------------------------ indexing
 
-  async function index(): Promise<void> {
+  function index(): Promise<void> {
+    indexRun = runIndex();
+    return indexRun;
+  }
+
+  async function runIndex(): Promise<void> {
     indexing.cancelled = true;
     const cancel = { cancelled: false };
     indexing = cancel;
@@ -227,7 +330,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       progress?.begin(title, 0, `0/${scan.files.length}`, false);
       let lastReport = 0;
       await folders.readAll(scan.files, cancel, (uri, text, done) => {
-        documents.setDisk(uri, text);
+        try {
+          documents.setDisk(uri, text);
+        } catch (error) {
+          log(`hfa: could not analyse ${uri}: ${describe(error)}`); // one bad file does not stop the others
+        }
         if (progress && done - lastReport >= 50) {
           lastReport = done;
           progress.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length}`);
@@ -235,8 +342,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
       progress?.done();
       if (cancel.cancelled || shuttingDown) return;
+      // The configuration and every file are in: analyse once here, so a
+      // failure is this run's (reported, retried) and not a silent publisher's.
+      flushDocuments();
+      workspace.analyze();
     } catch (error) {
+      if (cancel.cancelled || shuttingDown) return;
       log(`hfa: indexing failed: ${describe(error)}`);
+      indexFailed = true;
+      ready = false;
+      void connection.window.showErrorMessage(
+        say(
+          `HFA kunne ikke lese arbeidsområdet (${describe(error).split("\n")[0]}). Ingen diagnoser vises før det lykkes; det prøves igjen ved neste endring.`,
+          `HFA could not read the workspace (${describe(error).split("\n")[0]}). No diagnostics are shown until it succeeds; it is retried on the next change.`,
+        ),
+      );
+      return;
     }
     ready = true;
     publisher.changed(true);
@@ -289,6 +410,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = params?.textDocument;
       if (!doc || typeof doc.uri !== "string" || typeof doc.text !== "string") return;
       documents.didOpen(doc.uri, typeof doc.languageId === "string" ? doc.languageId : "", Number.isInteger(doc.version) ? doc.version : 0, doc.text);
+      retryIndexing();
     }),
   );
 
@@ -297,6 +419,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = uriOf(params);
       if (uri === undefined || !Array.isArray(params.contentChanges)) return;
       documents.didChange(uri, Number.isInteger(params.textDocument.version) ? params.textDocument.version : 0, params.contentChanges);
+      retryIndexing();
     }),
   );
 
@@ -327,6 +450,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
       }
       if (changed) publisher.changed(false);
+      retryIndexing();
     }),
   );
 
@@ -347,7 +471,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return found ? features.definition(found.ctx, found.offset) : [];
   }));
 
-  connection.onReferences(safe("references", () => [], (params: PositionParams & { context?: { includeDeclaration?: boolean } }) => {
+  connection.onReferences(safe("references", () => [], async (params: PositionParams & { context?: { includeDeclaration?: boolean } }, token) => {
+    const waited = await whenIndexed(token);
+    if (waited) return waited;
     const found = at(params);
     return found ? features.references(found.ctx, found.offset, params.context?.includeDeclaration !== false) : [];
   }));
@@ -365,7 +491,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return result;
   }));
 
-  connection.onRenameRequest(safe("rename", () => null, (params: PositionParams & { newName?: unknown }) => {
+  connection.onRenameRequest(safe("rename", () => null, async (params: PositionParams & { newName?: unknown }, token) => {
+    const uri = uriOf(params);
+    const version = uri === undefined ? undefined : documents.get(uri)?.version;
+    const waited = await whenIndexed(token);
+    if (waited) return waited;
+    // Computed against the version the request was made for, or not at all.
+    const stale = editable(uri, version);
+    if (stale) return stale;
     const found = at(params);
     if (!found || typeof params.newName !== "string") return null;
     const result = features.rename(found.ctx, found.offset, params.newName);
@@ -419,16 +552,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ------------------------------------------------------------ code actions and formatting
 
   connection.onCodeAction(safe("codeAction", () => [], (params) => {
+    const stale = editable(uriOf(params));
+    if (stale) return stale;
     const ctx = contextFor(uriOf(params));
     return ctx ? codeActions(params, ctx.file, ctx.analysis, ctx.locale) : [];
   }));
 
   connection.onDocumentFormatting(safe("formatting", () => [], (params: { textDocument: TextDocumentIdentifier }) => {
+    const stale = editable(uriOf(params));
+    if (stale) return stale;
     const file = workspace.file(uriOf(params) ?? "");
     return file ? formatDocument(file) : [];
   }));
 
   connection.onDocumentRangeFormatting(safe("rangeFormatting", () => [], (params: { textDocument: TextDocumentIdentifier; range?: unknown }) => {
+    const stale = editable(uriOf(params));
+    if (stale) return stale;
     const file = workspace.file(uriOf(params) ?? "");
     if (!file) return [];
     const range = toOffsetRange(file.lines, params.range);
