@@ -15,7 +15,9 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
@@ -143,9 +145,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`hfa: could not analyse ${uri}: ${describe(error)}`);
       if (syncFailures.has(uri)) return;
       syncFailures.add(uri);
-      void connection.window.showErrorMessage(say(`HFA kunne ikke analysere ${uri} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${uri} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
+      showMessage(MessageType.Error, say(`HFA kunne ikke analysere ${uri} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${uri} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
     });
     for (const uri of [...syncFailures]) if (documents.inSync(uri)) syncFailures.delete(uri);
+  }
+
+  /** A notification, not a request: the server waits for no answer. */
+  function showMessage(type: MessageType, message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
   }
 
   function say(nb: string, en: string): string {
@@ -177,7 +184,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       let entry = syntaxOnly.get(document.uri);
       if (!entry || entry.version !== document.version) {
         if (!entry) {
-          void connection.window.showInformationMessage(
+          showMessage(MessageType.Info, 
             say(
               `${document.uri} er større enn ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: i editoren kontrolleres bare syntaksen. Kjør «hfa check» for full kontroll.`,
               `${document.uri} is larger than ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: the editor checks its syntax only. Run "hfa check" for the full check.`,
@@ -351,7 +358,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`hfa: indexing failed: ${describe(error)}`);
       indexFailed = true;
       ready = false;
-      void connection.window.showErrorMessage(
+      showMessage(MessageType.Error, 
         say(
           `HFA kunne ikke lese arbeidsområdet (${describe(error).split("\n")[0]}). Ingen diagnoser vises før det lykkes; det prøves igjen ved neste endring.`,
           `HFA could not read the workspace (${describe(error).split("\n")[0]}). No diagnostics are shown until it succeeds; it is retried on the next change.`,
