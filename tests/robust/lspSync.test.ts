@@ -191,3 +191,49 @@ describe("over JSON-RPC", () => {
     }
   }, 60_000);
 });
+
+describe("workspace folders", () => {
+  /** Two repositories with the same names and different hfa.json. */
+  function repositories() {
+    const parent = tempDir();
+    const make = (name: string, config: string) => {
+      const root = join(parent, name);
+      mkdirSync(root);
+      writeFileSync(join(root, "hfa.json"), config);
+      writeFileSync(join(root, "a.hfa"), 'sats Felles "Felles sats" 6 500 kr per døgn\n  kilde "Internregnskap 2024"\n');
+      writeFileSync(join(root, "b.hfa"), 'avtale B "b" {\n  innsats X 1 døgn à Felles per år\n}\n');
+      return { root, uri: (rel: string) => pathToFileURL(join(root, rel)).href };
+    };
+    return { parent, one: make("en", '{ "rules": { "HFA604": "off" } }'), two: make("to", "{}") };
+  }
+
+  test("two folders are two workspaces: no false HFA102, each with its own hfa.json", async () => {
+    const { one, two } = repositories();
+    const { client } = await TestClient.start(one.root);
+    try {
+      // The second folder arrives as a change, as VS Code sends it for a multi-root workspace.
+      client.notify("workspace/didChangeWorkspaceFolders", { event: { added: [{ uri: pathToFileURL(two.root).href, name: "to" }], removed: [] } });
+      const inTwo = await client.waitForDiagnostics(two.uri("b.hfa"), (d) => d.length > 0, 20_000);
+      const inOne = await client.waitForDiagnostics(one.uri("b.hfa"), (d) => d.length > 0, 20_000);
+      for (const list of [inOne, inTwo, client.diagnostics.get(one.uri("a.hfa")) ?? [], client.diagnostics.get(two.uri("a.hfa")) ?? []]) {
+        expect(list.map((d) => d.code)).not.toContain("HFA102");
+      }
+      expect(inOne.map((d) => d.code)).not.toContain("HFA604");
+      expect(inTwo.map((d) => d.code)).toContain("HFA604");
+    } finally {
+      await client.stop();
+    }
+  }, 60_000);
+
+  test("near miss: a folder inside another joins it (one namespace, the outer hfa.json)", async () => {
+    const { parent, one } = repositories();
+    const { client } = await TestClient.start(parent);
+    try {
+      client.notify("workspace/didChangeWorkspaceFolders", { event: { added: [{ uri: pathToFileURL(one.root).href, name: "en" }], removed: [] } });
+      const list = await client.waitForDiagnostics(one.uri("a.hfa"), (d) => d.some((x) => x.code === "HFA102"), 20_000);
+      expect(list.map((d) => d.code)).toContain("HFA102");
+    } finally {
+      await client.stop();
+    }
+  }, 60_000);
+});

@@ -18,8 +18,8 @@
  */
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Workspace } from "../analysis/index.js";
 import { canonicalUri, type WorkspaceFolders } from "./indexer.js";
+import type { FileStore } from "./workspaces.js";
 
 export type ChangeKind = "open" | "change" | "close" | "disk";
 
@@ -49,7 +49,7 @@ export class Documents {
   private readonly entries = new Map<string, string>();
 
   constructor(
-    private readonly workspace: Workspace,
+    private readonly workspace: FileStore,
     private readonly folders: WorkspaceFolders,
     private readonly hooks: DocumentHooks,
   ) {}
@@ -147,6 +147,19 @@ export class Documents {
       } catch (error) {
         failed(uri, error);
       }
+    }
+  }
+
+  /**
+   * The workspaces were regrouped (a folder added or removed) and start
+   * empty: every open document is pending again and its configuration
+   * re-applied; disk files come back through indexing.
+   */
+  reset(): void {
+    this.entries.clear();
+    for (const [uri, document] of this.open) {
+      if (this.folders.isConfigUri(uri)) this.hooks.configChanged(uri, document.getText());
+      else if (isHfaDocument(uri, document.languageId)) this.pending.add(uri);
     }
   }
 

@@ -28,9 +28,9 @@ import {
   type TextDocumentIdentifier,
   type WorkspaceFolder,
 } from "vscode-languageserver";
-import { checkSyntaxOnly, Workspace, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
+import { checkSyntaxOnly, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
 import { codeActions } from "./codeActions.js";
-import { clientLocale, readSettings, ServerConfig } from "./config.js";
+import { clientLocale, readSettings } from "./config.js";
 import { docsBaseUriOf, packageRoot, toOffset, toOffsetRange, type ConvertContext } from "./convert.js";
 import { describe, DiagnosticsPublisher } from "./diagnostics.js";
 import { Documents, FULL_ANALYSIS_MAX_CHARS, isHfaDocument } from "./documents.js";
@@ -38,6 +38,7 @@ import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
 import { pathToUri, WorkspaceFolders, type CancelFlag } from "./indexer.js";
+import { Workspaces } from "./workspaces.js";
 
 /** Files indexed at start above which the client is shown progress. */
 const PROGRESS_THRESHOLD = 50;
@@ -67,9 +68,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const features = options.features ?? defaultFeatures;
   const root = options.root ?? packageRoot();
   const docsBaseUri = docsBaseUriOf(root);
-  const workspace = new Workspace();
+  const workspaces = new Workspaces(undefined, {});
   const folders = new WorkspaceFolders();
-  let config = new ServerConfig(undefined, {});
   let capabilities: ClientCapabilities = {};
   let ready = false;
   let indexing: CancelFlag & { cancelled: boolean } = { cancelled: false };
@@ -87,18 +87,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const convert: ConvertContext = {
     docsBaseUri,
-    lines: (uri) => workspace.file(uri)?.lines ?? syntaxOnly.get(uri)?.result.lines ?? config.linesOf(uri),
+    lines: (uri) => workspaces.lines(uri) ?? syntaxOnly.get(uri)?.result.lines,
   };
 
   let publisher = new DiagnosticsPublisher({ debounceMs: 0, analyze: () => undefined, convert, send: () => undefined, error: log });
 
-  const documents = new Documents(workspace, folders, {
+  const documents = new Documents(workspaces, folders, {
     changed(kind) {
       publisher.changed(kind === "open" || kind === "close");
     },
     configChanged(uri, text) {
-      config.setFile(uri, text);
-      config.apply(workspace);
+      workspaces.setConfigFile(uri, text);
     },
   });
 
@@ -156,7 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function say(nb: string, en: string): string {
-    return config.messageLocale() === "en" ? en : nb;
+    return workspaces.primary.config.messageLocale() === "en" ? en : nb;
   }
 
   /**
@@ -175,11 +174,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function analysisForPublishing(): WorkspaceAnalysis | undefined {
     flushDocuments();
     if (!ready) return undefined;
-    const analysis = workspace.analyze();
+    const spaces = workspaces.all();
+    const analysis = spaces[0]!.workspace.analyze();
     const large = documents.syntaxOnlyDocuments();
     for (const uri of [...syntaxOnly.keys()]) if (!documents.isSyntaxOnly(uri)) syntaxOnly.delete(uri);
-    if (large.length === 0) return analysis;
+    if (large.length === 0 && spaces.length === 1) return analysis;
+    // The publisher needs only the diagnostics: every workspace's, per file (the arrays as given).
     const diagnostics = new Map<string, readonly CoreDiagnostic[]>(analysis.diagnostics);
+    for (const space of spaces.slice(1)) for (const [uri, list] of space.workspace.analyze().diagnostics) diagnostics.set(uri, list);
     for (const document of large) {
       let entry = syntaxOnly.get(document.uri);
       if (!entry || entry.version !== document.version) {
@@ -231,10 +233,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function contextFor(uri: string | undefined): FeatureContext | undefined {
     if (uri === undefined) return undefined;
     flushDocuments();
+    const space = workspaces.forUri(uri);
+    const workspace = space.workspace;
     const file = workspace.file(uri);
     if (!file) return undefined;
     const analysis = workspace.analyze();
-    return { workspace, analysis, file, locale: analysis.locale, docsBaseUri, offerSnippets: config.offerSnippets };
+    return { workspace, analysis, file, locale: analysis.locale, docsBaseUri, offerSnippets: space.config.offerSnippets };
   }
 
   function at(params: PositionParams): { ctx: FeatureContext; offset: number } | undefined {
@@ -250,10 +254,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     capabilities = params.capabilities ?? {};
     const init = readSettings(params.initializationOptions);
     for (const problem of init.problems) log(`hfa: initializationOptions: ${problem}`);
-    config = new ServerConfig(clientLocale(params.locale), init.settings);
-    config.apply(workspace);
+    workspaces.configure(clientLocale(params.locale), init.settings);
     publisher = new DiagnosticsPublisher({
-      debounceMs: config.debounceMs,
+      debounceMs: workspaces.primary.config.debounceMs,
       analyze: analysisForPublishing,
       convert,
       send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
@@ -262,6 +265,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     const given: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: "root" }] : []);
     for (const folder of given) if (!folders.add(folder.uri)) log(`hfa: workspace folder ${folder.uri} is not a readable local folder; it is not indexed.`);
+    workspaces.regroup(folders.paths);
 
     return {
       capabilities: {
@@ -325,15 +329,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       const scan = await folders.scan(cancel);
       if (cancel.cancelled) return;
-      if (scan.config) {
-        const uri = pathToUri(scan.config);
-        if (!documents.isOpen(uri)) {
-          config.setFile(uri, await folders.read(uri));
-          config.apply(workspace);
-        }
+      for (const path of scan.configs) {
+        const uri = pathToUri(path);
+        if (!documents.isOpen(uri)) workspaces.setConfigFile(uri, await folders.read(uri));
       }
       const progress = scan.files.length > PROGRESS_THRESHOLD ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-      const title = workspace.analyze().locale === "en" ? "HFA: indexing agreements" : "HFA: leser avtaler";
+      const title = say("HFA: leser avtaler", "HFA: indexing agreements");
       progress?.begin(title, 0, `0/${scan.files.length}`, false);
       let lastReport = 0;
       await folders.readAll(scan.files, cancel, (uri, text, done) => {
@@ -352,7 +353,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // The configuration and every file are in: analyse once here, so a
       // failure is this run's (reported, retried) and not a silent publisher's.
       flushDocuments();
-      workspace.analyze();
+      for (const space of workspaces.all()) space.workspace.analyze();
     } catch (error) {
       if (cancel.cancelled || shuttingDown) return;
       log(`hfa: indexing failed: ${describe(error)}`);
@@ -371,15 +372,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   async function changeFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): Promise<void> {
-    for (const folder of removed) {
-      for (const uri of documents.diskUrisUnder(folder.uri)) documents.removeDisk(uri);
-      const path = folders.remove(folder.uri);
-      if (path && config.configUri === pathToUri(join(path, "hfa.json"))) config.setFile(undefined, undefined);
-    }
+    for (const folder of removed) folders.remove(folder.uri);
     for (const folder of added) folders.add(folder.uri);
-    config.apply(workspace);
-    if (added.length > 0) await index();
-    else publisher.changed(true);
+    // Folders decide which files share a namespace: regroup, and read everything again.
+    workspaces.regroup(folders.paths);
+    documents.reset();
+    ready = false;
+    await index();
   }
 
   // ------------------------------------------------------------ settings
@@ -397,8 +396,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function applySettings(value: unknown): void {
     const { settings, problems } = readSettings(value);
     for (const problem of problems) log(`hfa: settings: ${problem}`);
-    config.setSettings(settings);
-    config.apply(workspace);
+    workspaces.setSettings(settings);
   }
 
   connection.onDidChangeConfiguration(
@@ -445,8 +443,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const uri = change.uri;
         if (folders.isConfigUri(uri)) {
           if (documents.isOpen(uri)) continue;
-          config.setFile(uri, change.type === FileChangeType.Deleted ? undefined : await folders.read(uri));
-          config.apply(workspace);
+          workspaces.setConfigFile(uri, change.type === FileChangeType.Deleted ? undefined : await folders.read(uri));
           changed = true;
         } else if (isHfaDocument(uri)) {
           if (change.type === FileChangeType.Deleted) changed = documents.removeDisk(uri) || changed;
@@ -519,7 +516,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onWorkspaceSymbol(safe("workspaceSymbol", () => [], (params: { query?: unknown }) => {
-    return features.workspaceSymbols(workspace.analyze(), workspace, typeof params?.query === "string" ? params.query : "");
+    flushDocuments();
+    const query = typeof params?.query === "string" ? params.query : "";
+    return workspaces.all().flatMap((space) => features.workspaceSymbols(space.workspace.analyze(), space.workspace, query));
   }));
 
   connection.onFoldingRanges(safe("foldingRange", () => [], (params: { textDocument: TextDocumentIdentifier }) => {
@@ -568,14 +567,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentFormatting(safe("formatting", () => [], (params: { textDocument: TextDocumentIdentifier }) => {
     const stale = editable(uriOf(params));
     if (stale) return stale;
-    const file = workspace.file(uriOf(params) ?? "");
+    const file = workspaces.file(uriOf(params) ?? "");
     return file ? formatDocument(file) : [];
   }));
 
   connection.onDocumentRangeFormatting(safe("rangeFormatting", () => [], (params: { textDocument: TextDocumentIdentifier; range?: unknown }) => {
     const stale = editable(uriOf(params));
     if (stale) return stale;
-    const file = workspace.file(uriOf(params) ?? "");
+    const file = workspaces.file(uriOf(params) ?? "");
     if (!file) return [];
     const range = toOffsetRange(file.lines, params.range);
     return range ? formatDocument(file, range) : [];
