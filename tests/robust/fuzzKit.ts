@@ -7,7 +7,7 @@
  */
 export type Rng = () => number;
 
-/** mulberry32: small, fast, good enough to spread mutations. */
+/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
 export function rng(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
