@@ -51,7 +51,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   if (config && !flagLocale) locale = parseConfig(config.text, configUri!).config.locale ?? locale;
 
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ["."];
-  const inputs = discover(paths, io.cwd, locale);
+  const inputs = discover(paths, io.cwd, locale, io.err);
 
   const workspace = new Workspace({ locale: flagLocale });
   if (config) workspace.setConfig(configUri, config.text);

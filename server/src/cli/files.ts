@@ -1,7 +1,11 @@
 /**
  * Finding and reading the files a command works on. Folders are searched
  * recursively for `*.hfa` (skipping `node_modules` and dot-folders); a file
- * named on the command line is taken whatever its extension. Display paths
+ * named on the command line is taken whatever its extension, and read as
+ * given (even through a link). Inside a folder, a symbolic link that resolves
+ * outside the folder given is skipped, and that is said once on stderr: a
+ * `x.hfa -> /etc/passwd` or a link to `/` never makes the CLI read or walk
+ * outside the folder. Display paths
  * keep the user's spelling: the argument as given, joined with the path
  * inside the folder.
  */
@@ -24,8 +28,9 @@ export interface TextFile extends InputFile {
 }
 
 /** Every file under `paths` (in argument order; inside a folder sorted by name), each once. */
-export function discover(paths: readonly string[], cwd: string, locale: Locale): InputFile[] {
+export function discover(paths: readonly string[], cwd: string, locale: Locale, warn?: (text: string) => void): InputFile[] {
   const out: InputFile[] = [];
+  const skipped: SkippedLink[] = [];
   const seen = new Set<string>();
   const add = (display: string, absolute: string) => {
     if (seen.has(absolute)) return;
@@ -42,16 +47,67 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale):
     }
     if (stats.isDirectory()) {
       const real = safeRealpath(absolute, path, locale);
-      walk(absolute, path, real, new Set([real]), add, locale);
+      walk(absolute, path, { real, skipped }, real, new Set([real]), add, locale);
     } else if (stats.isFile()) add(path, absolute);
     else throw new InputError(path, say(locale, "er verken en fil eller en mappe", "is neither a file nor a folder"));
   }
+  if (skipped.length > 0 && warn) warn(skippedLinksMessage(skipped, locale));
   return out;
+}
+
+interface SkippedLink {
+  readonly display: string;
+  readonly target: string;
+}
+
+/** The folder named on the command line (its real path) and the links skipped under it. */
+interface WalkRoot {
+  readonly real: string;
+  readonly skipped: SkippedLink[];
+}
+
+/**
+ * Where a symbolic link inside `root` leads, or undefined when it dangles or
+ * resolves outside `root` (then it is recorded as skipped).
+ */
+function linkInside(childAbsolute: string, childDisplay: string, root: WalkRoot): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(childAbsolute);
+  } catch {
+    return undefined; // a dangling link inside a folder is not something the user asked for
+  }
+  const prefix = root.real.endsWith(sep) ? root.real : root.real + sep;
+  if (target !== root.real && !target.startsWith(prefix)) {
+    // Said only for a link that would have been used: an agreement or a folder.
+    if (childDisplay.endsWith(".hfa") || isFolder(target)) root.skipped.push({ display: childDisplay, target });
+    return undefined;
+  }
+  return target;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function skippedLinksMessage(skipped: readonly SkippedLink[], locale: Locale): string {
+  const first = skipped[0]!;
+  const n = skipped.length;
+  return say(
+    locale,
+    `hfa: hoppet over ${n === 1 ? "1 symbolsk lenke" : `${n} symbolske lenker`} som peker ut av mappen (${first.display} -> ${first.target}${n > 1 ? ` og ${n - 1} til` : ""}); oppgi filen direkte for å lese den\n`,
+    `hfa: skipped ${n === 1 ? "1 symbolic link" : `${n} symbolic links`} pointing outside the folder (${first.display} -> ${first.target}${n > 1 ? ` and ${n - 1} more` : ""}); name the file directly to read it\n`,
+  );
 }
 
 function walk(
   absolute: string,
   display: string,
+  root: WalkRoot,
   real: string,
   ancestors: Set<string>,
   add: (display: string, absolute: string) => void,
@@ -71,19 +127,22 @@ function walk(
     let isFile = entry.isFile();
     let childReal = real + sep + entry.name;
     if (entry.isSymbolicLink()) {
+      if (!entry.name.endsWith(".hfa") && (entry.name.startsWith(".") || entry.name === "node_modules")) continue;
+      const target = linkInside(childAbsolute, childDisplay, root);
+      if (target === undefined) continue;
       try {
-        const stats = statSync(childAbsolute);
+        const stats = statSync(target);
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
-        if (isDirectory) childReal = realpathSync(childAbsolute);
+        childReal = target;
       } catch {
-        continue; // a dangling link inside a folder is not something the user asked for
+        continue;
       }
     }
     if (isDirectory) {
       if (entry.name.startsWith(".") || entry.name === "node_modules" || ancestors.has(childReal)) continue;
       ancestors.add(childReal);
-      walk(childAbsolute, childDisplay, childReal, ancestors, add, locale);
+      walk(childAbsolute, childDisplay, root, childReal, ancestors, add, locale);
       ancestors.delete(childReal);
     } else if (isFile && entry.name.endsWith(".hfa")) add(childDisplay, childAbsolute);
   }
@@ -98,21 +157,56 @@ function safeRealpath(absolute: string, display: string, locale: Locale): string
 }
 
 /**
- * Reads a file as UTF-8 text; binary files (NUL bytes) and invalid UTF-8 are
- * InputErrors. Decodes first and validates the bytes only when the text
- * holds a replacement character (rare), so valid files are read in one pass.
+ * The largest file the CLI reads: 10 MiB, far above any real agreement
+ * (the largest known is under 100 KB). Larger files are refused before they
+ * are read (exit 2), so a stray 3 GB file costs nothing.
+ */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads a file as UTF-8 text; binary files (NUL bytes), invalid UTF-8 and
+ * files above MAX_FILE_BYTES are InputErrors.
  */
 export function readText(file: InputFile, locale: Locale): TextFile {
-  let text: string;
+  return decodeText(file, readBytes(file, locale), locale);
+}
+
+/** The file's bytes, refusing one above MAX_FILE_BYTES before reading it. */
+export function readBytes(file: InputFile, locale: Locale): Buffer {
   try {
-    text = readFileSync(file.absolute, "utf8");
+    const size = statSync(file.absolute).size;
+    if (size > MAX_FILE_BYTES) {
+      throw new InputError(
+        file.display,
+        say(
+          locale,
+          `er for stor (${megabytes(size)} MB; høyst ${megabytes(MAX_FILE_BYTES)} MB leses)`,
+          `is too large (${megabytes(size)} MB; at most ${megabytes(MAX_FILE_BYTES)} MB is read)`,
+        ),
+      );
+    }
+    return readFileSync(file.absolute);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(file.display, reasonOf(error, locale));
   }
+}
+
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace(".", ",");
+}
+
+/**
+ * Decodes bytes as UTF-8 text. Decodes first and validates the bytes only
+ * when the text holds a replacement character (rare), so valid files are
+ * decoded in one pass.
+ */
+export function decodeText(file: InputFile, bytes: Buffer, locale: Locale): TextFile {
+  const text = bytes.toString("utf8");
   if (text.includes("\0")) {
     throw new InputError(file.display, say(locale, "inneholder NUL-byte – er det en binærfil?", "contains NUL bytes – is it a binary file?"));
   }
-  if (text.includes("\uFFFD") && !isUtf8(readFileSync(file.absolute))) {
+  if (text.includes("\uFFFD") && !isUtf8(bytes)) {
     throw new InputError(file.display, say(locale, "er ikke gyldig UTF-8-tekst", "is not valid UTF-8 text"));
   }
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -128,7 +222,7 @@ export function fileUri(absolute: string): string {
 
 /** A system error in words, without the path (the message names it already). */
 export function reasonOf(error: unknown, locale: Locale): string {
-  const code = (error as { code?: unknown }).code;
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   switch (code) {
     case "ENOENT":
       return say(locale, "finnes ikke", "no such file or folder");
@@ -143,6 +237,11 @@ export function reasonOf(error: unknown, locale: Locale): string {
       return say(locale, "for mange symbolske lenker", "too many symbolic links");
     case "ENAMETOOLONG":
       return say(locale, "for langt navn", "name too long");
+    case "ENOSPC":
+    case "EDQUOT":
+      return say(locale, "ikke nok plass på disken", "no space left on the disk");
+    case "EROFS":
+      return say(locale, "filsystemet er skrivebeskyttet", "the file system is read-only");
     default: {
       const message = error instanceof Error ? error.message : String(error);
       return typeof code === "string" ? `${code}: ${message.split("\n")[0]}` : message.split("\n")[0]!;

@@ -36,6 +36,8 @@ export interface ScanResult {
   readonly files: string[];
   /** `hfa.json` at the root of the first folder that has one. */
   readonly config: string | undefined;
+  /** `hfa.json` at the root of every folder that has one (each workspace has its own). */
+  readonly configs: readonly string[];
 }
 
 export interface CancelFlag {
@@ -115,19 +117,17 @@ export class WorkspaceFolders {
   /** Every `*.hfa` below the folders (not following links), and the first root `hfa.json`. */
   async scan(cancel: CancelFlag, onFolder?: () => void): Promise<ScanResult> {
     const files: string[] = [];
-    let config: string | undefined;
+    const configs: string[] = [];
     for (const root of this.roots) {
-      if (config === undefined) {
-        try {
-          const stat = await fs.lstat(join(root, "hfa.json"));
-          if (stat.isFile()) config = join(root, "hfa.json");
-        } catch {
-          // No hfa.json here.
-        }
+      try {
+        const stat = await fs.lstat(join(root, "hfa.json"));
+        if (stat.isFile()) configs.push(join(root, "hfa.json"));
+      } catch {
+        // No hfa.json here.
       }
       const stack = [root];
       while (stack.length > 0) {
-        if (cancel.cancelled) return { files, config };
+        if (cancel.cancelled) return { files, config: configs[0], configs };
         const dir = stack.pop()!;
         onFolder?.();
         let entries;
@@ -146,7 +146,7 @@ export class WorkspaceFolders {
       }
     }
     files.sort();
-    return { files, config };
+    return { files, config: configs[0], configs };
   }
 
   /** Reads files (paths from `scan`, so inside the folders), a batch at a time. */
@@ -174,7 +174,7 @@ export class WorkspaceFolders {
   }
 }
 
-function isInside(root: string, path: string): boolean {
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === "" || (rel !== ".." && !rel.startsWith(".." + sep) && !isAbsolute(rel));
 }
