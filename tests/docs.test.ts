@@ -4,16 +4,14 @@
  * doing what they say: the example that triggers the rule does, and the
  * fixed example does not.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RULES, type Severity } from "../server/src/analysis/index.js";
-import { SHARED } from "./fixtures/rules/base.js";
-import { check, codesOf, describeDiagnostics, type Checked } from "./helpers/workspace.js";
+import { blocksOf, checkExample, FIX, RULE_DOCS, ruleCodesWithPages, rulePage, TRIGGER } from "./helpers/docs-examples.js";
+import { codesOf, describeDiagnostics } from "./helpers/workspace.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DOCS = join(ROOT, "docs", "rules");
+const DOCS = RULE_DOCS;
 
 const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
   error: "feil",
@@ -31,39 +29,7 @@ interface CodeEntry {
 
 const codesJson = JSON.parse(readFileSync(join(DOCS, "codes.json"), "utf8")) as CodeEntry[];
 const codes = [...RULES.keys()].sort();
-
-function page(code: string): string {
-  return readFileSync(join(DOCS, `${code}.md`), "utf8");
-}
-
-interface Block {
-  readonly lang: string;
-  readonly text: string;
-}
-
-/** The fenced code blocks of the section with this heading. */
-function blocksOf(markdown: string, heading: string): Block[] {
-  const start = markdown.indexOf(`\n## ${heading}`);
-  if (start < 0) return [];
-  const rest = markdown.slice(start + 4 + heading.length);
-  const next = rest.search(/\n## /);
-  const body = next < 0 ? rest : rest.slice(0, next);
-  const blocks: Block[] = [];
-  for (const match of body.matchAll(/```(\w*)\n([\s\S]*?)```/g)) blocks.push({ lang: match[1] ?? "", text: match[2] ?? "" });
-  return blocks;
-}
-
-/** Checks one example: hfa.json for `json` blocks, else an .hfa file (with the spec's shared declarations if it needs them). */
-function checkExample(block: Block): Checked {
-  if (block.lang === "json") return check({}, { config: block.text });
-  const files: Record<string, string> = { "file:///docs/eksempel.hfa": block.text };
-  const declaresCommunity = /^\s*helsefellesskap\s+\p{L}[\p{L}\p{N}_-]*\s+"/mu.test(block.text);
-  if (/^\s*avtale\s/mu.test(block.text) && !declaresCommunity) files["file:///docs/felles.hfa"] = SHARED;
-  return check(files);
-}
-
-const TRIGGER = "Eksempel som utløser regelen";
-const FIX = "Slik retter du det";
+const page = rulePage;
 
 describe("docs/rules/codes.json and the pages", () => {
   it("codes.json lists every code once, with a severity and both titles", () => {
@@ -78,8 +44,7 @@ describe("docs/rules/codes.json and the pages", () => {
   });
 
   it("there is a page for every code and no page without a code", () => {
-    const pages = readdirSync(DOCS).filter((f) => /^HFA\d{3}\.md$/.test(f)).map((f) => f.slice(0, 6)).sort();
-    expect(pages).toEqual(codes);
+    expect(ruleCodesWithPages()).toEqual(codes);
   });
 
   it("the overview in docs/rules/README.md agrees with RULES", () => {

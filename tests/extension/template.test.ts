@@ -8,29 +8,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { agreementSnippet, equalShares, mergeDeclarations, partyChoices, scanDeclarations } from "../../client/src/newAgreement/template.js";
 import { Workspace } from "../../server/src/analysis/index.js";
+import { expandSnippet } from "../helpers/snippets.js";
 import { ROOT } from "./screenshots.js";
 
 const felles = join(ROOT, "samples", "felles");
 const files = readdirSync(felles).filter((f) => f.endsWith(".hfa"));
 const declarations = mergeDeclarations(files.map((f) => scanDeclarations(readFileSync(join(felles, f), "utf8"), `file:///ws/felles/${f}`)));
 
-/** The snippet's text with every placeholder replaced by its default (first choice for choices). */
-function expand(snippet: string): string {
-  const defaults = new Map<string, string>();
-  let text = snippet.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, choices: string) => {
-    const first = choices.split(",")[0]!;
-    defaults.set(n, first);
-    return first;
-  });
-  for (let i = 0; i < 5; i++) {
-    text = text.replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, value: string) => {
-      defaults.set(n, value);
-      return value;
-    });
-  }
-  text = text.replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? "");
-  return text.replace(/\$0/g, "").replace(/\\([\\$}])/g, "$1");
-}
+const expand = expandSnippet;
 
 describe("new agreement template", () => {
   it("finds the helsefellesskap of the samples with their helseforetak, sykehus and kommuner", () => {
