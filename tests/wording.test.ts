@@ -53,11 +53,14 @@ const PATTERNS: readonly Pattern[] = [
     good: ["vedtaket i Gjemnes er planlagt", "Gjemnes' vedtak", "Namsos sykehus", "HMRs andel"],
   },
   {
-    name: "comma before «og» ending a list",
+    name: "comma before «og» ending a list of names or years",
     locales: ["nb"],
-    find: (message) => first(/[\p{L}\p{N}], og /u, message),
-    bad: ["HMR, Kristiansund, og Averøy", "i 2028, og 2029"],
-    good: ["HMR, Kristiansund og Averøy", "i 2028 og 2029"],
+    find: (message, names) => {
+      const item = listItem(names);
+      return first(new RegExp(`(?<![\\p{L}\\p{N}_-])${item}, og ${item}(?![\\p{L}\\p{N}_-])`, "u"), message);
+    },
+    bad: ["HMR, Kristiansund, og Averøy", "i 2027, 2028, og 2029"],
+    good: ["HMR, Kristiansund og Averøy", "i 2028 og 2029", "Avtalen avsluttes, og Averøy må vedta den på nytt", "(minst 12 ord, og nevn HMR)"],
   },
   {
     name: "a list of names or years whose last item is joined by a comma instead of «og»/«and»",
