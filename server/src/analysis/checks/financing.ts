@@ -10,7 +10,8 @@ import type { CheckContext } from "./context.js";
 export function checkFinancing(money: MoneyModel, ctx: CheckContext): void {
   const balance = money.balance;
   // Own input left out of the figures would make these amounts a cascade (spec §5.2).
-  if (!balance || money.input.invalidInput) return;
+  // No own input at all is HFA302's fact alone (spec §5.6).
+  if (!balance || money.input.invalidInput || balance.total.totals.input <= 0) return;
   const firstGrant = money.flows.find((f) => f.clause.kind === "grant" && f.perYear !== undefined);
   if (!firstGrant) return;
   const maxShare = ctx.config.grantMaxShare;

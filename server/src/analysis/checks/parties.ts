@@ -94,7 +94,8 @@ export function checkParties(resolved: ResolvedAgreement, money: MoneyModel, ctx
 
 /** HFA305 for one list of shares. `where` names the list in the message. */
 export function checkShareSum(shares: readonly { percent: Ast.Percent }[], span: Ast.Span, whereNb: string, whereEn: string, ctx: CheckContext): void {
-  if (shares.length === 0) return;
+  // A share still to be filled in (HFA011) leaves the sum open.
+  if (shares.length === 0 || shares.some((s) => s.percent.number.placeholder)) return;
   const sum = shares.reduce((total, share) => total + share.percent.value, 0);
   if (Math.abs(sum - 100) <= 0.1) return;
   ctx.report(
@@ -134,7 +135,7 @@ export function checkAgreementShares(resolved: ResolvedAgreement, ctx: CheckCont
       if (item.kind !== "position") continue;
       const span = { start: item.shares[0]!.start, end: item.shares[item.shares.length - 1]!.end };
       checkShareSum(item.shares, span, `i stillingen «${item.title.value}»`, `of the position "${item.title.value}"`, ctx);
-      if (!Number.isInteger(item.fte.value)) {
+      if (!item.fte.placeholder && !Number.isInteger(item.fte.value)) {
         ctx.report(
           "HFA308",
           item.fte,
