@@ -12,8 +12,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, Locale } from "../server/src/analysis/index.js";
+import { agreementSnippet, mergeDeclarations, scanDeclarations } from "../client/src/newAgreement/template.js";
 import { SPEC_EXAMPLE } from "./fixtures/rules/base.js";
 import { blocksOf, checkExample, FIX, ruleCodesWithPages, rulePage, TRIGGER } from "./helpers/docs-examples.js";
+import { expandSnippet } from "./helpers/snippets.js";
 import { check, type Checked } from "./helpers/workspace.js";
 
 interface Pattern {
@@ -107,6 +109,13 @@ const PATTERNS: readonly Pattern[] = [
     good: ["an acute hospital", "a one-off", "a unit", "a party"],
   },
   {
+    name: "a number that failed to compute («NaN», «undefined», «Infinity»)",
+    locales: ["nb", "en"],
+    find: (message) => first(/\b(?:NaN|undefined|Infinity)\b/u, message),
+    bad: ["summerer til NaN %", "netto undefined kr"],
+    good: ["summerer til 90 %"],
+  },
+  {
     name: "«deklarert N ganger» (say where the name is declared instead)",
     locales: ["nb"],
     find: (message) => first(/deklarert \d+ ganger/u, message),
@@ -182,6 +191,11 @@ function corpus(locale: Locale): { label: string; checked: Checked }[] {
     { label: "samples/felles + samples/avtaler", checked: check({ ...felles, ...samples("avtaler") }, { locale }) },
   ];
   for (const [uri, text] of Object.entries(samples("feil"))) out.push({ label: uri, checked: check({ ...felles, [uri]: text }, { locale }) });
+  // The «Ny avtale» template untouched: its placeholders must give plain messages, not cascades.
+  const declarations = mergeDeclarations(Object.entries(felles).map(([uri, text]) => scanDeclarations(text, uri)));
+  const community = declarations.communities.find((c) => c.id === "MøreRomsdal");
+  const template = expandSnippet(agreementSnippet({ community, parties: ["HMR", "Kristiansund", "Averøy"], schemes: declarations.schemes, locale }));
+  out.push({ label: "the «Ny avtale» template", checked: check({ ...felles, "file:///ws/ny.hfa": template }, { locale }) });
   for (const code of ruleCodesWithPages()) {
     for (const heading of [TRIGGER, FIX]) {
       blocksOf(rulePage(code), heading).forEach((block, i) => out.push({ label: `docs/rules/${code}.md, «${heading}» ${i + 1}`, checked: checkExample(block, { locale }) }));
