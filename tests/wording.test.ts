@@ -7,14 +7,12 @@
  * bad and good strings first, so a pattern that can no longer match is
  * itself a failure.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, Locale } from "../server/src/analysis/index.js";
 import { agreementSnippet, mergeDeclarations, scanDeclarations } from "../client/src/newAgreement/template.js";
 import { SPEC_EXAMPLE } from "./fixtures/rules/base.js";
 import { blocksOf, checkExample, FIX, ruleCodesWithPages, rulePage, TRIGGER } from "./helpers/docs-examples.js";
+import { readSamples } from "./helpers/samples.js";
 import { expandSnippet } from "./helpers/snippets.js";
 import { check, type Checked } from "./helpers/workspace.js";
 
@@ -173,15 +171,7 @@ describe("the wording patterns can fail", () => {
   });
 });
 
-const SAMPLES = fileURLToPath(new URL("../samples/", import.meta.url));
-
-function samples(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(join(SAMPLES, folder)).filter((f) => f.endsWith(".hfa")).sort()) {
-    files[`file:///samples/${folder}/${name}`] = readFileSync(join(SAMPLES, folder, name), "utf8");
-  }
-  return files;
-}
+const samples = readSamples;
 
 /** Every workspace the messages are taken from, by a label for failure messages. */
 function corpus(locale: Locale): { label: string; checked: Checked }[] {
