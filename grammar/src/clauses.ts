@@ -30,7 +30,7 @@ import {
   OutcomeKeyword,
   PercentSign,
   Placeholder,
-  PLACEHOLDER_IN_TEXT,
+  hasPlaceholderSegment,
   CommaDash,
   Star,
   StatusKeyword,
@@ -191,7 +191,7 @@ export class ClauseParser extends EmbeddedActionsParser {
           const token = this.CONSUME(StringLiteral);
           const value = unescapeString(token.image);
           // `"<beskriv …>"`: a placeholder string (spec §2).
-          return PLACEHOLDER_IN_TEXT.test(value)
+          return hasPlaceholderSegment(value)
             ? { start: startOf(token), end: endOf(token), value, placeholder: true as const }
             : { start: startOf(token), end: endOf(token), value };
         },
