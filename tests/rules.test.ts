@@ -1207,6 +1207,11 @@ describe("placeholders (spec §2, HFA011)", () => {
     expect(codesWithSeverity(c.all, "error", "warning", "hint"), describeDiagnostics(c.all, c.files)).toEqual(["HFA011"]);
   });
 
+  it("a declaration with a placeholder name declares nothing: two of them are no HFA102", () => {
+    const twice = check({ [SHARED_URI]: SHARED + `\nsats <sats> "<hva>" <beløp> kr per døgn kilde "<kilde>"\nsats <sats> "<hva>" <beløp> kr per døgn kilde "<kilde>"\n` });
+    expect(codesWithSeverity(twice.all, "error", "warning", "hint")).toEqual(["HFA011"]);
+  });
+
   it("`<` … `>` needs a letter and stays on one line", () => {
     const near = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: agreement({ replace: [["innsats HMR 150", `innsats HMR 150 000 kr i 2025 "Kurs for 2 < 3 > 1 grupper"`]] }) });
     expect(near.byCode("HFA011")).toEqual([]);

@@ -58,6 +58,7 @@ export class SymbolTable {
 
   add(declared: Declared): void {
     if (declared.name.text === "") return; // a header that did not parse
+    if (declared.name.placeholder) return; // `<navn>`: HFA011's, it declares nothing yet (spec §2)
     if (declared.kind === "measure") return;
     const names = this.byKind.get(declared.kind)!;
     const list = names.get(declared.name.text);
