@@ -597,7 +597,7 @@ describe("the grant split (spec §5.4, HFA310) and partial financing (spec §5.6
       "besparelse HMR 900 000 kr per år fra 2026",
       "besparelse Kristiansund 1 kr i 2026",
     ]);
-    expect(c.one("HFA309").message).toContain("Kristiansund får 810 000 kr mot 1 kr i egen innsats");
+    expect(c.one("HFA309").message).toContain("partene får i tilskudd mot egen innsats: Kristiansund 810 000 kr mot 1 kr");
   });
 });
 

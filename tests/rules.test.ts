@@ -551,7 +551,7 @@ const CASES: readonly RuleCase[] = [
     what: "1 500 000 kr of grant a year against 2 250 000 kr of own input over the period",
     scenario: { edit: { replace: [["tilskudd", "tilskudd RST 1 500 000 kr per år til HMR 50 %, Kristiansund 25 %, Averøy 25 %"]] } },
     range: "tilskudd RST 1 500 000 kr per år til HMR 50 %, Kristiansund 25 %, Averøy 25 %",
-    message: ["2025–2027", "4 500 000 kr i tilskudd mot 2 250 000 kr i egen innsats", "HMR får 2 250 000 kr mot 1 230 000 kr", "som hovedregel", "50 %"],
+    message: ["2025–2027", "4 500 000 kr i tilskudd mot 2 250 000 kr i egen innsats", "per part: HMR 2 250 000 kr mot 1 230 000 kr", "som hovedregel", "50 %"],
   },
   {
     code: "HFA310",

@@ -692,8 +692,27 @@ function expectedItemStarts(block: BlockKind): string[] {
   return [...block.itemStarts].map((t) => t.LABEL ?? t.name).concat("'}'");
 }
 
+/**
+ * Content assist depends only on the rule and the token types before the
+ * error, and is costly (it walks the grammar): a file with thousands of the
+ * same broken clause asks the same question thousands of times. Bounded.
+ */
+const expectedCache = new Map<string, readonly string[]>();
+const EXPECTED_CACHE_SIZE = 1000;
+
 /** Token labels Chevrotain would accept after `preceding` in `rule`. */
 export function expectedAt(rule: ClauseRuleName, preceding: IToken[]): string[] {
+  let key = rule;
+  for (const token of preceding) key += "," + token.tokenTypeIdx;
+  const cached = expectedCache.get(key);
+  if (cached) return [...cached];
+  const labels = computeExpected(rule, preceding);
+  if (expectedCache.size >= EXPECTED_CACHE_SIZE) expectedCache.delete(expectedCache.keys().next().value!);
+  expectedCache.set(key, labels);
+  return [...labels];
+}
+
+function computeExpected(rule: ClauseRuleName, preceding: IToken[]): string[] {
   const suggestions = clauseParser().computeContentAssist(rule, preceding);
   const labels = new Set<string>();
   for (const suggestion of suggestions) {

@@ -17,5 +17,9 @@ export const MAX_QUANTITY = 1_000_000;
 export const MAX_DIAGNOSTICS_PER_CODE = 100;
 /** At most this many diagnostics in one file (summaries of the omitted ones come on top, one per code). */
 export const MAX_DIAGNOSTICS_PER_FILE = 500;
-/** A message longer than this (a 500 KB name quoted in it) is cut, with «…». */
-export const MAX_MESSAGE_LENGTH = 500;
+/**
+ * A message longer than this (a 500 KB name quoted in it) is cut, with «…».
+ * Room for the longest real messages, which name every party, year and amount
+ * and end with what to write (spec §6): HFA309 or HFA404 for a dozen parties.
+ */
+export const MAX_MESSAGE_LENGTH = 1500;

@@ -50,19 +50,21 @@ export function checkFinancing(money: MoneyModel, ctx: CheckContext): void {
   const partsNb: string[] = [];
   const partsEn: string[] = [];
   if (overall) {
-    partsNb.push(`avtalen som helhet får ${formatKr(agreementGrant, "nb")} i tilskudd mot ${formatKr(total.periodInput ?? 0, "nb")} i egen innsats`);
-    partsEn.push(`the agreement as a whole receives ${formatKr(agreementGrant, "en")} of grant against ${formatKr(total.periodInput ?? 0, "en")} of own input`);
+    partsNb.push(`avtalen får ${formatKr(agreementGrant, "nb")} i tilskudd mot ${formatKr(total.periodInput ?? 0, "nb")} i egen innsats`);
+    partsEn.push(`the agreement receives ${formatKr(agreementGrant, "en")} of grant against ${formatKr(total.periodInput ?? 0, "en")} of own input`);
   }
-  for (const p of parties) {
-    partsNb.push(`${p.party} får ${formatKr(p.periodGrant ?? 0, "nb")} mot ${formatKr(p.periodInput ?? 0, "nb")} i egen innsats`);
-    partsEn.push(`${p.party} receives ${formatKr(p.periodGrant ?? 0, "en")} against ${formatKr(p.periodInput ?? 0, "en")} of own input`);
+  const perParty = (locale: "nb" | "en") =>
+    joinList(parties.map((p) => `${p.party} ${formatKr(p.periodGrant ?? 0, locale)} ${locale === "nb" ? "mot" : "against"} ${formatKr(p.periodInput ?? 0, locale)}`), locale);
+  if (parties.length > 0) {
+    partsNb.push(overall ? `per part: ${perParty("nb")}` : `partene får i tilskudd mot egen innsats: ${perParty("nb")}`);
+    partsEn.push(overall ? `per party: ${perParty("en")}` : `grant against own input: ${perParty("en")}`);
   }
   ctx.report(
     "HFA309",
     firstGrant.clause,
     ctx.say(
-      `Tilskuddet er ikke en delfinansiering i ${from}–${to}: ${joinList(partsNb, "nb")}. Tilskuddet vil som hovedregel være en delfinansiering som supplerer partenes egen ressursinnsats; her er grensen ${share} av egen innsats pluss tilskudd. Øk den egne innsatsen («innsats …»), eller sett ned tilskuddet.`,
-      `The grant is not a partial financing in ${from}–${to}: ${joinList(partsEn, "en")}. As a main rule the grant is a partial financing that supplements the parties' own input; here the limit is ${share} of own input plus grant. Increase the own input ("innsats …"), or lower the grant.`,
+      `Tilskuddet er ikke en delfinansiering i ${from}–${to}: ${partsNb.join("; ")}. Tilskuddet vil som hovedregel være en delfinansiering som supplerer partenes egen ressursinnsats; her er grensen ${share} av egen innsats pluss tilskudd. Øk den egne innsatsen («innsats …»), eller sett ned tilskuddet.`,
+      `The grant is not a partial financing in ${from}–${to}: ${partsEn.join("; ")}. As a main rule the grant is a partial financing that supplements the parties' own input; here the limit is ${share} of own input plus grant. Increase the own input ("innsats …"), or lower the grant.`,
     ),
   );
 }
