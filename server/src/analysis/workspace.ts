@@ -29,7 +29,8 @@ import { DEFAULT_CONFIG, parseConfig, severityOf, type Config } from "./config.j
 import type { Diagnostic, RawDiagnostic } from "./diagnostics.js";
 import { formatNumber, type Locale } from "./i18n.js";
 import type { Severity } from "./rules.js";
-import { findSuppressions, suppressionFor, type Suppression } from "./suppressions.js";
+import { SuppressionIndex } from "./suppressionIndex.js";
+import { findSuppressions, type Suppression } from "./suppressions.js";
 import { declarationsOf, SymbolTable, type Declared } from "./symbols.js";
 import { LineIndex } from "./text.js";
 
@@ -329,11 +330,12 @@ export class Workspace {
 /** Severity from the configuration, suppressions applied, sorted by position, capped (caps.ts). */
 function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config, locale: Locale): readonly Diagnostic[] {
   const out: Diagnostic[] = [];
+  const covering = new SuppressionIndex(suppressions);
   for (const diagnostic of list) {
     const setting = severityOf(diagnostic.code, config);
     if (setting === "off") continue;
     const severity: Severity = setting;
-    const reason = severity === "error" ? undefined : suppressionFor(diagnostic, suppressions);
+    const reason = severity === "error" ? undefined : covering.reasonFor(diagnostic);
     out.push(reason === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: reason });
   }
   out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
