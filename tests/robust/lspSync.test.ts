@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Diagnostic, TextEdit, WorkspaceEdit } from "vscode-languageserver-protocol";
 import { Workspace } from "../../server/src/analysis/index.js";
+import { readSettings } from "../../server/src/lsp/config.js";
 import { FULL_ANALYSIS_MAX_CHARS, Documents } from "../../server/src/lsp/documents.js";
 import { WorkspaceFolders } from "../../server/src/lsp/indexer.js";
 import { formatText } from "../../server/src/format/formatter.js";
@@ -69,6 +70,18 @@ describe("document store (in-process)", () => {
     documents.didChange(URI, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "" }]);
     documents.flush(() => undefined);
     expect(documents.inSync(URI)).toBe(true);
+  });
+});
+
+describe("editor settings", () => {
+  test.each(["constructor", "__proto__", "toString"])("hfa.rules severity %j is refused with a reason, not taken", (word) => {
+    const { settings, problems } = readSettings({ rules: { HFA604: word } });
+    expect(settings.rules).toEqual({});
+    expect(problems).toEqual(["hfa.rules.HFA604: expected off, error, warning, information or hint"]);
+  });
+
+  test("near miss: a real severity is taken", () => {
+    expect(readSettings({ rules: { HFA604: "off" } }).settings.rules).toEqual({ HFA604: "off" });
   });
 });
 
