@@ -72,6 +72,16 @@ describe("size limit", () => {
     expect(format.stderr).toContain("er for stor");
   });
 
+  test("1 MB of garbage gives bounded output in every format (was 30 MB of text, 66 MB of JSON)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "søppel.hfa"), "avtale ( } { 1.200.000 «x» ".repeat(40_000));
+    for (const format of ["text", "json", "github", "sarif"]) {
+      const run = hfa(["check", "--format", format, "."], dir);
+      expect(run.code, `${format}: ${run.stderr}`).toBe(1);
+      expect(run.stdout.length, format).toBeLessThan(2_000_000);
+    }
+  }, 60_000);
+
   test("a file just at the limit is read", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "a.hfa"), SAMPLE + " ".repeat(MAX_FILE_BYTES - Buffer.byteLength(SAMPLE)));
