@@ -77,6 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let indexRun: Promise<void> = Promise.resolve();
   /** The last indexing run failed: said to the user, and retried on the next change. */
   let indexFailed = false;
+  let lastIndexError: string | undefined;
   let shuttingDown = false;
   /** Syntax-only results of open documents above FULL_ANALYSIS_MAX_CHARS, by URI, with the version they are for. */
   const syntaxOnly = new Map<string, { version: number; result: SyntaxOnlyResult }>();
@@ -359,6 +360,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`hfa: indexing failed: ${describe(error)}`);
       indexFailed = true;
       ready = false;
+      // Retried on every change: the user is told again only when the reason changes.
+      const reason = describe(error).split("\n")[0]!;
+      if (reason === lastIndexError) return;
+      lastIndexError = reason;
       showMessage(MessageType.Error, 
         say(
           `HFA kunne ikke lese arbeidsområdet (${describe(error).split("\n")[0]}). Ingen diagnoser vises før det lykkes; det prøves igjen ved neste endring.`,
@@ -368,6 +373,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     ready = true;
+    lastIndexError = undefined;
     publisher.changed(true);
   }
 
