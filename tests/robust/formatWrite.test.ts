@@ -37,7 +37,7 @@ describe("atomic replacement", () => {
     const names = Array.from({ length: 60 }, (_, i) => `f${String(i).padStart(3, "0")}.hfa`);
     let sawOld = false;
     let sawNew = false;
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 12; round++) {
       for (const name of names) writeFileSync(join(dir, name), big);
       const child = spawn(process.execPath, [CLI, "format", "."], { cwd: dir, stdio: "ignore" });
       const exited = new Promise((r) => child.once("exit", r));
