@@ -199,6 +199,8 @@ describe("over JSON-RPC", () => {
       client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// x\n" }]);
       await client.nextDiagnostics(uri, 30_000).catch(() => undefined);
       expect(messages.filter((m) => m.includes("bare syntaksen"))).toHaveLength(1);
+      // No analysis to edit from: an empty answer, not an error.
+      expect(await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
     } finally {
       await client.stop();
     }

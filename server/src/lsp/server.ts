@@ -166,6 +166,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function editable(uri: string | undefined, version?: number): ResponseError | null {
     if (uri === undefined) return null;
     flushDocuments();
+    // A syntax-only document has no analysis to edit from: the handlers answer empty, not "modified".
+    if (documents.isSyntaxOnly(uri)) return null;
     const document = documents.get(uri);
     if (documents.inSync(uri) && (version === undefined || document === undefined || document.version === version)) return null;
     return new ResponseError(LSPErrorCodes.ContentModified, say("Dokumentet er endret siden forespørselen; prøv igjen.", "The document changed since the request; try again."));
