@@ -167,6 +167,18 @@ describe("failures are reported and do not stop the others", () => {
   });
 });
 
+describe("symbolic links", () => {
+  test("a file named through a link is formatted in place: the link stays a link", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "ekte.hfa"), unformatted());
+    fs.symlinkSync("ekte.hfa", join(dir, "lenke.hfa"));
+    const run = hfa(["format", "lenke.hfa"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.lstatSync(join(dir, "lenke.hfa")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "ekte.hfa"), "utf8")).toBe(formatted(unformatted()));
+  });
+});
+
 describe("lost update", () => {
   test("a file saved after it was read is skipped and reported, never overwritten", () => {
     const dir = tempDir();
