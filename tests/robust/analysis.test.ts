@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "../../grammar/src/parser.js";
-import { Limits, parseConfig, Workspace, type Diagnostic } from "../../server/src/analysis/index.js";
+import { formatKr, formatMillions, Limits, parseConfig, Workspace, type Diagnostic } from "../../server/src/analysis/index.js";
 import { SuppressionIndex } from "../../server/src/analysis/suppressionIndex.js";
 import { suppressionFor, type Suppression } from "../../server/src/analysis/suppressions.js";
 import { formatText } from "../../server/src/format/formatter.js";
@@ -174,6 +174,14 @@ describe("huge amounts (HFA803)", () => {
     const diagnostics = analyse(agreement("100 000", "99 999 999 999"));
     expect(diagnostics.filter((d) => d.code === "HFA803").map((d) => d.message)).toEqual([expect.stringContaining("Mengden er større enn 1 000 000")]);
     for (const d of diagnostics) expect(d.message).not.toMatch(/NaN|In ?fin ?ity|∞|e\+\d/);
+  });
+
+  test("amounts never print as NaN, In fin ity or 1e+21 (hover, lenses and reports use the same formatting)", () => {
+    expect(formatKr(Number.NaN)).toBe("? kr");
+    expect(formatKr(Number.POSITIVE_INFINITY)).toBe("∞ kr");
+    expect(formatKr(1e21)).toBe("1 000 000 000 000 000 000 000 kr");
+    expect(formatMillions(1e30)).not.toMatch(/e\+|NaN|Infinity/);
+    expect(formatKr(1_250_000)).toBe("1 250 000 kr"); // near miss: ordinary amounts unchanged
   });
 
   test("near miss: exactly 1 000 000 000 000 kr is allowed", () => {
