@@ -145,9 +145,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`hfa: could not analyse ${uri}: ${describe(error)}`);
       if (syncFailures.has(uri)) return;
       syncFailures.add(uri);
-      showMessage(MessageType.Error, say(`HFA kunne ikke analysere ${uri} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${uri} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
+      showMessage(MessageType.Error, say(`HFA kunne ikke analysere ${fileName(uri)} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${fileName(uri)} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
     });
     for (const uri of [...syncFailures]) if (documents.inSync(uri)) syncFailures.delete(uri);
+  }
+
+  /** The last segment of a URI, decoded, for messages to the user (`avtale.hfa`, not `file:///…/avtale.hfa`). */
+  function fileName(uri: string): string {
+    const last = uri.split(/[?#]/)[0]!.split("/").pop() || uri;
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last;
+    }
   }
 
   /** A notification, not a request: the server waits for no answer. */
@@ -191,8 +201,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!entry) {
           showMessage(MessageType.Info, 
             say(
-              `${document.uri} er større enn ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: i editoren kontrolleres bare syntaksen. Kjør «hfa check» for full kontroll.`,
-              `${document.uri} is larger than ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: the editor checks its syntax only. Run "hfa check" for the full check.`,
+              `${fileName(document.uri)} er større enn ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: i editoren kontrolleres bare syntaksen. Kjør «hfa check» for full kontroll.`,
+              `${fileName(document.uri)} is larger than ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: the editor checks its syntax only. Run "hfa check" for the full check.`,
             ),
           );
         }
