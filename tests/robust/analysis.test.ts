@@ -50,7 +50,7 @@ describe("no spread of an unbounded array", () => {
     const text = "avtale ( ".repeat(65_000);
     const parsed = parse(text);
     expect(parsed.problems.length).toBeGreaterThan(60_000);
-  });
+  }, 120_000);
 });
 
 function analyse(text: string, config?: string): readonly Diagnostic[] {
@@ -103,7 +103,7 @@ describe("linear passes and bounded output", () => {
     expect(duplicates.at(-1)!.message).toBe(
       `39 900 diagnoser til med kode HFA102 i denne filen vises ikke (høyst ${Limits.MAX_DIAGNOSTICS_PER_CODE} per kode og ${Limits.MAX_DIAGNOSTICS_PER_FILE} per fil). Rett dem som vises, og kjør kontrollen på nytt.`,
     );
-  });
+  }, 120_000);
 
   test("560 KB of bare `avtale` keywords: at most the file cap plus one summary per code", () => {
     const diagnostics = analyse("avtale ".repeat(80_000));
@@ -111,7 +111,7 @@ describe("linear passes and bounded output", () => {
     expect(diagnostics.length).toBeLessThanOrEqual(Limits.MAX_DIAGNOSTICS_PER_FILE + codes.size);
     expect(diagnostics.filter((d) => d.message.includes("vises ikke")).length).toBe(codes.size);
     expect(JSON.stringify(diagnostics).length).toBeLessThan(1_000_000);
-  });
+  }, 120_000);
 
   test("a huge name quoted in messages is cut", () => {
     const name = "X".repeat(200_000);
@@ -157,7 +157,7 @@ describe("suppressions", () => {
     expect(suppressedCodes).toEqual(new Set(["HFA603", "HFA604"]));
     expect(list.filter((d) => (d.code === "HFA603" || d.code === "HFA604") && d.suppressed === undefined)).toEqual([]);
     expect(list.filter((d) => d.message.includes("vises ikke") && d.code === "HFA604")).toEqual([expect.objectContaining({ suppressed: "dette er en lang nok begrunnelse her" })]);
-  });
+  }, 120_000);
 });
 
 describe("huge amounts (HFA803)", () => {

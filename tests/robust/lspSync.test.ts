@@ -111,7 +111,7 @@ describe("over JSON-RPC", () => {
     } finally {
       await client.stop();
     }
-  });
+  }, 60_000);
 
   test("after a malformed change, no edit is computed (ContentModified) until the text is known again", async () => {
     const dir = tempDir();
@@ -139,7 +139,7 @@ describe("over JSON-RPC", () => {
     } finally {
       await client.stop();
     }
-  });
+  }, 60_000);
 
   test("rename sent while 3 000 files are being indexed edits every one of them (never a partial edit)", async () => {
     const dir = tempDir();
@@ -183,7 +183,7 @@ describe("over JSON-RPC", () => {
     } finally {
       await client.stop();
     }
-  });
+  }, 60_000);
 
   test(`a document above ${FULL_ANALYSIS_MAX_CHARS} characters gets a syntax-only check, said once`, async () => {
     const dir = tempDir();
