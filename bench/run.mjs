@@ -81,6 +81,19 @@ for (const count of [1, 100, 1000]) {
   scenarios.push({ name: `one file, ${lines} lines`, agreements: model.agreements.length, files: [{ path: "stor.hfa", text }], json });
 }
 
+// Hostile inputs of issue 8: each must stay linear (the duplicate check was
+// quadratic: 41 s for one name declared 40 000 times; bare keywords took 17 s).
+// Each is also run at half its size: linear means about half the time.
+for (const [name, unit, count] of [
+  ["hostile: 1 name × 40 000", 'sats X "x" 1 kr per døgn kilde "y"\n', 40_000],
+  ["hostile: 560 KB `avtale`", "avtale ", 80_000],
+  ["hostile: 260 KB `avtale (`", "avtale ( ", 29_000],
+  ["hostile: 20 000 suppressed", '// hfa-ignore HFA604, HFA603: dette er en lang nok begrunnelse her\navtale A "a" {\n}\n', 20_000],
+]) {
+  const text = unit.repeat(count);
+  scenarios.push({ name, agreements: 0, files: [{ path: "fiendtlig.hfa", text }], json: JSON.stringify({ text }), half: [{ path: "fiendtlig.hfa", text: unit.repeat(count / 2) }] });
+}
+
 const bytes = (text) => Buffer.byteLength(text, "utf8");
 const MB = 1024 * 1024;
 
@@ -267,6 +280,19 @@ for (const r of results) {
 console.log("");
 console.log("Targets:");
 for (const r of results) {
+  const scenario = scenarios.find((s) => s.name === r.name);
+  if (scenario?.half) {
+    // Hostile input: no speed target, but twice the input may cost at most ~2.5× the time.
+    const halfTimes = [];
+    for (let i = 0; i < 3; i++) {
+      gc();
+      const h = runOnce(scenario.half);
+      halfTimes.push(h.parseMs + h.checkMs);
+    }
+    const growth = r.total.median / median(halfTimes);
+    console.log(`  ${pad(r.name, 22, false)} full size / half size ${fmt(growth, 2)}× the time (linear: ≤ 2.5×) ${verdict(growth <= 2.5)}`);
+    continue;
+  }
   const ratio = r.total.median / r.json.median;
   const perMB = r.heapMB !== undefined ? r.heapMB / r.sourceMB : undefined;
   console.log(

@@ -56,6 +56,33 @@ describe("symbolic links", () => {
   });
 });
 
+describe("hostile hfa.json", () => {
+  test("nested 10 000 deep: HFA010 in every format, no crash", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "hfa.json"), `{ "rules": ${"[".repeat(10_000)}${"]".repeat(10_000)} }`);
+    writeFileSync(join(dir, "a.hfa"), SAMPLE);
+    for (const format of ["text", "json", "github", "sarif"]) {
+      const run = hfa(["check", "--format", format, "."], dir);
+      expect(run.code, `${format}: ${run.stderr}`).toBe(1);
+      expect(run.stdout).toContain("HFA010");
+      expect(run.stderr).not.toContain("intern feil");
+    }
+  });
+
+  test.each(["constructor", "__proto__", "toString"])("severity %j: HFA010, and every diagnostic keeps a real severity", (word) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "hfa.json"), JSON.stringify({ rules: { HFA604: word, HFA603: word } }));
+    writeFileSync(join(dir, "a.hfa"), SAMPLE);
+    const json = hfa(["check", "--format", "json", "."], dir);
+    const list = JSON.parse(json.stdout) as { code: string; severity: string }[];
+    expect(list.filter((d) => d.code === "HFA010")).toHaveLength(2);
+    for (const d of list) expect(["error", "warning", "info", "hint"]).toContain(d.severity);
+    const github = hfa(["check", "--format", "github", "."], dir);
+    expect(github.stdout).not.toContain("::undefined");
+    expect(hfa(["check", "."], dir).stderr).not.toContain("intern feil");
+  });
+});
+
 describe("size limit", () => {
   test(`a file above ${MAX_FILE_BYTES} bytes is refused with exit 2 before it is read`, () => {
     const dir = tempDir();
@@ -71,6 +98,16 @@ describe("size limit", () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("er for stor");
   });
+
+  test("1 MB of garbage gives bounded output in every format (was 30 MB of text, 66 MB of JSON)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "søppel.hfa"), "avtale ( } { 1.200.000 «x» ".repeat(40_000));
+    for (const format of ["text", "json", "github", "sarif"]) {
+      const run = hfa(["check", "--format", format, "."], dir);
+      expect(run.code, `${format}: ${run.stderr}`).toBe(1);
+      expect(run.stdout.length, format).toBeLessThan(2_000_000);
+    }
+  }, 60_000);
 
   test("a file just at the limit is read", () => {
     const dir = tempDir();

@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Diagnostic, TextEdit, WorkspaceEdit } from "vscode-languageserver-protocol";
 import { Workspace } from "../../server/src/analysis/index.js";
+import { readSettings } from "../../server/src/lsp/config.js";
 import { FULL_ANALYSIS_MAX_CHARS, Documents } from "../../server/src/lsp/documents.js";
 import { WorkspaceFolders } from "../../server/src/lsp/indexer.js";
 import { formatText } from "../../server/src/format/formatter.js";
@@ -72,6 +73,18 @@ describe("document store (in-process)", () => {
   });
 });
 
+describe("editor settings", () => {
+  test.each(["constructor", "__proto__", "toString"])("hfa.rules severity %j is refused with a reason, not taken", (word) => {
+    const { settings, problems } = readSettings({ rules: { HFA604: word } });
+    expect(settings.rules).toEqual({});
+    expect(problems).toEqual(["hfa.rules.HFA604: expected off, error, warning, information or hint"]);
+  });
+
+  test("near miss: a real severity is taken", () => {
+    expect(readSettings({ rules: { HFA604: "off" } }).settings.rules).toEqual({ HFA604: "off" });
+  });
+});
+
 const CONTENT_MODIFIED = -32801;
 
 async function start(root: string) {
@@ -98,7 +111,7 @@ describe("over JSON-RPC", () => {
     } finally {
       await client.stop();
     }
-  });
+  }, 60_000);
 
   test("after a malformed change, no edit is computed (ContentModified) until the text is known again", async () => {
     const dir = tempDir();
@@ -126,7 +139,7 @@ describe("over JSON-RPC", () => {
     } finally {
       await client.stop();
     }
-  });
+  }, 60_000);
 
   test("rename sent while 3 000 files are being indexed edits every one of them (never a partial edit)", async () => {
     const dir = tempDir();
@@ -170,7 +183,7 @@ describe("over JSON-RPC", () => {
     } finally {
       await client.stop();
     }
-  });
+  }, 60_000);
 
   test(`a document above ${FULL_ANALYSIS_MAX_CHARS} characters gets a syntax-only check, said once`, async () => {
     const dir = tempDir();
@@ -186,6 +199,8 @@ describe("over JSON-RPC", () => {
       client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// x\n" }]);
       await client.nextDiagnostics(uri, 30_000).catch(() => undefined);
       expect(messages.filter((m) => m.includes("bare syntaksen"))).toHaveLength(1);
+      // No analysis to edit from: an empty answer, not an error.
+      expect(await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
     } finally {
       await client.stop();
     }

@@ -21,15 +21,17 @@ export function capDiagnostics(sorted: readonly Diagnostic[], locale: Locale): r
   const perCode = new Map<string, number>();
   const omitted = new Map<string, Omitted>();
   for (const diagnostic of sorted) {
-    const shown = perCode.get(diagnostic.code) ?? 0;
+    // Suppressed ones are counted apart, so a summary never mixes shown and waived diagnostics.
+    const key = diagnostic.suppressed === undefined ? diagnostic.code : `${diagnostic.code} suppressed`;
+    const shown = perCode.get(key) ?? 0;
     if (shown < MAX_DIAGNOSTICS_PER_CODE && kept.length < MAX_DIAGNOSTICS_PER_FILE) {
-      perCode.set(diagnostic.code, shown + 1);
+      perCode.set(key, shown + 1);
       kept.push(tooLong(diagnostic) ? { ...diagnostic, message: diagnostic.message.slice(0, MAX_MESSAGE_LENGTH) + "…" } : diagnostic);
       continue;
     }
-    const tally = omitted.get(diagnostic.code);
+    const tally = omitted.get(key);
     if (tally) tally.count++;
-    else omitted.set(diagnostic.code, { first: diagnostic, count: 1 });
+    else omitted.set(key, { first: diagnostic, count: 1 });
   }
   if (omitted.size === 0) return kept;
   for (const { first, count } of omitted.values()) {
@@ -40,6 +42,8 @@ export function capDiagnostics(sorted: readonly Diagnostic[], locale: Locale): r
       start: first.start,
       end: first.end,
       message: summary(first.code, count, locale),
+      // The summary of waived diagnostics is waived with them (the first one's reason).
+      ...(first.suppressed !== undefined ? { suppressed: first.suppressed } : {}),
     });
   }
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));

@@ -13,7 +13,8 @@ export function formatNumber(value: number, locale: Locale = "nb"): string {
   if (Number.isNaN(value)) return "?";
   if (!Number.isFinite(value)) return value < 0 ? "−∞" : "∞";
   const negative = value < 0;
-  const rounded = Math.round(Math.abs(value) * 100) / 100;
+  // Beyond 10^15 a double has no cents left, and scaling by 100 would blur the digits.
+  const rounded = Math.abs(value) >= 1e15 ? Math.round(Math.abs(value)) : Math.round(Math.abs(value) * 100) / 100;
   const whole = Math.floor(rounded);
   const cents = whole >= 1e15 ? 0 : Math.round((rounded - whole) * 100);
   const digits = BigInt(whole).toString();

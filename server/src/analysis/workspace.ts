@@ -32,7 +32,8 @@ import { DEFAULT_CONFIG, parseConfig, severityOf, type Config } from "./config.j
 import type { Diagnostic, RawDiagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
 import type { Severity } from "./rules.js";
-import { findSuppressions, staleSuppressions, suppressionFor, type Suppression } from "./suppressions.js";
+import { SuppressionIndex } from "./suppressionIndex.js";
+import { findSuppressions, staleSuppressions, type Suppression } from "./suppressions.js";
 import { declarationsOf, SymbolTable, type Declared } from "./symbols.js";
 import { LineIndex } from "./text.js";
 
@@ -341,11 +342,12 @@ export class Workspace {
 function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config, uri: string, locale: Locale): readonly Diagnostic[] {
   const out: Diagnostic[] = [];
   const used = new Set<string>();
+  const index = new SuppressionIndex(suppressions);
   const apply = (diagnostic: RawDiagnostic) => {
     const setting = severityOf(diagnostic.code, config);
     if (setting === "off") return;
     const severity: Severity = setting;
-    const suppression = severity === "error" ? undefined : suppressionFor(diagnostic, suppressions);
+    const suppression = severity === "error" ? undefined : index.covering(diagnostic);
     if (suppression) used.add(`${suppression.comment.start}/${diagnostic.code}`);
     out.push(suppression === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: suppression.reason });
   };

@@ -31,6 +31,7 @@ export interface WriteFs {
   renameSync: typeof fs.renameSync;
   unlinkSync: typeof fs.unlinkSync;
   statSync: typeof fs.statSync;
+  realpathSync: (path: string) => string;
   readFileSync: (path: string) => Buffer;
 }
 
@@ -43,6 +44,7 @@ export const NODE_FS: WriteFs = {
   renameSync: fs.renameSync,
   unlinkSync: fs.unlinkSync,
   statSync: fs.statSync,
+  realpathSync: (path) => fs.realpathSync(path),
   readFileSync: (path) => fs.readFileSync(path),
 };
 
@@ -75,9 +77,12 @@ let counter = 0;
  * `expected` (then WriteFailure "changed", nothing written). Any failure
  * removes the temporary file and leaves the original as it was.
  */
-export function replaceFileAtomically(path: string, bytes: Uint8Array, expected: FileStamp, io: WriteFs = NODE_FS): void {
+export function replaceFileAtomically(linkOrPath: string, bytes: Uint8Array, expected: FileStamp, io: WriteFs = NODE_FS): void {
   let mode: number;
+  let path: string;
   try {
+    // Through a symbolic link to its file: renaming over the link would replace the link itself.
+    path = io.realpathSync(linkOrPath);
     mode = io.statSync(path).mode & 0o7777;
   } catch (error) {
     throw new WriteFailure("stat", error);

@@ -77,6 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let indexRun: Promise<void> = Promise.resolve();
   /** The last indexing run failed: said to the user, and retried on the next change. */
   let indexFailed = false;
+  let lastIndexError: string | undefined;
   let shuttingDown = false;
   /** Syntax-only results of open documents above FULL_ANALYSIS_MAX_CHARS, by URI, with the version they are for. */
   const syntaxOnly = new Map<string, { version: number; result: SyntaxOnlyResult }>();
@@ -144,9 +145,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`hfa: could not analyse ${uri}: ${describe(error)}`);
       if (syncFailures.has(uri)) return;
       syncFailures.add(uri);
-      showMessage(MessageType.Error, say(`HFA kunne ikke analysere ${uri} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${uri} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
+      showMessage(MessageType.Error, say(`HFA kunne ikke analysere ${fileName(uri)} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${fileName(uri)} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
     });
     for (const uri of [...syncFailures]) if (documents.inSync(uri)) syncFailures.delete(uri);
+  }
+
+  /** The last segment of a URI, decoded, for messages to the user (`avtale.hfa`, not `file:///…/avtale.hfa`). */
+  function fileName(uri: string): string {
+    const last = uri.split(/[?#]/)[0]!.split("/").pop() || uri;
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last;
+    }
   }
 
   /** A notification, not a request: the server waits for no answer. */
@@ -165,6 +176,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function editable(uri: string | undefined, version?: number): ResponseError | null {
     if (uri === undefined) return null;
     flushDocuments();
+    // A syntax-only document has no analysis to edit from: the handlers answer empty, not "modified".
+    if (documents.isSyntaxOnly(uri)) return null;
     const document = documents.get(uri);
     if (documents.inSync(uri) && (version === undefined || document === undefined || document.version === version)) return null;
     return new ResponseError(LSPErrorCodes.ContentModified, say("Dokumentet er endret siden forespørselen; prøv igjen.", "The document changed since the request; try again."));
@@ -188,8 +201,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!entry) {
           showMessage(MessageType.Info, 
             say(
-              `${document.uri} er større enn ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: i editoren kontrolleres bare syntaksen. Kjør «hfa check» for full kontroll.`,
-              `${document.uri} is larger than ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: the editor checks its syntax only. Run "hfa check" for the full check.`,
+              `${fileName(document.uri)} er større enn ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: i editoren kontrolleres bare syntaksen. Kjør «hfa check» for full kontroll.`,
+              `${fileName(document.uri)} is larger than ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: the editor checks its syntax only. Run "hfa check" for the full check.`,
             ),
           );
         }
@@ -359,6 +372,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`hfa: indexing failed: ${describe(error)}`);
       indexFailed = true;
       ready = false;
+      // Retried on every change: the user is told again only when the reason changes.
+      const reason = describe(error).split("\n")[0]!;
+      if (reason === lastIndexError) return;
+      lastIndexError = reason;
       showMessage(MessageType.Error, 
         say(
           `HFA kunne ikke lese arbeidsområdet (${describe(error).split("\n")[0]}). Ingen diagnoser vises før det lykkes; det prøves igjen ved neste endring.`,
@@ -368,6 +385,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     ready = true;
+    lastIndexError = undefined;
     publisher.changed(true);
   }
 
