@@ -80,7 +80,8 @@ export function layoutChart(chart: ChartData, width: number, height: number, loc
   min = Math.floor(min / step) * step;
   max = Math.ceil(max / step) * step;
 
-  const legendHeight = 16 * Math.ceil(chart.series.length / 3);
+  const legendColumns = 2;
+  const legendHeight = 16 * Math.ceil(chart.series.length / legendColumns);
   const left = 62;
   const right = 12;
   const top = 10;
@@ -116,9 +117,9 @@ export function layoutChart(chart: ChartData, width: number, height: number, loc
       const i = chart.years.indexOf(series.breakEven);
       if (i >= 0) markers.push({ x: x(i), y: y(series.values[i]!), r: 4.5, color });
     }
-    const column = s % 3;
-    const row = Math.floor(s / 3);
-    const lx = left + (plotW / 3) * column;
+    const column = s % legendColumns;
+    const row = Math.floor(s / legendColumns);
+    const lx = left + (plotW / legendColumns) * column;
     const ly = height - legendHeight + 16 * row + 2;
     rects.push({ x: lx, y: ly, w: 14, h: 4, color });
     const suffix = series.breakEven !== undefined ? ` (${series.breakEven})` : "";

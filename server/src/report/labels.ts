@@ -74,6 +74,7 @@ export const sideLabel = (side: Side, locale: Locale) =>
 /** Every fixed text of the report. */
 const WORDS = {
   docTitle: { nb: "Samarbeidsavtale om", en: "Collaboration agreement on" },
+  keyFigures: { nb: "Hovedtall", en: "Key figures" },
   caseDocument: { nb: "Styrenotat", en: "Board memo" },
   extractFor: { nb: "Utdrag for", en: "Extract for" },
   parties: { nb: "Parter", en: "Parties" },
@@ -127,6 +128,9 @@ const WORDS = {
   },
   partialFinancing: { nb: "Delfinansiering", en: "Partial financing" },
   continuationCost: { nb: "Hva videreføringen koster", en: "What continuing costs" },
+  grantFrom: { nb: "Tilskudd fra", en: "Grant from" },
+  savingOne: { nb: "Besparelse", en: "Saving" },
+  transferOne: { nb: "Overføring", en: "Transfer" },
   flows: { nb: "Beløpene i avtalen", en: "The amounts in the agreement" },
   perYear: { nb: "per år", en: "a year" },
   texts: { nb: "Begrunnelser og oppfølging", en: "Justifications and follow-up" },

@@ -201,13 +201,14 @@ function balanceSentences(model: ReportModel): Block[] {
 
 function flowList(model: ReportModel): Block {
   const l = model.meta.locale;
-  const roleWord = { input: word("input", l), grant: word("grant", l), saving: word("saving", l), transfer: word("transfers", l) };
+  const roleWord = { input: word("input", l), grant: word("grantFrom", l), saving: word("savingOne", l), transfer: word("transferOne", l) };
   return {
     kind: "list",
     items: model.flows.map((f) => {
       const value = f.perYear === undefined ? "–" : `${kr(f.perYear, l)}${f.years.length > 1 ? ` ${word("perYear", l)}` : ""}`;
       const years = f.years.length === 0 ? "" : ` (${span(f.years[0]!, f.years[f.years.length - 1]!)})`;
-      return `${roleWord[f.role]}, ${f.who}: ${value}${years}${f.note ? ` – ${f.note}` : ""}`;
+      const lead = f.role === "grant" ? `${roleWord.grant} ${f.who}` : `${roleWord[f.role]}, ${f.who}`;
+      return `${lead}: ${value}${years}${f.note ? ` – ${f.note}` : ""}`;
     }),
   };
 }
@@ -359,12 +360,22 @@ function moneyBlocks(model: ReportModel): Block[] {
   return out;
 }
 
+/** The title page's key figures: what the board decides on, before the detail. */
+function keyFigures(model: ReportModel): Block[] {
+  const l = model.meta.locale;
+  const out: Block[] = [{ kind: "heading", level: 2, text: word("keyFigures", l) }];
+  out.push({ kind: "paragraph", label: word("purposes", l), text: list(model.purposes.map((p) => p.label), l) || word("notStated", l) });
+  if (model.balance) out.push({ kind: "paragraph", text: word("amountsIn", l), note: true }, summaryTable(model));
+  out.push({ kind: "paragraph", label: word("control", l), text: `${countOf(model.control.errors, "error", l)}, ${countOf(model.control.warnings, "warning", l)}.` });
+  return out;
+}
+
 /** The whole report of one agreement, or the `--part` extract when `model.part` is set. */
 export function layoutReport(model: ReportModel): ReportDocument {
   const l = model.meta.locale;
   if (model.part !== undefined) return layoutExtract(model, model.part);
   const sections: Section[] = [
-    { id: "title", blocks: [titleBlock(model, word("caseDocument", l)), ...banner(model)] },
+    { id: "title", blocks: [titleBlock(model, word("caseDocument", l)), ...banner(model), ...keyFigures(model)] },
     { id: "purposes", blocks: [{ kind: "heading", level: 1, text: word("purposes", l) }, ...purposeBlocks(model)] },
     { id: "measures", blocks: [{ kind: "heading", level: 1, text: word("measures", l) }, ...measureBlocks(model)] },
     { id: "money", blocks: [{ kind: "heading", level: 1, text: word("money", l) }, ...moneyBlocks(model)] },

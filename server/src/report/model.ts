@@ -232,6 +232,11 @@ export function isoDate(now: Date = new Date()): string {
 
 const say = (locale: Locale, nb: string, en: string) => (locale === "nb" ? nb : en);
 
+/** An author's text as one paragraph: a string written over several lines keeps its words, not its indentation. */
+function prose(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
 function partyOf(decl: AgreementAnalysis["resolved"]["parties"][number], locale: Locale): ReportParty {
   const isTrust = decl.decl.kind === "healthTrust";
   const number = decl.decl.kind === "municipality" ? decl.decl.node.number?.value : undefined;
@@ -357,7 +362,7 @@ export function buildReportModel(analysis: WorkspaceAnalysis, agreement: Agreeme
         const purpose = PURPOSES_BY_ID.get(clause.purpose.text);
         if (!purpose) break; // HFA202 says what is wrong
         const wording = WORDINGS[purpose.wording];
-        purposes.push({ id: purpose.id, label: purpose[locale], justification: clause.text.value, wording: { id: wording.id, text: wording.text, source: wording.source } });
+        purposes.push({ id: purpose.id, label: purpose[locale], justification: prose(clause.text.value), wording: { id: wording.id, text: wording.text, source: wording.source } });
         break;
       }
       case "targetGroups":
@@ -376,24 +381,24 @@ export function buildReportModel(analysis: WorkspaceAnalysis, agreement: Agreeme
           id: clause.name.text,
           title: clause.title.value,
           purposes: clause.items.flatMap((item) => (item.kind === "measurePurposes" ? item.refs.map((r) => PURPOSES_BY_ID.get(r.text)?.[locale] ?? r.text) : [])),
-          descriptions: clause.items.flatMap((item) => (item.kind === "description" ? [item.text.value] : [])),
+          descriptions: clause.items.flatMap((item) => (item.kind === "description" ? [prose(item.text.value)] : [])),
           positions: clause.items.flatMap((item) =>
             item.kind === "position" ? [{ title: item.title.value, fte: item.fte.value, shares: item.shares.map((s) => ({ party: nameOf(s.party.text), percent: s.percent.value })) }] : [],
           ),
         });
         break;
       case "balance":
-        for (const item of clause.items) if (item.kind === "justification") justification = item.text.value;
+        for (const item of clause.items) if (item.kind === "justification") justification = prose(item.text.value);
         break;
       case "continuation":
-        continuation = clause.text.value;
+        continuation = prose(clause.text.value);
         break;
       case "personnelEffect":
-        personnelEffect = { value: personnelEffectLabel(clause.value.value, locale), ...(clause.text ? { text: clause.text.value } : {}) };
+        personnelEffect = { value: personnelEffectLabel(clause.value.value, locale), ...(clause.text ? { text: prose(clause.text.value) } : {}) };
         break;
       case "indicator":
         indicators.push({
-          text: clause.text.value,
+          text: prose(clause.text.value),
           from: indicatorMeasure(clause.from, locale),
           to: indicatorMeasure(clause.to, locale),
           ...(clause.by ? { by: clause.by.value } : {}),
@@ -429,7 +434,7 @@ export function buildReportModel(analysis: WorkspaceAnalysis, agreement: Agreeme
       who,
       ...(flow.perYear !== undefined ? { perYear: flow.perYear } : {}),
       years: [...flow.years],
-      ...(clause.note ? { note: clause.note.value } : {}),
+      ...(clause.note ? { note: prose(clause.note.value) } : {}),
     };
   });
 

@@ -22,14 +22,22 @@ const CONTENT_WIDTH = 505;
 
 let fontsReady = false;
 
+/** `atob` exists in browsers and in Node ≥ 16. */
+function fromBase64(data: string): Uint8Array {
+  const text = atob(data);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 function ensureFonts(): void {
   if (fontsReady) return;
   const vfs = vfsFonts as unknown as Record<string, string>;
-  const engine = pdfMake as unknown as { virtualfs: { writeFileSync(name: string, data: string, encoding: string): void } };
+  const engine = pdfMake as unknown as { virtualfs: { writeFileSync(name: string, data: Uint8Array): void } };
   for (const name of ["Roboto-Regular.ttf", "Roboto-Medium.ttf", "Roboto-Italic.ttf", "Roboto-MediumItalic.ttf"]) {
     const data = vfs[name];
     if (!data) throw new Error(`pdfmake ships no ${name}`);
-    engine.virtualfs.writeFileSync(name, data, "base64");
+    engine.virtualfs.writeFileSync(name, fromBase64(data));
   }
   pdfMake.setFonts({ Roboto: { normal: "Roboto-Regular.ttf", bold: "Roboto-Medium.ttf", italics: "Roboto-Italic.ttf", bolditalics: "Roboto-MediumItalic.ttf" } });
   // The report embeds no images or remote resources: refuse any.
@@ -49,8 +57,9 @@ function chartContent(shapes: ChartShapes): Content {
     canvas.push({ type: "ellipse", x: m.x, y: m.y, r1: m.r, r2: m.r, color: m.r > 3 ? "#ffffff" : m.color, lineColor: m.color, lineWidth: m.r > 3 ? 2 : 0.1 });
   }
   // Texts are placed relative to the chart's top left corner and take no space of their own.
-  const labelWidth = 120;
   const texts: Content[] = shapes.texts.map((t) => {
+    // Legend entries (start-anchored) get half the chart's width, axis labels a narrow box.
+    const labelWidth = t.anchor === "start" ? shapes.width / 2 - 24 : 120;
     const left = t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - labelWidth : t.x - labelWidth / 2;
     const alignment = t.anchor === "start" ? "left" : t.anchor === "end" ? "right" : "center";
     return {
