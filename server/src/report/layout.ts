@@ -113,7 +113,7 @@ function summaryTable(model: ReportModel, only?: string): TableBlock {
     align: [...MONEY_ALIGN, "right"],
     rows: parties.map(row),
     footer: [row(b.total)],
-    widths: [18, 11, 11, 11, 11, 12, 12, 10],
+    widths: [16, 11, 11, 12, 12, 13, 13, 12],
   };
 }
 

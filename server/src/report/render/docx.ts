@@ -43,12 +43,12 @@ function table(block: TableBlock): Table {
     new TableCell({
       width: { size: widths[i] ?? 10, type: WidthType.PERCENTAGE },
       shading: kind === "head" ? { type: ShadingType.CLEAR, fill: "E8EFF2", color: "auto" } : kind === "muted" ? { type: ShadingType.CLEAR, fill: "F4F4F4", color: "auto" } : undefined,
-      margins: { left: 60, right: 60, top: 20, bottom: 20 },
+      margins: { left: 40, right: 40, top: 20, bottom: 20 },
       children: [
         new Paragraph({
           alignment: block.align[i] === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
           spacing: { before: 0, after: 0 },
-          children: [run(text, { bold: kind === "head" || kind === "foot", size: 17, color: kind === "muted" ? "555555" : undefined })],
+          children: [run(text, { bold: kind === "head" || kind === "foot", size: kind === "head" ? 15 : 16, color: kind === "muted" ? "555555" : undefined })],
         }),
       ],
     });
@@ -82,6 +82,8 @@ function chart(block: Extract<Block, { kind: "chart" }>, locale: Locale): Paragr
           pointLabels: years.map((y) => (y === s.breakEven ? { text: String(y), position: "above" as const } : undefined)),
         })),
         valueAxis: { numberFormat: locale === "nb" ? "# ##0" : "#,##0" },
+        // The years along the bottom, below negative values too, not on the zero line.
+        categoryAxis: { crossesAt: "minimum" },
         legend: { position: "bottom" },
         transformation: { width: 620, height: 300 },
         altText: { name: block.title, description: block.caption, title: block.title },
