@@ -114,4 +114,17 @@ describe("hfa report", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Utkast – avtalen har \d+ feil/);
   }, 30_000);
+
+  it("hfa check --format json: HFA404 carries the balance as data, the same figures as the report", () => {
+    const dir = specFolder();
+    const result = hfa(["check", "avtale.hfa", "--format", "json"], dir);
+    const diagnostics = JSON.parse(result.stdout) as { code: string; data?: { agreement: string; balance: { horizon: number; total: { atHorizon: number; breakEven?: number }; parties: { party: string; atHorizon: number; breakEven?: number }[] } } }[];
+    const withData = diagnostics.filter((d) => d.data !== undefined);
+    expect(withData.map((d) => d.code)).toEqual(["HFA404"]);
+    const data = withData[0]!.data!;
+    expect(data.agreement).toBe("JordmorNordmøre");
+    expect(data.balance.horizon).toBe(2030);
+    expect(data.balance.parties.map((p) => [p.party, p.atHorizon, p.breakEven])).toEqual([["HMR", 990_000, 2027], ["Kristiansund", 230_000, 2028], ["Averøy", 30_000, 2030]]);
+    expect([data.balance.total.atHorizon, data.balance.total.breakEven]).toEqual([1_250_000, 2028]);
+  }, 30_000);
 });
