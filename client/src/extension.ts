@@ -1,11 +1,12 @@
 /**
  * The HFA extension: starts the bundled language server (dist/server.js),
  * and adds the commands "HFA: Ny avtale", "HFA: Vis balanse",
- * "HFA: Start språktjeneren på nytt" and "HFA: Vis regel".
+ * "HFA: Start språktjeneren på nytt", "HFA: Vis regel" and "HFA: Lag styrenotat".
  */
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { BalancePanel } from "./balanceView/panel.js";
+import { makeReport } from "./commands/makeReport.js";
 import { newAgreement } from "./commands/newAgreement.js";
 import { RULE_SCHEME, RuleDocProvider, ShowRuleCodeActions, showRule } from "./commands/showRule.js";
 import { localeOf, PRELUDE_REQUEST, ruleSettings, type InitializationOptions, type Locale, type PreludeResult } from "./protocol.js";
@@ -98,6 +99,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage(vscode.l10n.t("HFA language server restarted."), 4000);
     }),
     vscode.commands.registerCommand("hfa.showRule", (code?: unknown) => showRule(code)),
+    vscode.commands.registerCommand("hfa.makeReport", async (uriArg?: unknown, offsetArg?: unknown) => {
+      // From the balance view's title bar: the agreement the view shows.
+      const fromView = uriArg === undefined && BalancePanel.instance?.active ? BalancePanel.instance.currentTarget : undefined;
+      await makeReport(getClient, fromView ?? (await balanceTarget(uriArg, offsetArg)));
+    }),
 
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The server re-reads the `hfa` section itself (workspace/didChangeConfiguration);
