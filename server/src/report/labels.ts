@@ -115,6 +115,7 @@ const WORDS = {
   party: { nb: "Part", en: "Party" },
   breaksEven: { nb: "I balanse fra", en: "Breaks even" },
   notByHorizon: { nb: "ikke innen", en: "not by" },
+  whenBalanced: { nb: "Når partene er i balanse", en: "When the parties break even" },
   atPeriodEnd: { nb: "Kumulert ved periodens slutt", en: "Cumulative at end of period" },
   atHorizon: { nb: "Kumulert ved horisonten", en: "Cumulative at the horizon" },
   summary: { nb: "Sammendrag av balansen", en: "Summary of the balance" },
@@ -123,8 +124,8 @@ const WORDS = {
   chartTitle: { nb: "Kumulert netto per part", en: "Cumulative net per party" },
   chartBreakEven: { nb: "markerer året parten kommer i balanse", en: "marks the year the party breaks even" },
   grantNotInNet: {
-    nb: "Tilskuddet betaler for det tilskuddsklausulen beskriver, i tillegg til partenes egen innsats, og er derfor ikke med i netto (språkspesifikasjonen §5.4).",
-    en: "The grant pays for what its clause describes, on top of the parties' own input, so it is not part of the net (language reference §5.4).",
+    nb: "Tilskuddet betaler for det tilskuddsklausulen beskriver, i tillegg til partenes egen innsats, og er derfor ikke med i netto (språkreferansen, docs/language.md §5.4).",
+    en: "The grant pays for what its clause describes, on top of the parties' own input, so it is not part of the net (language reference, docs/language.md §5.4).",
   },
   partialFinancing: { nb: "Delfinansiering", en: "Partial financing" },
   continuationCost: { nb: "Hva videreføringen koster", en: "What continuing costs" },

@@ -195,8 +195,37 @@ function balanceSentences(model: ReportModel): Block[] {
           : `From ${b.periodEnd + 1} to the horizon ${b.horizon} the grant has ended. Running the measure on costs the parties ${kr(t.continuationCost, l)} of own input${perParty.length ? ` (${list(perParty, l)})` : ""}, and the savings of those years are weighed against it.`,
     });
   }
+  out.push(breakEvenSentence(model));
   out.push({ kind: "paragraph", text: word("grantNotInNet", l), note: true });
   return out;
+}
+
+/** Break-even at the end of the period and at the horizon, in words. */
+function breakEvenSentence(model: ReportModel): Block {
+  const l = model.meta.locale;
+  const b = model.balance!;
+  const names = (ps: readonly ReportPartyBalance[]) => list(ps.map((p) => p.name), l);
+  const atEnd = b.parties.filter((p) => p.atPeriodEnd >= -0.005);
+  const atHorizon = b.parties.filter((p) => p.breakEven !== undefined);
+  const notAtEnd = b.parties.filter((p) => !atEnd.includes(p));
+  const notAtHorizon = b.parties.filter((p) => !atHorizon.includes(p));
+  const nb = (ok: readonly ReportPartyBalance[], not: readonly ReportPartyBalance[], when: string) =>
+    ok.length === b.parties.length
+      ? `${when} er alle partene i balanse.`
+      : ok.length === 0
+        ? `${when} er ingen av partene i balanse.`
+        : `${when} er ${names(ok)} i balanse, ${names(not)} ikke.`;
+  const en = (ok: readonly ReportPartyBalance[], not: readonly ReportPartyBalance[], when: string) =>
+    ok.length === b.parties.length
+      ? `${when} every party breaks even.`
+      : ok.length === 0
+        ? `${when} no party breaks even.`
+        : `${when} ${names(ok)} ${ok.length === 1 ? "breaks" : "break"} even, ${names(not)} ${not.length === 1 ? "does" : "do"} not.`;
+  const text =
+    l === "nb"
+      ? `${nb(atEnd, notAtEnd, `Ved periodens slutt (${b.periodEnd})`)} ${nb(atHorizon, notAtHorizon, `Ved horisonten (${b.horizon})`)}`
+      : `${en(atEnd, notAtEnd, `At the end of the period (${b.periodEnd})`)} ${en(atHorizon, notAtHorizon, `At the horizon (${b.horizon})`)}`;
+  return { kind: "paragraph", label: word("whenBalanced", l), text };
 }
 
 function flowList(model: ReportModel): Block {

@@ -118,6 +118,8 @@ export interface ReportPartyBalance {
   readonly atHorizon: number;
   /** First year from which the cumulative net stays ≥ 0 to the horizon. */
   readonly breakEven?: number;
+  /** First year from which the cumulative net stays ≥ 0 to the end of the period (absent: negative then). */
+  readonly breakEvenByPeriodEnd?: number;
   /** Own input in the years of the period. */
   readonly inputInPeriod: number;
   /** Grant received in the years of the period. */
@@ -259,21 +261,23 @@ function finding(d: Diagnostic, file: SourceFile, locale: Locale): ReportFinding
   return { code: d.code, rule: rule ? rule[locale] : d.code, severity: d.severity, message: d.message, line: at.line + 1, column: at.character + 1 };
 }
 
-function partyBalance(p: PartyBalance, name: string, periodFrom: number, periodEnd: number): ReportPartyBalance {
-  const inPeriod = (row: YearRow) => row.year >= periodFrom && row.year <= periodEnd;
-  const rows = p.rows.map((row): ReportYearRow => ({ ...row, continuation: row.year > periodEnd }));
+/** One party's balance as the checker computed it; end-of-period and period figures are the analysis' own (v1.1). */
+function partyBalance(p: PartyBalance, name: string, periodEnd: number): ReportPartyBalance {
+  const rows = p.rows.map((row): ReportYearRow => ({ ...row, continuation: row.continuation ?? row.year > periodEnd }));
   const atEnd = [...p.rows].reverse().find((row) => row.year <= periodEnd);
+  const inPeriod = (row: YearRow) => !row.continuation && row.year <= periodEnd;
   return {
     party: p.party,
     name,
     rows,
     totals: { ...p.totals },
-    atPeriodEnd: atEnd?.cumulative ?? 0,
+    atPeriodEnd: p.atPeriodEnd ?? atEnd?.cumulative ?? 0,
     atHorizon: p.atHorizon,
     ...(p.breakEven !== undefined ? { breakEven: p.breakEven } : {}),
-    inputInPeriod: p.rows.filter(inPeriod).reduce((sum, row) => sum + row.input, 0),
-    grantInPeriod: p.rows.filter(inPeriod).reduce((sum, row) => sum + row.grant, 0),
-    continuationCost: p.rows.filter((row) => row.year > periodEnd).reduce((sum, row) => sum + row.input, 0),
+    ...(p.breakEvenByPeriodEnd !== undefined ? { breakEvenByPeriodEnd: p.breakEvenByPeriodEnd } : {}),
+    inputInPeriod: p.periodInput ?? p.rows.filter(inPeriod).reduce((sum, row) => sum + row.input, 0),
+    grantInPeriod: p.periodGrant ?? p.rows.filter(inPeriod).reduce((sum, row) => sum + row.grant, 0),
+    continuationCost: rows.filter((row) => row.continuation).reduce((sum, row) => sum + row.input, 0),
   };
 }
 
@@ -458,8 +462,8 @@ export function buildReportModel(analysis: WorkspaceAnalysis, agreement: Agreeme
           periodEnd: period.to,
           horizon: money.horizon,
           horizonExplicit: money.horizonExplicit,
-          parties: money.parties.map((p) => partyBalance(p, nameOf(p.party), period.from, period.to)),
-          total: partyBalance(money.total, say(locale, "Samlet", "Total"), period.from, period.to),
+          parties: money.parties.map((p) => partyBalance(p, nameOf(p.party), period.to)),
+          total: partyBalance(money.total, say(locale, "Samlet", "Total"), period.to),
         }
       : undefined;
 
