@@ -15,7 +15,7 @@ import { renderDocx } from "../../server/src/report/render/docx.js";
 import { renderHtml } from "../../server/src/report/render/html.js";
 import { renderPdf } from "../../server/src/report/render/pdf.js";
 import { chromiumAvailable, launchChromium, type LaunchedBrowser } from "../extension/browser.js";
-import { missingSpecFigures, specReport } from "./helpers.js";
+import { missingSpecFigures, normalizeSpaces, specReport } from "./helpers.js";
 import { docxToPdf, pdfPageCount, pdfText, pdfToPngs, pdfWordBoxes, tempDir, toolAvailable } from "./tools.js";
 
 const hasPoppler = toolAvailable("pdftotext", "poppler-utils") && toolAvailable("pdftoppm", "poppler-utils");
@@ -70,6 +70,10 @@ describe.runIf(hasPoppler)("PDF (pdfmake), read by poppler", () => {
     expect(text).toContain("Samarbeidsavtale om kombinerte jordmorstillinger på");
     expect(text).toContain("Kristiansund kommune (1505)");
     expect(text).toMatch(/Side 1 av \d+/);
+    // The chart is drawn: its caption, its legend with break-even years, and its axis labels.
+    expect(text).toContain("Kumulert netto per part, 2025–2030");
+    expect(normalizeSpaces(text)).toContain("Averøy kommune (2030)");
+    expect(normalizeSpaces(text)).toContain("1 500 000");
   });
 
   it("embeds its fonts and is A4", () => {
@@ -96,7 +100,10 @@ describe.runIf(hasPoppler && hasOffice)("DOCX (docx), opened by LibreOffice", ()
   let converted = "";
   beforeAll(async () => {
     const docx = join(dir, "spec.docx");
-    writeFileSync(docx, await renderDocx(layoutReport(specReport())));
+    const bytes = await renderDocx(layoutReport(specReport()));
+    // The chart is a native Word chart part, not a picture.
+    expect(Buffer.from(bytes).toString("latin1")).toContain("word/charts/chart1.xml");
+    writeFileSync(docx, bytes);
     converted = docxToPdf(docx, tempDir("hfa-report-docx-"));
   }, 180_000);
 
@@ -134,6 +141,11 @@ describe.runIf(chromiumAvailable())("HTML, rendered by Chromium", () => {
         return { scroll: root.scrollWidth, client: root.clientWidth };
       });
       expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+      // At A4 width every table fits its box (nothing hidden behind a scroll bar); on a phone a wide table scrolls in its own box.
+      const clipped = await page.evaluate(() =>
+        [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ scrollWidth: number; clientWidth: number }> } }).document.querySelectorAll(".table-box")].filter((b) => b.scrollWidth > b.clientWidth + 1).length,
+      );
+      if (width >= 794) expect(clipped).toBe(0);
       const text = await page.evaluate(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText);
       expect(missingSpecFigures(text)).toEqual([]);
       expect(requests).toEqual([]);

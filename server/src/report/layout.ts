@@ -162,8 +162,8 @@ function chartBlock(model: ReportModel, only?: string): Block {
     },
     caption:
       l === "nb"
-        ? `${word("chartTitle", l)}, ${span(b.firstYear, b.horizon)} (kr). Den store ringen ${word("chartBreakEven", l)}; årene etter ${b.periodEnd} (skyggelagt) er videreføringen.`
-        : `${word("chartTitle", l)}, ${span(b.firstYear, b.horizon)} (NOK). The large ring ${word("chartBreakEven", l)}; the years after ${b.periodEnd} (shaded) are the continuation.`,
+        ? `${word("chartTitle", l)}, ${span(b.firstYear, b.horizon)} (kr). Året parten kommer i balanse står i parentes bak navnet og er merket på linjen; årene etter ${b.periodEnd} er videreføringen.`
+        : `${word("chartTitle", l)}, ${span(b.firstYear, b.horizon)} (NOK). The year a party breaks even is in brackets after its name and marked on its line; the years after ${b.periodEnd} are the continuation.`,
   };
 }
 

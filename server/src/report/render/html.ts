@@ -35,10 +35,11 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 blockquote { margin: 6px 0 12px; padding: 6px 12px; border-left: 3px solid #8aa9b8; background: #f4f8fa; }
 blockquote footer { font-size: 9pt; color: #444; margin-top: 4px; }
 .table-box { overflow-x: auto; margin: 6px 0 12px; }
-table { border-collapse: collapse; width: 100%; font-size: 9.5pt; }
-th, td { border-bottom: 1px solid #d0d0d0; padding: 3px 6px; vertical-align: top; text-align: left; }
-th { background: #e8eff2; font-weight: bold; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+th, td { border-bottom: 1px solid #d0d0d0; padding: 3px 5px; vertical-align: top; text-align: left; }
+th { background: #e8eff2; font-weight: bold; hyphens: auto; }
+th.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.muted td { color: #555; background: #f6f6f6; }
 tfoot td { font-weight: bold; border-top: 2px solid #888; }
 thead { display: table-header-group; }
@@ -78,7 +79,7 @@ function blockHtml(block: Block, locale: Locale): string {
       return `<div class="table-box"><table>${head}${body}${foot}</table></div>`;
     }
     case "chart": {
-      const svg = toSvg(layoutChart(block.chart, 640, 300, locale), block.title);
+      const svg = toSvg(layoutChart(block.chart, 520, 250, locale), block.title);
       return `<figure>${svg}<figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
     }
   }

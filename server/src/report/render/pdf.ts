@@ -58,8 +58,9 @@ function chartContent(shapes: ChartShapes): Content {
   }
   // Texts are placed relative to the chart's top left corner and take no space of their own.
   const texts: Content[] = shapes.texts.map((t) => {
-    // Legend entries (start-anchored) get half the chart's width, axis labels a narrow box.
-    const labelWidth = t.anchor === "start" ? shapes.width / 2 - 24 : 120;
+    // A label's box must stay inside the chart (pdfmake drops a block that does not fit its width):
+    // legend entries (start-anchored) reach to the chart's right edge, axis labels get a narrow box.
+    const labelWidth = t.anchor === "start" ? Math.max(20, shapes.width - t.x - 2) : 120;
     const left = t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - labelWidth : t.x - labelWidth / 2;
     const alignment = t.anchor === "start" ? "left" : t.anchor === "end" ? "right" : "center";
     return {
@@ -83,7 +84,7 @@ function tableContent(block: TableBlock): Content {
   const widths = (block.widths ?? block.header.map(() => 1)).map((w) => `${((w / total) * 100).toFixed(2)}%`);
   const footerStart = 1 + block.rows.length;
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths, body },
+    table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body },
     layout: {
       hLineWidth: (i: number) => (i === footerStart && block.footer ? 1.2 : 0.5),
       vLineWidth: () => 0,
@@ -119,7 +120,7 @@ function blockContent(block: Block, locale: Locale): Content {
       } as Content;
     case "heading": {
       const size = block.level === 1 ? 15 : block.level === 2 ? 12 : 10.5;
-      return { text: block.text, fontSize: size, bold: true, color: block.level === 3 ? "#1b1b1b" : ACCENT, margin: [0, block.level === 1 ? 6 : 10, 0, 4], headlineLevel: block.level } as Content;
+      return { text: block.text, fontSize: size, bold: true, color: block.level === 3 ? "#1b1b1b" : ACCENT, margin: [0, block.level === 1 ? 6 : 10, 0, 4] } as Content;
     }
     case "paragraph":
       return {
@@ -149,10 +150,21 @@ function blockContent(block: Block, locale: Locale): Content {
 export function pdfDefinition(doc: ReportDocument): TDocumentDefinitions {
   const content: Content[] = [];
   doc.sections.forEach((section, s) => {
-    section.blocks.forEach((block, b) => {
+    // A heading never ends a page: headings travel with the block after them
+    // (a table's first rows stay with its header row instead: keepWithHeaderRows).
+    const groups: Content[][] = [];
+    let pending: Content[] = [];
+    for (const block of section.blocks) {
       const item = blockContent(block, doc.lang);
-      content.push(s > 0 && b === 0 ? ({ ...(item as object), pageBreak: "before" } as Content) : item);
-    });
+      if (block.kind === "heading" || block.kind === "title") {
+        pending.push(item);
+        continue;
+      }
+      groups.push(block.kind === "table" ? [...pending, item] : [{ stack: [...pending, item], unbreakable: true } as Content]);
+      pending = [];
+    }
+    if (pending.length > 0) groups.push(pending);
+    groups.flat().forEach((item, i) => content.push(s > 0 && i === 0 ? ({ ...(item as object), pageBreak: "before" } as Content) : item));
   });
   const pageWord = doc.lang === "nb" ? "Side" : "Page";
   const ofWord = doc.lang === "nb" ? "av" : "of";
@@ -164,9 +176,6 @@ export function pdfDefinition(doc: ReportDocument): TDocumentDefinitions {
     defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
     header: (page: number) => (page === 1 ? null : { text: doc.title, fontSize: 7.5, color: "#666666", margin: [45, 24, 45, 0] }),
     footer: (page: number, pages: number) => ({ text: `${pageWord} ${page} ${ofWord} ${pages}`, alignment: "center", fontSize: 8, color: "#555555", margin: [0, 16, 0, 0] }),
-    // A heading never ends a page: it moves to the next with what it heads.
-    pageBreakBefore: (node: { headlineLevel?: unknown; startPosition: { verticalRatio?: number } }) =>
-      node.headlineLevel !== undefined && (node.startPosition.verticalRatio ?? 0) > 0.88,
     content,
   } as TDocumentDefinitions;
 }
