@@ -93,18 +93,8 @@ export interface ReportFlow {
   readonly note?: string;
 }
 
-export interface ReportYearRow {
-  readonly year: number;
-  readonly input: number;
-  readonly grant: number;
-  readonly saving: number;
-  readonly transferIn: number;
-  readonly transferOut: number;
-  readonly net: number;
-  readonly cumulative: number;
-  /** After the period, up to the horizon (spec §5.3 "continuation"). */
-  readonly continuation: boolean;
-}
+/** One year of a party's balance, exactly as the analysis computed it (`continuation`: after the period, spec §5.3). */
+export type ReportYearRow = YearRow;
 
 export interface ReportPartyBalance {
   /** Party id, or `total`. */
@@ -263,7 +253,7 @@ function finding(d: Diagnostic, file: SourceFile, locale: Locale): ReportFinding
 
 /** One party's balance as the checker computed it; end-of-period and period figures are the analysis' own (v1.1). */
 function partyBalance(p: PartyBalance, name: string, periodEnd: number): ReportPartyBalance {
-  const rows = p.rows.map((row): ReportYearRow => ({ ...row, continuation: row.continuation ?? row.year > periodEnd }));
+  const rows = p.rows.map((row): ReportYearRow => ({ ...row }));
   const atEnd = [...p.rows].reverse().find((row) => row.year <= periodEnd);
   const inPeriod = (row: YearRow) => !row.continuation && row.year <= periodEnd;
   return {
