@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { layoutReport } from "../../server/src/report/index.js";
+import { forParty, layoutReport } from "../../server/src/report/index.js";
 import { renderDocx } from "../../server/src/report/render/docx.js";
 import { renderHtml } from "../../server/src/report/render/html.js";
 import { renderPdf } from "../../server/src/report/render/pdf.js";
@@ -87,6 +87,13 @@ describe.runIf(hasPoppler)("PDF (pdfmake), read by poppler", () => {
   it("no word lies outside its page", () => {
     const outside = pdfWordBoxes(pdf).filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > w.width + 0.5 || w.yMax > w.height + 0.5);
     expect(outside).toEqual([]);
+  });
+
+  it("the --part extract fits on one or two pages", async () => {
+    const extract = join(dir, "extract.pdf");
+    writeFileSync(extract, await renderPdf(layoutReport(forParty(specReport(), "Kristiansund")!)));
+    expect(pdfPageCount(extract)).toBeLessThanOrEqual(2);
+    expect(pdfText(extract)).toContain("Partens egne tall: Kristiansund kommune (1505)");
   });
 
   it("every page renders, and none is blank", () => {

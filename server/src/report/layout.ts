@@ -439,10 +439,8 @@ function layoutExtract(model: ReportModel, party: string): ReportDocument {
   return {
     lang: l,
     title: `${model.agreement.title} – ${word("extractFor", l)} ${p.name}`,
-    sections: [
-      { id: "title", blocks: [titleBlock(model, `${word("extractFor", l)} ${p.name}`), ...banner(model), ...own] },
-      { id: "summary", blocks: whole },
-    ],
+    // One flowing section: the extract is meant to fit on one or two pages.
+    sections: [{ id: "extract", blocks: [titleBlock(model, `${word("extractFor", l)} ${p.name}`), ...banner(model), ...own, ...whole] }],
   };
 }
 

@@ -142,7 +142,7 @@ function blockContent(block: Block, locale: Locale): Content {
     case "table":
       return tableContent(block);
     case "chart":
-      return { stack: [chartContent(layoutChart(block.chart, CONTENT_WIDTH, 240, locale)), { text: block.caption, fontSize: 8, color: "#444444", margin: [0, 2, 0, 8] }], unbreakable: true } as Content;
+      return { stack: [chartContent(layoutChart(block.chart, CONTENT_WIDTH, 210, locale)), { text: block.caption, fontSize: 8, color: "#444444", margin: [0, 2, 0, 8] }], unbreakable: true } as Content;
   }
 }
 
