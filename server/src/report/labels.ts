@@ -73,7 +73,7 @@ export const sideLabel = (side: Side, locale: Locale) =>
 
 /** Every fixed text of the report. */
 const WORDS = {
-  docTitle: { nb: "Samarbeidsavtale om", en: "Collaboration agreement on" },
+  docTitle: { nb: "Samarbeidsavtale om", en: "Collaboration agreement:" },
   keyFigures: { nb: "Hovedtall", en: "Key figures" },
   caseDocument: { nb: "Styrenotat", en: "Board memo" },
   extractFor: { nb: "Utdrag for", en: "Extract for" },
@@ -179,6 +179,7 @@ const WORDS = {
   },
   ownFigures: { nb: "Partens egne tall", en: "The party's own figures" },
   wholeAgreement: { nb: "Hele avtalen i sammendrag", en: "The whole agreement in summary" },
+  overviewOverline: { nb: "Avtalene mot rammen", en: "The agreements against the frame" },
   overview: { nb: "Oversikt over avtalene i", en: "Overview of the agreements of" },
   agreements: { nb: "Avtaler", en: "Agreements" },
   agreement: { nb: "Avtale", en: "Agreement" },

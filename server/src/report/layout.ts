@@ -494,7 +494,7 @@ export function layoutOverview(model: OverviewModel): ReportDocument {
         blocks: [
           {
             kind: "title",
-            overline: word("caseDocument", l),
+            overline: word("overviewOverline", l),
             title: `${word("overview", l)} ${model.community.name}`,
             facts: [
               [word("agreements", l), String(model.agreements.length)],
