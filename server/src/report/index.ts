@@ -12,11 +12,9 @@
 import { layoutOverview, layoutReport, type ReportDocument } from "./layout.js";
 import type { ReportModel } from "./model.js";
 import type { OverviewModel } from "./overview.js";
-import { renderDocx } from "./render/docx.js";
 import { renderHtml } from "./render/html.js";
 import { renderJson } from "./render/json.js";
 import { renderMarkdown } from "./render/markdown.js";
-import { renderPdf } from "./render/pdf.js";
 
 export { buildReportModel, forParty, isoDate, REPORT_SCHEMA_VERSION, type ReportModel, type ReportOptions } from "./model.js";
 export { buildOverviewModel, type OverviewModel } from "./overview.js";
@@ -51,10 +49,12 @@ export async function renderReport(model: ReportModel | OverviewModel, format: R
       return renderHtml(documentOf(model));
     case "md":
       return renderMarkdown(documentOf(model));
+    // pdfmake (with its fonts) and docx are loaded only when asked for: `hfa check`
+    // and the language server start without evaluating them.
     case "pdf":
-      return renderPdf(documentOf(model));
+      return (await import("./render/pdf.js")).renderPdf(documentOf(model));
     case "docx":
-      return renderDocx(documentOf(model));
+      return (await import("./render/docx.js")).renderDocx(documentOf(model));
   }
 }
 
