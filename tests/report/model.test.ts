@@ -6,13 +6,15 @@
  * --helsefellesskap; every sample renders in every format.
  */
 import Ajv from "ajv";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOverviewModel, forParty, layoutReport, renderReport, REPORT_FORMATS } from "../../server/src/report/index.js";
 import { renderHtml } from "../../server/src/report/render/html.js";
 import { renderJson } from "../../server/src/report/render/json.js";
 import { renderMarkdown } from "../../server/src/report/render/markdown.js";
-import { missingSpecFigures, REPORT_DATE, reportOf, samplesChecked, SPEC_TABLE, specChecked, specReport } from "./helpers.js";
+import { check } from "../helpers/workspace.js";
+import { missingSpecFigures, REPORT_DATE, reportOf, SAMPLES, samplesChecked, SPEC_TABLE, specChecked, specReport } from "./helpers.js";
 
 const schema = JSON.parse(readFileSync(new URL("../../docs/report.schema.json", import.meta.url), "utf8")) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -189,6 +191,50 @@ describe("--part and --helsefellesskap", () => {
       expect(year.toSmallest).toBeLessThanOrEqual(drawn + 1e-6);
     }
     expect(buildOverviewModel(checked.analysis, "Finnes", { meta: { date: REPORT_DATE, hfaVersion: "0.1.0", locale: "nb" }, fileLabel: (u) => u })).toBeUndefined();
+  });
+});
+
+describe("agreements with errors still get their report", () => {
+  const feil = readdirSync(join(SAMPLES, "feil")).filter((n) => n.endsWith(".hfa")).sort();
+  for (const name of feil) {
+    it(`samples/feil/${name}: every format renders, with the banner when it has errors`, async () => {
+      const files: Record<string, string> = {};
+      for (const shared of readdirSync(join(SAMPLES, "felles"))) files[`file:///samples/felles/${shared}`] = readFileSync(join(SAMPLES, "felles", shared), "utf8");
+      files[`file:///samples/feil/${name}`] = readFileSync(join(SAMPLES, "feil", name), "utf8");
+      const checked = check(files);
+      const agreements = checked.analysis.agreements.filter((a) => a.uri.endsWith(name));
+      for (const agreement of agreements) {
+        const model = reportOf(checked, agreement.node.name.text);
+        expect(validate(JSON.parse(JSON.stringify(model))), JSON.stringify(validate.errors)).toBe(true);
+        const md = String(await renderReport(model, "md"));
+        if (model.control.errors > 0) expect(md).toContain(`Utkast – avtalen har ${model.control.errors} feil`);
+        for (const format of REPORT_FORMATS) expect((await renderReport(model, format)).length).toBeGreaterThan(500);
+      }
+    }, 60_000);
+  }
+
+  it("an agreement without a valid period says the balance cannot be computed", async () => {
+    const checked = specChecked();
+    const uri = Object.keys(checked.files)[0]!;
+    checked.workspace.setFile(uri, checked.files[uri]!.replace("periode 2025 til 2027", "periode 2027 til 2025"));
+    const model = reportOf({ ...checked, analysis: checked.workspace.analyze() }, "JordmorNordmøre");
+    expect(model.balance).toBeUndefined();
+    const md = String(await renderReport(model, "md"));
+    expect(md).toContain("Balansen kan ikke regnes ut før avtalen har en gyldig periode");
+    expect(md).toMatch(/Utkast – avtalen har \d+ feil/);
+    expect((await renderReport(model, "pdf")).length).toBeGreaterThan(1000);
+  });
+
+  it("text from the file is escaped in HTML and Markdown", async () => {
+    const checked = specChecked();
+    const uri = Object.keys(checked.files)[0]!;
+    checked.workspace.setFile(uri, checked.files[uri]!.replace("Stillingene finansieres i partenes ordinære budsjetter fra 2028.", "<script>alert(1)</script> | **fet** # [lenke](http://x)"));
+    const model = reportOf({ ...checked, analysis: checked.workspace.analyze() }, "JordmorNordmøre");
+    const html = String(await renderReport(model, "html"));
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    const md = String(await renderReport(model, "md"));
+    expect(md).toContain("\\<script\\>alert(1)\\</script\\> \\| \\*\\*fet\\*\\* \\# \\[lenke\\](http://x)");
   });
 });
 
