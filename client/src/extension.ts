@@ -99,16 +99,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage(vscode.l10n.t("HFA language server restarted."), 4000);
     }),
     vscode.commands.registerCommand("hfa.showRule", (code?: unknown) => showRule(code)),
-    vscode.commands.registerCommand("hfa.makeReport", async (uriArg?: unknown, offsetArg?: unknown) => {
-      // From the balance view's title bar: the agreement the view shows.
-      const fromView = uriArg === undefined && BalancePanel.instance?.active ? BalancePanel.instance.currentTarget : undefined;
-      await makeReport(getClient, fromView ?? (await balanceTarget(uriArg, offsetArg)));
-    }),
 
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The server re-reads the `hfa` section itself (workspace/didChangeConfiguration);
       // the balance view asks again, since the locale words its figures.
       if (e.affectsConfiguration("hfa.locale") || e.affectsConfiguration("hfa.rules")) BalancePanel.instance?.schedule(500);
+    }),
+    // «HFA: Lag styrenotat» (docs/report.md).
+    vscode.commands.registerCommand("hfa.makeReport", async (uriArg?: unknown, offsetArg?: unknown) => {
+      // From the balance view's title bar: the agreement the view shows.
+      const fromView = uriArg === undefined && BalancePanel.instance?.active ? BalancePanel.instance.currentTarget : undefined;
+      await makeReport(getClient, fromView ?? (await balanceTarget(uriArg, offsetArg)));
     }),
     { dispose: () => void client?.stop() },
   );

@@ -8,6 +8,7 @@
  * pdfmake's own virtual file system holds the fonts: nothing here touches
  * the disk, and URL and local file access are switched off.
  */
+/// <reference path="../fonts.d.ts" />
 import pdfMake from "pdfmake";
 // Roboto as pdfmake ships it, two faces: regular and medium (bold). Italic
 // text is set in the regular face: four faces would double the fonts'
