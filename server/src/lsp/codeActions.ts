@@ -98,7 +98,7 @@ export function codeActions(params: CodeActionParams, file: SourceFile, analysis
         });
       }
       if (d.severity !== "warning") continue;
-      const action = suppressAction(shown, d, file, locale);
+      const action = suppressAction(shown, d, file, locale, options);
       // One entry per diagnostic: the same code on the same construct is one comment.
       const key = action && `${d.code}\u0000${JSON.stringify(action.edit)}`;
       if (!action || !key || suppressed.has(key)) continue;
@@ -181,7 +181,7 @@ export function toSnippet(text: string, firstStop = 0): { snippet: string; stops
 }
 
 /** "Suppress with a reason", or undefined when the diagnostic belongs to no construct that starts a line. */
-export function suppressAction(shown: LspDiagnostic, d: Diagnostic, file: SourceFile, locale: Locale): CodeAction | undefined {
+export function suppressAction(shown: LspDiagnostic, d: Diagnostic, file: SourceFile, locale: Locale, options: CodeActionOptions = { snippetEdits: false }): CodeAction | undefined {
   const construct = constructOf(file, d.start, d.end);
   if (!construct) return undefined;
   const newline = file.text.includes("\r\n") ? "\r\n" : "\n";
@@ -193,7 +193,7 @@ export function suppressAction(shown: LspDiagnostic, d: Diagnostic, file: Source
     title: locale === "nb" ? `Unnta ${what} her, med begrunnelse` : `Suppress ${what} here, with a reason`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [shown],
-    edit: { changes: { [file.uri]: [toTextEdit(file.lines, { start: construct.lineStart, end: construct.lineStart, newText: text })] } },
+    edit: workspaceEdit(file, [{ start: construct.lineStart, end: construct.lineStart, newText: text }], options),
   };
 }
 
