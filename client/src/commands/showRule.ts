@@ -91,9 +91,14 @@ export async function showRule(code?: unknown): Promise<void> {
   }
 }
 
-/** "Vis regel HFA402" in the light bulb of every HFA diagnostic. */
+/**
+ * "Vis regel HFA402" in the light bulb of every HFA diagnostic. A quick fix
+ * by kind (as ESLint's "Show documentation" is), since `Ctrl+.` lists quick
+ * fixes only; it comes after the server's fixes (the server's provider is
+ * registered first) and never is the preferred one.
+ */
 export class ShowRuleCodeActions implements vscode.CodeActionProvider {
-  static readonly kind = vscode.CodeActionKind.Empty.append("hfa").append("showRule");
+  static readonly kind = vscode.CodeActionKind.QuickFix.append("hfa").append("showRule");
 
   provideCodeActions(_document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const codes = new Set<string>();
