@@ -9,6 +9,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, InlayHint, TextEdit } from "vscode-languageserver-protocol";
+import { placeholdersOf, toSnippet } from "../../server/src/lsp/codeActions.js";
 import { editsFor, makeWorkspace, ROOT, TestClient } from "./client.js";
 
 const BASE = readFileSync(`${ROOT}/tests/lsp/fixtures/lsp-test.hfa`, "utf8");
@@ -266,5 +267,17 @@ describe("good news and rule links", () => {
       await client.stop();
       rmSync(ws.path("hfa.json"));
     }
+  });
+});
+
+describe("placeholders as snippet tab stops", () => {
+  it("uses the spans the analysis marks, else every `<…>`, and escapes snippet syntax around them", () => {
+    const edit = { start: 0, end: 0, newText: 'innsats <part> <beløp> kr per år "$ {x} \\ <hva>"' };
+    expect(placeholdersOf(edit).map((p) => edit.newText.slice(p.start, p.end))).toEqual(["<part>", "<beløp>", "<hva>"]);
+    expect(toSnippet(edit.newText, placeholdersOf(edit), 2)).toBe('innsats ${3:<part>} ${4:<beløp>} kr per år "\\$ {x\\} \\\\ ${5:<hva>}"');
+    // Marked spans win (here only the amount), and bad ones are dropped.
+    const marked = { ...edit, placeholders: [{ start: 15, end: 22 }, { start: 40, end: 999 }] };
+    expect(placeholdersOf(marked).map((p) => marked.newText.slice(p.start, p.end))).toEqual(["<beløp>"]);
+    expect(placeholdersOf({ start: 0, end: 0, newText: "1 200 000 kr <3>" })).toEqual([]);
   });
 });

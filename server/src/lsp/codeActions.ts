@@ -47,11 +47,6 @@ export interface CodeActionOptions {
 /** A placeholder (spec §2): `<` text `>` on one line with at least one letter inside. */
 const PLACEHOLDER = /<[^<>\r\n]*\p{L}[^<>\r\n]*>/gu;
 
-function hasPlaceholder(text: string): boolean {
-  PLACEHOLDER.lastIndex = 0;
-  return PLACEHOLDER.test(text);
-}
-
 /** Whether the client asked for `kind` (no `only` asks for everything). */
 function wanted(only: readonly string[] | undefined, kind: string): boolean {
   if (!only || only.length === 0) return true;
@@ -115,7 +110,7 @@ function safeFix(d: Diagnostic): Fix | undefined {
   if (!SAFE_FIX_RULES.has(d.code) || d.suppressed !== undefined) return undefined;
   const fixes = d.fixes ?? [];
   const fix = fixes.find((f) => f.preferred === true) ?? (fixes.length === 1 ? fixes[0] : undefined);
-  if (!fix || fix.edits.length === 0 || fix.edits.some((edit) => hasPlaceholder(edit.newText))) return undefined;
+  if (!fix || fix.edits.length === 0 || fix.edits.some((edit) => placeholdersOf(edit).length > 0)) return undefined;
   return fix;
 }
 
@@ -143,15 +138,35 @@ export function fixAllAction(file: SourceFile, analysis: WorkspaceAnalysis, loca
   };
 }
 
+/** A placeholder span of an edit: offsets into its `newText`, end exclusive. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The placeholders of an edit: the spans the analysis marked
+ * (`TextEdit.placeholders`), else every `<…>` of its text (spec §2).
+ */
+export function placeholdersOf(edit: TextEdit & { readonly placeholders?: readonly Span[] }): readonly Span[] {
+  const marked = (edit.placeholders ?? []).filter((p) => Number.isInteger(p.start) && Number.isInteger(p.end) && 0 <= p.start && p.start < p.end && p.end <= edit.newText.length);
+  if (marked.length > 0) return [...marked].sort((a, b) => a.start - b.start).filter((p, i, all) => i === 0 || p.start >= all[i - 1]!.end);
+  const found: Span[] = [];
+  PLACEHOLDER.lastIndex = 0;
+  for (let match = PLACEHOLDER.exec(edit.newText); match; match = PLACEHOLDER.exec(edit.newText)) found.push({ start: match.index, end: match.index + match[0].length });
+  return found;
+}
+
 /** The edits of a fix: snippet edits (tab stops on the placeholders) where the client takes them, plain text otherwise. */
 function workspaceEdit(file: SourceFile, edits: readonly TextEdit[], options: CodeActionOptions): WorkspaceEdit {
   const plain = edits.map((edit) => toTextEdit(file.lines, edit));
-  if (!options.snippetEdits || !edits.some((edit) => hasPlaceholder(edit.newText))) return { changes: { [file.uri]: plain } };
+  const spans = edits.map(placeholdersOf);
+  if (!options.snippetEdits || spans.every((s) => s.length === 0)) return { changes: { [file.uri]: plain } };
   let tabStop = 0;
-  const snippetEdits = plain.map((edit) => {
-    if (!hasPlaceholder(edit.newText)) return edit;
-    const { snippet, stops } = toSnippet(edit.newText, tabStop);
-    tabStop += stops;
+  const snippetEdits = plain.map((edit, i) => {
+    if (spans[i]!.length === 0) return edit;
+    const snippet = toSnippet(edit.newText, spans[i]!, tabStop);
+    tabStop += spans[i]!.length;
     return { range: edit.range, snippet: { kind: "snippet" as const, value: snippet } };
   });
   return {
@@ -164,20 +179,16 @@ function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
-/** `text` as snippet syntax, each `<…>` placeholder a tab stop `${n:<…>}` numbered after `firstStop`. */
-export function toSnippet(text: string, firstStop = 0): { snippet: string; stops: number } {
+/** `text` as snippet syntax, each placeholder span a tab stop `${n:<…>}` numbered after `firstStop`. */
+export function toSnippet(text: string, placeholders: readonly Span[], firstStop = 0): string {
   let out = "";
   let last = 0;
-  let stops = 0;
-  PLACEHOLDER.lastIndex = 0;
-  for (let match = PLACEHOLDER.exec(text); match; match = PLACEHOLDER.exec(text)) {
-    out += escapeSnippet(text.slice(last, match.index));
-    stops++;
-    out += `\${${firstStop + stops}:${escapeSnippet(match[0])}}`;
-    last = match.index + match[0].length;
-  }
-  out += escapeSnippet(text.slice(last));
-  return { snippet: out, stops };
+  placeholders.forEach((p, i) => {
+    out += escapeSnippet(text.slice(last, p.start));
+    out += `\${${firstStop + i + 1}:${escapeSnippet(text.slice(p.start, p.end))}}`;
+    last = p.end;
+  });
+  return out + escapeSnippet(text.slice(last));
 }
 
 /** "Suppress with a reason", or undefined when the diagnostic belongs to no construct that starts a line. */
