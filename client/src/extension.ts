@@ -9,21 +9,17 @@ import { BalancePanel } from "./balanceView/panel.js";
 import { newAgreement } from "./commands/newAgreement.js";
 import { ruleLinkMiddleware, ruleUriHandler } from "./commands/ruleLinks.js";
 import { RULE_SCHEME, RuleDocProvider, ShowRuleCodeActions, showRule } from "./commands/showRule.js";
-import { PRELUDE_REQUEST, ruleSettings, type InitializationOptions, type Locale, type PreludeResult } from "./protocol.js";
-import { t, uiLocale } from "./uiLocale.js";
+import { PRELUDE_REQUEST, ruleSettings, type InitializationOptions, type PreludeResult } from "./protocol.js";
+import { refreshWorkspaceLocale, settingLocale, t, uiLocale } from "./uiLocale.js";
 
 const PRELUDE_SCHEME = "hfa-prelude";
 
 let client: LanguageClient | undefined;
 
-/** `hfa.locale` when it names a language, else undefined (`auto`: hfa.json's locale, else bokmål). */
-function explicitLocale(): Locale | undefined {
-  const setting = vscode.workspace.getConfiguration("hfa").get<string>("locale", "auto");
-  return setting === "nb" || setting === "en" ? setting : undefined;
-}
 
 function initializationOptions(): InitializationOptions {
-  const locale = explicitLocale();
+  // Left out for `auto`: the server then follows hfa.json, else bokmål.
+  const locale = settingLocale();
   // The extension contributes snippets/hfa.code-snippets itself; the server's copies would appear twice.
   return { ...(locale ? { locale } : {}), rules: ruleSettings(vscode.workspace.getConfiguration("hfa").get("rules")), snippets: false };
 }
@@ -73,6 +69,14 @@ function registerCommand(id: `hfa.${string}`, handler: (...args: never[]) => unk
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const watchers = [vscode.workspace.createFileSystemWatcher("**/*.hfa"), vscode.workspace.createFileSystemWatcher("**/hfa.json")];
   context.subscriptions.push(...watchers);
+  await refreshWorkspaceLocale();
+  const configWatcher = watchers[1]!;
+  context.subscriptions.push(
+    configWatcher.onDidChange(() => void refreshWorkspaceLocale()),
+    configWatcher.onDidCreate(() => void refreshWorkspaceLocale()),
+    configWatcher.onDidDelete(() => void refreshWorkspaceLocale()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void refreshWorkspaceLocale()),
+  );
   client = createClient(context, watchers);
   const getClient = () => client;
 
