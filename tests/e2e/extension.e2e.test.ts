@@ -203,7 +203,37 @@ describe("HFA in a default VS Code (code-server, English display language, no hf
     await menu.waitFor({ state: "hidden" });
   });
 
+  it("lists the fix before «Unnta» on a warning, and «Unnta» leaves the cursor on <begrunnelse> (snippet edit)", async () => {
+    // «Sunndal styre»: a municipality's decision body is its kommunestyre (HFA607, a warning).
+    await goToLineWith("feil/mangler-besparelse.hfa", "behandling Sunndal kommunestyre");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Shift+Home");
+    await page.keyboard.type("behandling Sunndal styre 2025-03-20", { delay: 5 });
+    await expect.poll(() => page.locator(".monaco-editor .squiggly-warning").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.keyboard.press("Home");
+    await page.keyboard.press("Control+ArrowRight");
+    await page.keyboard.press("Control+ArrowRight");
+    await page.keyboard.press("Control+ArrowRight");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Control+.");
+    const menu = page.locator(".action-widget").filter({ hasText: "Unnta" }).first();
+    await menu.waitFor({ state: "visible", timeout: 20_000 });
+    const text = (await menu.textContent()) ?? "";
+    expect(text).toMatch(/Endre til «kommunestyre»/);
+    expect(text.indexOf("Endre til «kommunestyre»")).toBeLessThan(text.indexOf("Unnta"));
+    expect(text.match(/Unnta/g)).toHaveLength(1);
+    await menu.locator(".action-widget-action, .monaco-list-row", { hasText: "Unnta" }).first().click();
+    // The comment is inserted above the clause with the placeholder selected: typing replaces it.
+    await line("// hfa-ignore HFA607").waitFor({ state: "visible", timeout: 20_000 });
+    await page.keyboard.type("Kommunen har delegert avtalen til formannskapet", { delay: 5 });
+    // (the editor draws spaces as no-break spaces)
+    await expect.poll(async () => (await line("// hfa-ignore HFA607").textContent())?.replace(/\u00a0/g, " ")).toBe("  // hfa-ignore HFA607: Kommunen har delegert avtalen til formannskapet");
+    await runCommand(/Revert File/, "File: Revert File");
+    await expect.poll(() => page.locator(".monaco-editor .squiggly-warning").count(), { timeout: 20_000 }).toBe(0);
+  });
+
   it("shows a hover for a party in bokmål", async () => {
+    await goToLineWith("feil/mangler-besparelse.hfa", "parter HMR");
     const partyLine = line("parter HMR");
     await partyLine.waitFor({ state: "visible" });
     const name = partyLine.locator("span span", { hasText: /^Sunndal$/ }).first();
