@@ -187,7 +187,8 @@ describe.runIf(run)("balance view in Chromium", () => {
         doc.documentElement.style.setProperty("--vscode-editor-foreground", fg);
         doc.body.classList.add(...cls.split(" "));
       },
-      [kind === "high-contrast-light" ? `vscode-high-contrast ${THEME_CLASS[kind]}` : THEME_CLASS[kind], PALETTES[kind].background, foreground] as const,
+      // VS Code sets exactly one of these classes (vscode-high-contrast-light alone for a light high-contrast theme).
+      [THEME_CLASS[kind], PALETTES[kind].background, foreground] as const,
     );
     return themed;
   }
