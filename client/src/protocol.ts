@@ -37,8 +37,8 @@ export interface InitializationOptions {
   /**
    * Language of the server's messages when `hfa.locale` names one; it
    * overrides `hfa.json` (spec §7). Left out for `auto`: then `hfa.json`'s
-   * locale applies, else VS Code's display language (`InitializeParams.locale`,
-   * which the language client sends).
+   * locale applies, else bokmål. The server does not follow VS Code's display
+   * language (`InitializeParams.locale`): VS Code has no Norwegian one.
    */
   readonly locale?: Locale;
   /** False: VS Code shows the contributed snippet file, so the server must not offer the same snippets. */
@@ -55,11 +55,6 @@ export function isRuleSetting(value: unknown): value is RuleSetting {
   return typeof value === "string" && RULE_SETTINGS.has(value);
 }
 
-/** `nb`, `nb-NO`, `no`, `nn` → `nb`; anything else → `en`. */
-export function localeOf(language: string | undefined): Locale {
-  const tag = (language ?? "").toLowerCase();
-  return /^(nb|no|nn)(\b|[-_])/.test(tag) || tag === "nb" || tag === "no" || tag === "nn" ? "nb" : "en";
-}
 
 /** The `hfa.rules` setting, keeping only well-formed entries. */
 export function ruleSettings(value: unknown): Record<string, RuleSetting> {

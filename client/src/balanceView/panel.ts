@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { BALANCE_REQUEST, type BalanceParams, type BalanceViewData, type Locale } from "../protocol.js";
+import { t } from "../uiLocale.js";
 import { documentTitle, renderBalanceBody, renderBalanceDocument, type UpdateMessage } from "./render.js";
 import { balanceStrings } from "./strings.js";
 
@@ -41,7 +42,7 @@ export class BalancePanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       BalancePanel.viewType,
-      vscode.l10n.t("HFA balance"),
+      t("HFA balance"),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
     );

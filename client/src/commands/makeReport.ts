@@ -8,6 +8,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { REPORT_REQUEST, type RenderedReport, type ReportFormat, type ReportParams } from "../protocol.js";
+import { t } from "../uiLocale.js";
 
 interface FormatItem extends vscode.QuickPickItem {
   readonly format: ReportFormat;
@@ -15,11 +16,11 @@ interface FormatItem extends vscode.QuickPickItem {
 
 function formatItems(): FormatItem[] {
   return [
-    { format: "pdf", label: "PDF", description: vscode.l10n.t("for printing and for the case documents") },
-    { format: "docx", label: "Word (DOCX)", description: vscode.l10n.t("to paste into a case presentation (saksframlegg)") },
-    { format: "html", label: "HTML", description: vscode.l10n.t("one file, opens in any browser") },
-    { format: "md", label: "Markdown", description: vscode.l10n.t("for repositories and wikis") },
-    { format: "json", label: "JSON", description: vscode.l10n.t("the figures, for spreadsheets and other tools") },
+    { format: "pdf", label: "PDF", description: t("for printing and for the case documents") },
+    { format: "docx", label: "Word (DOCX)", description: t("to paste into a case presentation (saksframlegg)") },
+    { format: "html", label: "HTML", description: t("one file, opens in any browser") },
+    { format: "md", label: "Markdown", description: t("for repositories and wikis") },
+    { format: "json", label: "JSON", description: t("the figures, for spreadsheets and other tools") },
   ];
 }
 
@@ -38,7 +39,7 @@ async function destination(agreement: vscode.Uri, fileName: string, format: Repo
   if (beside && !(await exists(beside))) return beside;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return vscode.window.showSaveDialog({
-    title: vscode.l10n.t("Save board memo"),
+    title: t("Save board memo"),
     defaultUri: beside ?? (folder ? vscode.Uri.joinPath(folder, fileName) : undefined),
     filters: { [formatItems().find((f) => f.format === format)!.label]: [format] },
   });
@@ -57,22 +58,22 @@ async function open(uri: vscode.Uri, format: ReportFormat): Promise<void> {
 
 export async function makeReport(getClient: () => LanguageClient | undefined, target: { uri: vscode.Uri; position: vscode.Position } | undefined): Promise<void> {
   if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t("Open an agreement (.hfa file) and place the cursor in it to make its board memo."));
+    void vscode.window.showInformationMessage(t("Open an agreement (.hfa file) and place the cursor in it to make its board memo."));
     return;
   }
   const client = getClient();
   if (!client?.isRunning()) {
-    void vscode.window.showErrorMessage(vscode.l10n.t("The HFA language server is not running."));
+    void vscode.window.showErrorMessage(t("The HFA language server is not running."));
     return;
   }
-  const picked = await vscode.window.showQuickPick(formatItems(), { title: vscode.l10n.t("Make board memo"), placeHolder: vscode.l10n.t("Which format?") });
+  const picked = await vscode.window.showQuickPick(formatItems(), { title: t("Make board memo"), placeHolder: t("Which format?") });
   if (!picked) return;
   const params: ReportParams = { textDocument: { uri: target.uri.toString() }, position: { line: target.position.line, character: target.position.character }, format: picked.format };
-  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Making the board memo…") }, () =>
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t("Making the board memo…") }, () =>
     client.sendRequest<RenderedReport | null>(REPORT_REQUEST, params),
   );
   if (!report) {
-    void vscode.window.showInformationMessage(vscode.l10n.t("There is no agreement at the cursor. Place the cursor in an agreement and try again."));
+    void vscode.window.showInformationMessage(t("There is no agreement at the cursor. Place the cursor in an agreement and try again."));
     return;
   }
   const uri = await destination(target.uri, report.fileName, report.format);
@@ -81,6 +82,6 @@ export async function makeReport(getClient: () => LanguageClient | undefined, ta
   await vscode.workspace.fs.writeFile(uri, bytes);
   await open(uri, report.format);
   if (report.model.control.errors > 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t("The board memo is marked as a draft: the agreement has {0} errors.", report.model.control.errors));
+    void vscode.window.showWarningMessage(t("The board memo is marked as a draft: the agreement has {0} errors.", report.model.control.errors));
   }
 }

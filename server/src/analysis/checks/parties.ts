@@ -30,8 +30,8 @@ export function checkParties(resolved: ResolvedAgreement, money: MoneyModel, ctx
       "HFA301",
       partiesClause,
       ctx.say(
-        `Partene er ikke fra begge nivåer: avtalen mangler ${missing}. Tilskuddet forutsetter enighet mellom helseforetak og kommuner.`,
-        `The parties are not from both levels: the agreement lacks ${missing}. The grant requires agreement between a health trust and municipalities.`,
+        `Partene er ikke fra begge nivåer: avtalen mangler ${missing}. Tilskuddet forutsetter enighet mellom helseforetak og kommuner. Legg til ${missing} fra helsefellesskapet i «parter».`,
+        `The parties are not from both levels: the agreement lacks ${missing}. The grant requires agreement between a health trust and municipalities. Add ${missing} of the helsefellesskap to "parter".`,
       ),
     );
   }
@@ -102,8 +102,8 @@ export function checkShareSum(shares: readonly { percent: Ast.Percent }[], span:
     "HFA305",
     span,
     ctx.say(
-      `Andelene ${whereNb} summerer til ${formatPercent(sum, "nb")}, ikke 100 %.`,
-      `The shares ${whereEn} add up to ${formatPercent(sum, "en")}, not 100 %.`,
+      `Andelene ${whereNb} summerer til ${formatPercent(sum, "nb")}, ikke 100 %. Rett andelene så de blir 100 % til sammen.`,
+      `The shares ${whereEn} add up to ${formatPercent(sum, "en")}, not 100 %. Correct the shares so that they add up to 100 %.`,
     ),
     { fixes: shareFix(shares, sum, ctx) },
   );
@@ -140,8 +140,8 @@ export function checkAgreementShares(resolved: ResolvedAgreement, ctx: CheckCont
           "HFA308",
           item.fte,
           ctx.say(
-            `Stillingen «${item.title.value}» er ${String(item.fte.value).replace(".", ",")} årsverk. En kombinert stilling bør utgjøre hele stillinger.`,
-            `The position "${item.title.value}" is ${item.fte.value} FTE. A combined position should add up to whole positions.`,
+            `Stillingen «${item.title.value}» er ${String(item.fte.value).replace(".", ",")} årsverk. En kombinert stilling bør utgjøre hele stillinger: skriv et helt antall årsverk, eller si i «beskrivelse» hvorfor den ikke gjør det.`,
+            `The position "${item.title.value}" is ${item.fte.value} FTE. A combined position should add up to whole positions: write a whole number of FTEs, or say in "beskrivelse" why it does not.`,
           ),
         );
       }

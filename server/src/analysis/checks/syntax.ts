@@ -166,7 +166,7 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
           fixes: [{ title: ctx.say(`Skriv ${iso}`, `Write ${iso}`), edits: [{ ...span, newText: iso }], preferred: true }],
         });
       } else {
-        ctx.report("HFA003", span, ctx.say(`${token.image} er ikke en gyldig dato.`, `${token.image} is not a valid date.`));
+        ctx.report("HFA003", span, ctx.say(`${token.image} er ikke en gyldig dato. Skriv en dato som finnes, på formen ÅÅÅÅ-MM-DD.`, `${token.image} is not a valid date. Write a date that exists, in the form YYYY-MM-DD.`));
       }
     }
   }
