@@ -55,6 +55,9 @@ describe("hfa report", () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toContain("+1\u00a0250\u00a0000");
     expect(hfa(["report", "avtale.hfa", "--format", "pdf", "--out", "-"], dir).code).toBe(2);
+    // A folder named with a trailing slash is made when missing.
+    expect(hfa(["report", "avtale.hfa", "--format", "md", "--out", "ny/mappe/"], dir).code).toBe(0);
+    expect(readdirSync(join(dir, "ny", "mappe"))).toEqual(["JordmorNordmøre.md"]);
   }, 30_000);
 
   it("--part gives the extract for one party (by name or municipality number)", () => {

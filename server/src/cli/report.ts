@@ -11,7 +11,7 @@
  * output. Every file is written atomically (temp file in the same folder,
  * fsync, rename), so a failed run never leaves half a report.
  */
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Workspace, type AgreementAnalysis, type WorkspaceAnalysis } from "../analysis/index.js";
 import {
@@ -173,6 +173,15 @@ export async function runReport(args: readonly string[], io: Io, flagLocale: Loc
   const toDir = target === undefined || isDirectory(target) || out!.endsWith("/");
   if (out !== "-" && !toDir && outputs.length > 1) {
     throw usage(`${outputs.length} rapporter kan ikke skrives til én fil. Oppgi en mappe med --out.`, `${outputs.length} reports cannot go into one file. Give a folder with --out.`);
+  }
+  // `--out ny-mappe/` names a folder that may not exist yet.
+  if (toDir && target !== undefined && out !== "-" && !isDirectory(target)) {
+    try {
+      mkdirSync(target, { recursive: true });
+    } catch (error) {
+      io.err(say(locale, `hfa: kan ikke lage mappen ${target}: ${reasonOf(error, locale)}\n`, `hfa: cannot create the folder ${target}: ${reasonOf(error, locale)}\n`));
+      return 2;
+    }
   }
   for (const output of outputs) {
     const bytes = await output.render();
