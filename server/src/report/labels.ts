@@ -95,7 +95,6 @@ const WORDS = {
   hospital: { nb: "Sykehus og opptaksområde", en: "Hospital and catchment" },
   smallest: { nb: "Et av de minste sykehusene, som det skal legges vekt på ved tildeling.", en: "One of the smallest hospitals, which the allocation is to favour." },
   notSmallest: { nb: "Ikke et av de minste sykehusene.", en: "Not one of the smallest hospitals." },
-  catchmentOf: { nb: "opptaksområdet til", en: "the catchment area of" },
   noHospital: { nb: "Avtalen nevner ikke noe sykehus.", en: "The agreement names no hospital." },
   measures: { nb: "Tiltak og stillinger", en: "Measures and positions" },
   position: { nb: "Stilling", en: "Position" },

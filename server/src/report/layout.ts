@@ -315,7 +315,10 @@ function purposeBlocks(model: ReportModel): Block[] {
     h
       ? {
           kind: "paragraph",
-          text: `${h.name} (${h.kind}, ${h.healthTrust}): ${word("catchmentOf", l)} ${h.name}. ${h.smallest ? word("smallest", l) : word("notSmallest", l)}`,
+          text:
+            l === "nb"
+              ? `Tiltaket gjelder opptaksområdet til ${h.name} (${h.kind} i ${h.healthTrust}). ${h.smallest ? word("smallest", l) : word("notSmallest", l)}`
+              : `The measure serves the catchment area of ${h.name} (${h.kind} of ${h.healthTrust}). ${h.smallest ? word("smallest", l) : word("notSmallest", l)}`,
         }
       : { kind: "paragraph", text: word("noHospital", l) },
   );
