@@ -9,6 +9,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
+import { build } from "esbuild";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forParty, layoutReport } from "../../server/src/report/index.js";
 import { renderDocx } from "../../server/src/report/render/docx.js";
@@ -159,6 +161,34 @@ describe.runIf(chromiumAvailable())("HTML, rendered by Chromium", () => {
       await page.close();
     });
   }
+
+  it("the renderers run in the browser too (as the web app calls them): PDF and DOCX from the same model", async () => {
+    // Bundled for the browser as a web build would: pdfmake's browser build, the fonts as data URLs.
+    const bundle = await build({
+      entryPoints: [fileURLToPath(new URL("../../server/src/report/index.ts", import.meta.url))],
+      bundle: true,
+      platform: "browser",
+      format: "iife",
+      globalName: "hfaReport",
+      loader: { ".ttf": "dataurl" },
+      alias: { "brotli/decompress.js": fileURLToPath(new URL("../../scripts/stubs/brotli-decompress.cjs", import.meta.url)) },
+      write: false,
+      logLevel: "silent",
+    });
+    const page = await browser.browser.newPage();
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const model = specReport();
+    const heads = await page.evaluate(async (m) => {
+      const api = (globalThis as unknown as { hfaReport: { renderReportBytes(model: unknown, format: string): Promise<Uint8Array> } }).hfaReport;
+      const out: Record<string, number[]> = {};
+      for (const format of ["pdf", "docx", "html"]) out[format] = [...(await api.renderReportBytes(m, format)).subarray(0, 5)];
+      return out;
+    }, model as unknown as Record<string, unknown>);
+    await page.close();
+    expect(String.fromCharCode(...heads.pdf!)).toBe("%PDF-");
+    expect(String.fromCharCode(...heads.docx!.slice(0, 2))).toBe("PK");
+    expect(String.fromCharCode(...heads.html!)).toBe("<!DOC");
+  }, 120_000);
 
   it("prints on A4 with each section on a new page", async () => {
     const page = await browser.browser.newPage();

@@ -28,11 +28,25 @@ const CONTENT_WIDTH = 505;
 
 let fontsReady = false;
 
+/**
+ * A bundled font as bytes: esbuild's "binary" loader gives bytes, its
+ * "dataurl" loader (which a web build may use for .ttf) a `data:` URL.
+ */
+function fontBytes(font: Uint8Array | string): Uint8Array {
+  if (typeof font !== "string") return font;
+  const comma = font.indexOf(",");
+  if (!font.startsWith("data:") || comma < 0 || !font.slice(0, comma).endsWith(";base64")) throw new Error("the PDF font is bundled neither as bytes nor as a base64 data URL");
+  const text = atob(font.slice(comma + 1));
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 function ensureFonts(): void {
   if (fontsReady) return;
   const engine = pdfMake as unknown as { virtualfs: { writeFileSync(name: string, data: Uint8Array): void } };
-  engine.virtualfs.writeFileSync("Roboto-Regular.ttf", robotoRegular);
-  engine.virtualfs.writeFileSync("Roboto-Medium.ttf", robotoMedium);
+  engine.virtualfs.writeFileSync("Roboto-Regular.ttf", fontBytes(robotoRegular));
+  engine.virtualfs.writeFileSync("Roboto-Medium.ttf", fontBytes(robotoMedium));
   pdfMake.setFonts({ Roboto: { normal: "Roboto-Regular.ttf", bold: "Roboto-Medium.ttf", italics: "Roboto-Regular.ttf", bolditalics: "Roboto-Medium.ttf" } });
   // The report embeds no images or remote resources: refuse any.
   const policies = pdfMake as unknown as { setUrlAccessPolicy?(f: () => boolean): void; setLocalAccessPolicy?(f: () => boolean): void };
