@@ -205,5 +205,6 @@ describe.runIf(chromiumAvailable())("HTML, rendered by Chromium", () => {
     const ordered = [...pages.values()];
     expect(ordered.every((p, i) => p > 1 && (i === 0 || p > ordered[i - 1]!))).toBe(true);
     expect(boxes.filter((w) => w.xMax > w.width + 0.5 || w.yMax > w.height + 0.5)).toEqual([]);
+    expect(normalizeSpaces(pdfText(pdf))).toMatch(/Side 2 av \d+/);
   }, 60_000);
 });

@@ -85,6 +85,12 @@ function blockHtml(block: Block, locale: Locale): string {
   }
 }
 
+/** «Side 2 av 9» at the foot of each printed page (CSS page-margin boxes). */
+function pageNumbers(locale: Locale): string {
+  const [page, of] = locale === "nb" ? ["Side", "av"] : ["Page", "of"];
+  return `@page { @bottom-center { content: "${page} " counter(page) " ${of} " counter(pages); font: 8pt "Roboto", "DejaVu Sans", Arial, sans-serif; color: #555; } }\n`;
+}
+
 export function renderHtml(doc: ReportDocument): string {
   const sections = doc.sections
     .map((s, i) => `<section id="${escapeHtml(s.id)}"${i > 0 ? ' class="page"' : ""}>\n${s.blocks.map((b) => blockHtml(b, doc.lang)).join("\n")}\n</section>`)
@@ -96,7 +102,7 @@ export function renderHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(doc.title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${pageNumbers(doc.lang)}</style>
 </head>
 <body>
 <main>
