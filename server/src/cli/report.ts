@@ -59,6 +59,7 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
     closeSync(fd);
     fd = undefined;
     renameSync(temp, path);
+    syncFolder(dirname(path));
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     try {
@@ -67,6 +68,19 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
       // nothing was created
     }
     throw error;
+  }
+}
+
+/** Makes the rename durable too; not every platform can open a folder, so best effort. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, "r");
+    fsyncSync(fd);
+  } catch {
+    // the report is written; only its durability across a power cut is not guaranteed here
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
