@@ -17,7 +17,7 @@ import { renderDocx } from "../../server/src/report/render/docx.js";
 import { renderHtml } from "../../server/src/report/render/html.js";
 import { renderPdf } from "../../server/src/report/render/pdf.js";
 import { chromiumAvailable, launchChromium, type LaunchedBrowser } from "../extension/browser.js";
-import { missingSpecFigures, normalizeSpaces, specReport } from "./helpers.js";
+import { missingSpecFigures, normalizeSpaces, reportOf, samplesChecked, specReport } from "./helpers.js";
 import { docxToPdf, pdfPageCount, pdfText, pdfToPngs, pdfWordBoxes, tempDir, toolAvailable } from "./tools.js";
 
 const hasPoppler = toolAvailable("pdftotext", "poppler-utils") && toolAvailable("pdftoppm", "poppler-utils");
@@ -97,6 +97,16 @@ describe.runIf(hasPoppler)("PDF (pdfmake), read by poppler", () => {
     expect(pdfPageCount(extract)).toBeLessThanOrEqual(2);
     expect(pdfText(extract)).toContain("Partens egne tall: Kristiansund kommune (1505)");
   });
+
+  it("every sample's PDF has its chart and no word outside the page", async () => {
+    const checked = samplesChecked();
+    for (const agreement of checked.analysis.agreements) {
+      const file = join(dir, `${agreement.node.name.text}.pdf`);
+      writeFileSync(file, await renderPdf(layoutReport(reportOf(checked, agreement.node.name.text))));
+      expect(pdfText(file), file).toContain("Kumulert netto per part");
+      expect(pdfWordBoxes(file).filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > w.width + 0.5 || w.yMax > w.height + 0.5), file).toEqual([]);
+    }
+  }, 120_000);
 
   it("every page renders, and none is blank", () => {
     const pages = pdfToPngs(pdf, dir, "spec-pdf", 30);
