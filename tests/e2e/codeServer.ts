@@ -44,7 +44,12 @@ function makeWorkspace(dir: string): void {
   cpSync(join(ROOT, "samples", "feil", "mangler-besparelse.hfa"), join(dir, "feil", "mangler-besparelse.hfa"));
 }
 
-export async function startCodeServer(vsix: string): Promise<RunningCodeServer> {
+export interface CodeServerOptions {
+  /** User settings on top of the suite's quiet defaults (no `hfa.locale` unless given: the default is what is tested). */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+export async function startCodeServer(vsix: string, options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   for (const [what, path] of [["Node 24", NODE24], ["code-server", CODE_SERVER], ["the .vsix", vsix]] as const) {
     if (!existsSync(path)) throw new Error(`${what} is missing at ${path}: run \`npm run test:e2e\` (it runs scripts/e2e-setup.sh and npm run package)`);
   }
@@ -81,7 +86,7 @@ export async function startCodeServer(vsix: string): Promise<RunningCodeServer> 
         "editor.minimap.enabled": false,
         "editor.fontSize": 14,
         "files.autoSave": "off",
-        "hfa.locale": "nb",
+        ...options.settings,
       },
       null,
       2,
@@ -117,8 +122,7 @@ export async function startCodeServer(vsix: string): Promise<RunningCodeServer> 
       "--disable-update-check",
       "--disable-workspace-trust",
       "--disable-getting-started-override",
-      "--locale",
-      "nb",
+      // No --locale: VS Code's default display language (English), as a secretariat gets it.
       workspace,
     ],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: false },

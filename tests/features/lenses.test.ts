@@ -29,18 +29,23 @@ describe("code lens", () => {
 });
 
 describe("inlay hints", () => {
-  it("shows kroner per year after each `à` flow", () => {
+  it("shows the amount after each `à` flow, which the schedule after it qualifies (no «kr/år per år»)", () => {
     const spec = load({ [URI]: SPEC_EXAMPLE });
     const hints = features.inlayHints(spec.ctx(URI), { start: 0, end: SPEC_EXAMPLE.length });
-    expect(hints.map((h) => h.label)).toEqual(["= 360 000 kr/år", "= 170 000 kr/år", "= 170 000 kr/år", "= 520 000 kr/år"]);
+    expect(hints.map((h) => h.label)).toEqual(["= 360 000 kr", "= 170 000 kr", "= 170 000 kr", "= 520 000 kr"]);
+    // The line as the editor shows it: the hint, then the text's own "per år".
+    const at = offsetOf(SPEC_EXAMPLE, "80 døgn à Barselsdøgn", "80 døgn à Barselsdøgn".length);
+    const shown = `${SPEC_EXAMPLE.slice(offsetOf(SPEC_EXAMPLE, "80 døgn à Barselsdøgn"), at)} ${hints[3]!.label}${SPEC_EXAMPLE.slice(at, SPEC_EXAMPLE.indexOf("\n", at))}`;
+    expect(shown).toMatch(/^80 døgn à Barselsdøgn = 520 000 kr per år\b/);
+    for (const hint of hints) expect(hint.label).not.toMatch(/\/år|per år/);
     const saving = hints[3]!;
     expect(saving.position).toEqual(positionAt(SPEC_EXAMPLE, offsetOf(SPEC_EXAMPLE, "80 døgn à Barselsdøgn", "80 døgn à Barselsdøgn".length)));
     expect(saving.paddingLeft).toBe(true);
     expect(saving.tooltip).toBe("520 000 kr per år (2026–2030)");
     // Only within the range asked for.
     const from = offsetOf(SPEC_EXAMPLE, "besparelse HMR 80");
-    expect(features.inlayHints(spec.ctx(URI), { start: from, end: from + 60 }).map((h) => h.label)).toEqual(["= 520 000 kr/år"]);
-    expect(features.inlayHints(spec.ctx(URI, "en"), { start: from, end: from + 60 })[0]!.label).toBe("= NOK 520,000/yr");
+    expect(features.inlayHints(spec.ctx(URI), { start: from, end: from + 60 }).map((h) => h.label)).toEqual(["= 520 000 kr"]);
+    expect(features.inlayHints(spec.ctx(URI, "en"), { start: from, end: from + 60 })[0]!.label).toBe("= NOK 520,000");
   });
 });
 

@@ -29,14 +29,15 @@ import {
   type WorkspaceFolder,
 } from "vscode-languageserver";
 import { checkSyntaxOnly, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
-import { codeActions } from "./codeActions.js";
-import { clientLocale, readSettings } from "./config.js";
+import { codeActions, FIX_ALL_KIND } from "./codeActions.js";
+import { readSettings } from "./config.js";
 import { docsBaseUriOf, packageRoot, toOffset, toOffsetRange, type ConvertContext } from "./convert.js";
 import { describe, DiagnosticsPublisher } from "./diagnostics.js";
 import { Documents, FULL_ANALYSIS_MAX_CHARS, isHfaDocument } from "./documents.js";
 import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
+import { reportRequest, type ReportParams } from "./report.js";
 import { pathToUri, WorkspaceFolders, type CancelFlag } from "./indexer.js";
 import { Workspaces } from "./workspaces.js";
 
@@ -51,6 +52,7 @@ export const Requests = {
   balance: "hfa/balance",
   ruleDoc: "hfa/ruleDoc",
   prelude: "hfa/prelude",
+  report: "hfa/report",
 } as const;
 
 interface PositionParams {
@@ -68,7 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const features = options.features ?? defaultFeatures;
   const root = options.root ?? packageRoot();
   const docsBaseUri = docsBaseUriOf(root);
-  const workspaces = new Workspaces(undefined, {});
+  const workspaces = new Workspaces({});
   const folders = new WorkspaceFolders();
   let capabilities: ClientCapabilities = {};
   let ready = false;
@@ -88,6 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const convert: ConvertContext = {
     docsBaseUri,
+    webDocsBaseUrl: (uri) => workspaces.forUri(uri).config.docsBaseUrl(),
     lines: (uri) => workspaces.lines(uri) ?? syntaxOnly.get(uri)?.result.lines,
   };
 
@@ -267,7 +270,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     capabilities = params.capabilities ?? {};
     const init = readSettings(params.initializationOptions);
     for (const problem of init.problems) log(`hfa: initializationOptions: ${problem}`);
-    workspaces.configure(clientLocale(params.locale), init.settings);
+    // The client's display language is not consulted: bokmål unless hfa.locale or hfa.json say otherwise (spec §7).
+    workspaces.configure(init.settings);
     publisher = new DiagnosticsPublisher({
       debounceMs: workspaces.primary.config.debounceMs,
       analyze: analysisForPublishing,
@@ -296,7 +300,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         semanticTokensProvider: { legend: features.semanticTokensLegend, full: true, range: false },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -579,7 +583,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const stale = editable(uriOf(params));
     if (stale) return stale;
     const ctx = contextFor(uriOf(params));
-    return ctx ? codeActions(params, ctx.file, ctx.analysis, ctx.locale) : [];
+    if (!ctx) return [];
+    const snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    return codeActions(params, ctx.file, ctx.analysis, ctx.locale, { snippetEdits, version: documents.get(ctx.file.uri)?.version });
   }));
 
   connection.onDocumentFormatting(safe("formatting", () => [], (params: { textDocument: TextDocumentIdentifier }) => {
@@ -605,6 +611,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!ctx) return null;
     const offset = params.position === undefined || params.position === null ? 0 : toOffset(ctx.file.lines, params.position);
     return offset === undefined ? null : features.balance(ctx, offset);
+  }));
+
+  connection.onRequest(Requests.report, safe("report", () => null, (params: ReportParams) => {
+    const ctx = contextFor(uriOf(params));
+    if (!ctx) return null;
+    const offset = params.position === undefined || params.position === null ? 0 : toOffset(ctx.file.lines, params.position);
+    return offset === undefined ? null : reportRequest(ctx, offset, params, SERVER_VERSION, ctx.locale);
   }));
 
   const ruleDocs = new Map<string, string | null>();

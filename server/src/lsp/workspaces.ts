@@ -9,7 +9,7 @@
  * document store works on all of them as on one.
  */
 import { join } from "node:path";
-import { Workspace, type Locale, type SourceFile } from "../analysis/index.js";
+import { Workspace, type SourceFile } from "../analysis/index.js";
 import { ServerConfig, type HfaSettings } from "./config.js";
 import { isInside, pathToUri, uriToPath } from "./indexer.js";
 
@@ -33,16 +33,12 @@ export class Workspaces implements FileStore {
   private spaces: Space[] = [];
   private settings: HfaSettings = {};
 
-  constructor(
-    private uiLocale: Locale | undefined,
-    private initOptions: HfaSettings,
-  ) {
+  constructor(private initOptions: HfaSettings) {
     this.regroup([]);
   }
 
-  /** `initialize`: the client's locale and options, for every workspace made from now on. */
-  configure(uiLocale: Locale | undefined, initOptions: HfaSettings): void {
-    this.uiLocale = uiLocale;
+  /** `initialize`: the client's options, for every workspace made from now on (its display language is not consulted: spec §7). */
+  configure(initOptions: HfaSettings): void {
     this.initOptions = initOptions;
     this.regroup(this.spaces.flatMap((space) => space.roots));
   }
@@ -64,7 +60,7 @@ export class Workspaces implements FileStore {
   }
 
   private newConfig(): ServerConfig {
-    const config = new ServerConfig(this.uiLocale, this.initOptions);
+    const config = new ServerConfig(this.initOptions);
     config.setSettings(this.settings);
     return config;
   }
