@@ -90,14 +90,17 @@ describe("samples", () => {
     const run = hfa(["check", "samples/felles", "samples/avtaler"]);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines.at(-1)).toBe("0 feil, 0 advarsler i 12 filer");
+    // Information is not listed by default, only counted (spec §8).
+    expect(lines.at(-2)).toBe("0 feil, 0 advarsler i 12 filer");
+    expect(lines.at(-1)).toMatch(/^Ikke vist: \d+ informasjonsmeldinger (og \d+ hint )?\(vis alt med --verbose\)\.$/);
+    expect(lines.length).toBe(2);
     expect(run.stdout).not.toMatch(/ {2}(feil|advarsel) {2}HFA/);
     expect(run.stdout).not.toContain("\u001b["); // no colours when piped
     expect(run.stderr).toBe("");
   });
 
   test("text lines are `path:line:col  severity  CODE  message`, grouped by file", () => {
-    const run = hfa(["check", "samples/felles", "samples/avtaler"]);
+    const run = hfa(["check", "samples/felles", "samples/avtaler", "--verbose"]);
     const diagnosticLines = run.stdout.split("\n").filter((line) => /HFA\d{3}/.test(line));
     expect(diagnosticLines.length).toBeGreaterThan(5);
     for (const line of diagnosticLines) expect(line).toMatch(/^samples\/avtaler\/[a-z-]+\.hfa:\d+:\d+ {2}(info|hint) {2}HFA\d{3} {2}\S/);
@@ -184,8 +187,11 @@ describe("check --format json", () => {
 
     const text = hfa(["check", "felles", "avtale.hfa"], dir);
     expect(text.code).toBe(0);
-    expect(text.stdout).not.toContain("HFA604");
-    expect(text.stdout).toContain("0 feil, 0 advarsler i 6 filer\n1 melding er unntatt med hfa-ignore");
+    // Listed under its file with its reason (spec §6), not counted.
+    expect(text.stdout).toMatch(/^avtale\.hfa:7:8 {2}unntatt {2}HFA604 {2}Avtalen har ingen «indikator».*\n {4}begrunnelse: grunn\n/m);
+    expect(text.stdout).toContain("0 feil, 0 advarsler i 6 filer\n");
+    expect(text.stdout).toContain("\n1 melding er unntatt med hfa-ignore (listet over med begrunnelse)\n");
+    expect(hfa(["check", "felles", "avtale.hfa", "--quiet"], dir).stdout).not.toContain("HFA604");
   });
 });
 
@@ -197,7 +203,7 @@ describe("check: exit codes, configuration and locale", () => {
     const plain = hfa(["check", "felles", "avtale.hfa"], dir);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/^avtale\.hfa:6:8 {2}advarsel {2}HFA604 {2}Avtalen har ingen «indikator»/m);
-    expect(plain.stdout).toContain("0 feil, 1 advarsler i 6 filer");
+    expect(plain.stdout).toContain("0 feil, 1 advarsel i 6 filer");
 
     const tooMany = hfa(["check", "felles", "avtale.hfa", "--max-warnings", "0"], dir);
     expect(tooMany.code).toBe(1);
@@ -226,7 +232,7 @@ describe("check: exit codes, configuration and locale", () => {
     const run = hfa(["check"], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^avtale\.hfa:6:8 {2}error {2}HFA604 {2}The agreement has no "indikator"/m);
-    expect(run.stdout).toContain("1 errors, 0 warnings in 6 files");
+    expect(run.stdout).toContain("1 error, 0 warnings in 6 files");
   });
 
   test("--config naming a missing file exits 2", () => {
@@ -241,10 +247,10 @@ describe("check: exit codes, configuration and locale", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^samples\/feil\/mangler-besparelse\.hfa:\d+:\d+ {2}error {2}HFA401 {2}[A-Z]/m);
     expect(run.stdout).not.toContain("Avtalen");
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("1 errors, 0 warnings in 6 files");
+    expect(run.stdout).toContain("\n1 error, 0 warnings in 6 files\n");
     const nb = hfa(["check", "samples/felles", "samples/feil/mangler-besparelse.hfa"]);
     expect(nb.stdout).toMatch(/ {2}feil {2}HFA401 {2}/);
-    expect(nb.stdout.trimEnd().split("\n").at(-1)).toBe("1 feil, 0 advarsler i 6 filer");
+    expect(nb.stdout).toContain("\n1 feil, 0 advarsler i 6 filer\n");
   });
 
   test("exit 2 for a path that does not exist", () => {
@@ -270,7 +276,7 @@ describe("check: exit codes, configuration and locale", () => {
   test("exit 2 for bad flags, with a one-line message, the usage, and no stack trace", () => {
     for (const [args, message] of [
       [["check", "--bogus"], "hfa: ukjent flagg «--bogus»."],
-      [["check", "--format", "xml", "samples/felles"], "hfa: ukjent format «xml». Gyldige: text, json, sarif, github."],
+      [["check", "--format", "xml", "samples/felles"], "hfa: ukjent format «xml». Gyldige: text, json, sarif, github, gitlab."],
       [["check", "--format"], "hfa: flagget «--format» mangler en verdi."],
       [["check", "--locale", "de"], "hfa: --locale må være «nb» eller «en», ikke «de»."],
       [["sjekk"], "hfa: ukjent kommando «sjekk»."],
@@ -347,8 +353,14 @@ describe("check --format sarif", () => {
     const hfa402 = driver.rules!.find((r) => r.id === "HFA402")!;
     expect(hfa402.defaultConfiguration?.level).toBe("warning");
     expect(hfa402.shortDescription?.text).toBe("Ubalanse mellom partene etter overføringer");
-    expect(hfa402.helpUri).toMatch(/^file:\/\/\/.*\/docs\/rules\/HFA402\.md$/);
-    expect(existsSync(fileURLToPath(hfa402.helpUri!))).toBe(true);
+    // A web address a reviewer can open, from the package's homepage (no docs.baseUrl here); never file://.
+    const homepage = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { homepage: string }).homepage.replace(/#.*$/, "");
+    expect(hfa402.helpUri).toBe(`${homepage}/blob/main/docs/rules/HFA402.md`);
+    expect(driver.informationUri).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).homepage);
+    expect(JSON.stringify(log)).not.toContain("file:///" + ROOT.replace(/^\//, ""));
+    // The rule's page is the help code scanning shows.
+    expect(hfa402.help?.markdown).toBe(readFileSync(join(ROOT, "docs", "rules", "HFA402.md"), "utf8"));
+    for (const rule of driver.rules!) expect(rule.help?.markdown, rule.id).toMatch(new RegExp(`^# ${rule.id}\\b`));
     expect(driver.rules!.find((r) => r.id === "HFA404")!.defaultConfiguration?.level).toBe("note");
     expect(run.originalUriBaseIds!["%SRCROOT%"]!.uri).toBe(`file://${dir}/`);
 

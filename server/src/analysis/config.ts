@@ -16,6 +16,10 @@ export interface Config {
   readonly justificationMinWords: number;
   readonly balanceTolerance: number;
   readonly defaultHorizonYears: number;
+  /** Globs relative to the workspace root whose files are not part of the workspace (spec §7). */
+  readonly exclude: readonly string[];
+  /** Where rule pages are published (`docs.baseUrl`, spec §8): `<baseUrl>/HFA001` etc. */
+  readonly docsBaseUrl?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -23,6 +27,7 @@ export const DEFAULT_CONFIG: Config = {
   justificationMinWords: 12,
   balanceTolerance: 0.05,
   defaultHorizonYears: 3,
+  exclude: [],
 };
 
 const SEVERITY_WORDS: Record<string, RuleSetting> = {
@@ -62,6 +67,8 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
   let minWords = DEFAULT_CONFIG.justificationMinWords;
   let tolerance = DEFAULT_CONFIG.balanceTolerance;
   let horizonYears = DEFAULT_CONFIG.defaultHorizonYears;
+  const exclude: string[] = [];
+  let docsBaseUrl: string | undefined;
 
   const unknownKey = (key: JsonNode, allowed: string[]) =>
     report(key, say(`Ukjent innstilling «${key.value}». Gyldige: ${allowed.join(", ")}.`, `Unknown setting "${key.value}". Valid: ${allowed.join(", ")}.`));
@@ -133,12 +140,46 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
         }
         break;
       }
+      case "exclude":
+        if (value.type !== "array") {
+          report(value, say("«exclude» må være en liste med mønstre, f.eks. [\"arkiv/**\"].", "\"exclude\" must be a list of patterns, e.g. [\"arkiv/**\"]."));
+          break;
+        }
+        for (const item of value.children ?? []) {
+          if (typeof item.value === "string" && item.value.trim() !== "" && !item.value.startsWith("/") && !/(^|\/)\.\.(\/|$)/.test(item.value)) exclude.push(item.value);
+          else report(item, say("Hvert mønster i «exclude» skal være en ikke-tom sti relativt til mappen med hfa.json, uten «/» først og uten «..».", "Each pattern in \"exclude\" must be a non-empty path relative to the folder of hfa.json, without a leading \"/\" and without \"..\"."));
+        }
+        break;
+      case "docs":
+        if (value.type !== "object") {
+          report(value, say("«docs» må være et objekt, f.eks. { \"baseUrl\": \"https://…/regler\" }.", "\"docs\" must be an object, e.g. { \"baseUrl\": \"https://…/rules\" }."));
+          break;
+        }
+        for (const sub of value.children ?? []) {
+          const [subKey, subValue] = sub.children ?? [];
+          if (!subKey || !subValue) continue;
+          if (subKey.value !== "baseUrl") {
+            unknownKey(subKey, ["baseUrl"]);
+            continue;
+          }
+          if (typeof subValue.value === "string" && /^https?:\/\/[^\s]+$/.test(subValue.value)) docsBaseUrl = subValue.value;
+          else report(subValue, say("«baseUrl» skal være en nettadresse som begynner med https:// eller http://.", "\"baseUrl\" must be a web address starting with https:// or http://."));
+        }
+        break;
       default:
-        unknownKey(key, ["locale", "rules", "justification", "balance"]);
+        unknownKey(key, ["locale", "rules", "justification", "balance", "exclude", "docs"]);
     }
   }
   return {
-    config: { locale: locale_, rules, justificationMinWords: minWords, balanceTolerance: tolerance, defaultHorizonYears: horizonYears },
+    config: {
+      locale: locale_,
+      rules,
+      justificationMinWords: minWords,
+      balanceTolerance: tolerance,
+      defaultHorizonYears: horizonYears,
+      exclude,
+      ...(docsBaseUrl !== undefined ? { docsBaseUrl } : {}),
+    },
     diagnostics,
   };
 }

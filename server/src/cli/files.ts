@@ -1,13 +1,17 @@
 /**
  * Finding and reading the files a command works on. Folders are searched
- * recursively for `*.hfa` (skipping `node_modules` and dot-folders); a file
- * named on the command line is taken whatever its extension. Display paths
+ * recursively for `*.hfa` by the workspace's file selection
+ * (../workspace/selection.ts, shared with the language server: no
+ * `node_modules`, no dot-folders, nothing `exclude` names); a file named on
+ * the command line is taken whatever its extension. Links inside a folder
+ * are followed only when they stay inside it. Display paths
  * keep the user's spelling: the argument as given, joined with the path
  * inside the folder.
  */
 import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isInsideExcludedFolder, workspaceSelection, type FileSelection } from "../workspace/selection.js";
 import { InputError } from "./errors.js";
 import { say, type Locale } from "./locale.js";
 
@@ -23,10 +27,31 @@ export interface TextFile extends InputFile {
   readonly bom: boolean;
 }
 
-/** Every file under `paths` (in argument order; inside a folder sorted by name), each once. */
-export function discover(paths: readonly string[], cwd: string, locale: Locale): InputFile[] {
+/** The workspace a command works in: its root folder (holding `hfa.json`) and which files it holds there. */
+export interface WorkspaceScope {
+  readonly root: string;
+  readonly selection: FileSelection;
+}
+
+/** Outside any workspace a folder is walked with the fixed rules only (no `exclude`). */
+const NO_EXCLUDE = workspaceSelection([]);
+
+export interface Discovery {
+  readonly files: InputFile[];
+  /** Symbolic links inside a folder that point outside it: not followed (issue 8 item 6). */
+  readonly linksSkipped: number;
+}
+
+/**
+ * Every file under `paths` (in argument order; inside a folder sorted by
+ * name), each once. A file named on the command line is taken as given; a
+ * folder is walked by the workspace's selection (relative to its root) when
+ * it lies inside `scope`, else by the fixed rules alone.
+ */
+export function discover(paths: readonly string[], cwd: string, locale: Locale, scope?: WorkspaceScope): Discovery {
   const out: InputFile[] = [];
   const seen = new Set<string>();
+  const counter = { linksSkipped: 0 };
   const add = (display: string, absolute: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
@@ -42,51 +67,88 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale):
     }
     if (stats.isDirectory()) {
       const real = safeRealpath(absolute, path, locale);
-      walk(absolute, path, real, new Set([real]), add, locale);
+      const inScope = scope !== undefined && isInside(scope.root, absolute);
+      const selection = inScope ? scope.selection : NO_EXCLUDE;
+      const relativeStart = inScope ? toPosix(relative(scope.root, absolute)) : "";
+      if (relativeStart !== "" && isInsideExcludedFolder(selection, relativeStart + "/")) continue;
+      walk({ absolute, display: path, real, relative: relativeStart }, { top: real, selection, ancestors: new Set([real]), add, locale, counter });
     } else if (stats.isFile()) add(path, absolute);
     else throw new InputError(path, say(locale, "er verken en fil eller en mappe", "is neither a file nor a folder"));
   }
-  return out;
+  return { files: out, linksSkipped: counter.linksSkipped };
 }
 
-function walk(
-  absolute: string,
-  display: string,
-  real: string,
-  ancestors: Set<string>,
-  add: (display: string, absolute: string) => void,
-  locale: Locale,
-): void {
+/** Every file the workspace holds (spec §7), named relative to `cwd`. */
+export function discoverWorkspace(scope: WorkspaceScope, cwd: string, locale: Locale): Discovery {
+  const display = relative(cwd, scope.root) || ".";
+  return discover([display], cwd, locale, scope);
+}
+
+interface Folder {
+  readonly absolute: string;
+  readonly display: string;
+  /** Its real path (links resolved). */
+  readonly real: string;
+  /** `/`-separated from the selection's root; "" for the root. */
+  readonly relative: string;
+}
+
+interface Walk {
+  /** Real path of the folder given: links resolving outside it are not followed. */
+  readonly top: string;
+  readonly selection: FileSelection;
+  readonly ancestors: Set<string>;
+  readonly add: (display: string, absolute: string) => void;
+  readonly locale: Locale;
+  readonly counter: { linksSkipped: number };
+}
+
+function walk(folder: Folder, state: Walk): void {
   let entries: Dirent[];
   try {
-    entries = readdirSync(absolute, { withFileTypes: true });
+    entries = readdirSync(folder.absolute, { withFileTypes: true });
   } catch (error) {
-    throw new InputError(display, reasonOf(error, locale));
+    throw new InputError(folder.display, reasonOf(error, state.locale));
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const childAbsolute = absolute + sep + entry.name;
+    const childAbsolute = folder.absolute + sep + entry.name;
+    const display = folder.display;
     const childDisplay = display === "." ? entry.name : display.endsWith(sep) || display.endsWith("/") ? display + entry.name : display + sep + entry.name;
+    const childRelative = folder.relative === "" ? entry.name : `${folder.relative}/${entry.name}`;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    let childReal = real + sep + entry.name;
+    let childReal = folder.real + sep + entry.name;
     if (entry.isSymbolicLink()) {
       try {
-        const stats = statSync(childAbsolute);
+        childReal = realpathSync(childAbsolute);
+        const stats = statSync(childReal);
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
-        if (isDirectory) childReal = realpathSync(childAbsolute);
       } catch {
         continue; // a dangling link inside a folder is not something the user asked for
       }
+      if (!isInside(state.top, childReal)) {
+        state.counter.linksSkipped++;
+        continue;
+      }
     }
     if (isDirectory) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules" || ancestors.has(childReal)) continue;
-      ancestors.add(childReal);
-      walk(childAbsolute, childDisplay, childReal, ancestors, add, locale);
-      ancestors.delete(childReal);
-    } else if (isFile && entry.name.endsWith(".hfa")) add(childDisplay, childAbsolute);
+      if (!state.selection.includesFolder(childRelative) || state.ancestors.has(childReal)) continue;
+      state.ancestors.add(childReal);
+      walk({ absolute: childAbsolute, display: childDisplay, real: childReal, relative: childRelative }, state);
+      state.ancestors.delete(childReal);
+    } else if (isFile && state.selection.includesFile(childRelative)) state.add(childDisplay, childAbsolute);
   }
+}
+
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (rel !== ".." && !rel.startsWith(".." + sep) && !isAbsolute(rel));
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
 }
 
 function safeRealpath(absolute: string, display: string, locale: Locale): string {

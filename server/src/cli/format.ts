@@ -8,9 +8,11 @@ import { writeFileSync } from "node:fs";
 import { formatText } from "../format/formatter.js";
 import { COMMON_OPTIONS, flag, parse, type OptionSpecs } from "./args.js";
 import { InputError } from "./errors.js";
+import { resolveWorkspace, searchStart } from "./config.js";
 import { discover, readText, reasonOf } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
+import { visible } from "./output/escape.js";
 
 const OPTIONS: OptionSpecs = { ...COMMON_OPTIONS, check: { type: "boolean" } };
 
@@ -23,7 +25,9 @@ export function runFormat(args: readonly string[], io: Io, flagLocale: Locale | 
   const parsed = parse(args, OPTIONS, locale, "format");
   const check = flag(parsed, "check");
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ["."];
-  const texts = discover(paths, io.cwd, locale).map((file) => readText(file, locale));
+  // The same files as `check` sees: the workspace's `exclude` applies inside folders.
+  const { scope } = resolveWorkspace(undefined, searchStart(paths[0], io.cwd), io.cwd, locale);
+  const texts = discover(paths, io.cwd, locale, scope).files.map((file) => readText(file, locale));
 
   let changed = 0;
   let unchanged = 0;
@@ -35,12 +39,12 @@ export function runFormat(args: readonly string[], io: Io, flagLocale: Locale | 
       result = formatText(file.text);
     } catch (error) {
       // A formatter bug: say so, leave the file as it is, and go on with the others.
-      io.err(say(locale, `hfa: kunne ikke formatere ${file.display} (intern feil: ${firstLine(error)}); filen er ikke endret\n`, `hfa: could not format ${file.display} (internal error: ${firstLine(error)}); the file is unchanged\n`));
+      io.err(say(locale, `hfa: kunne ikke formatere ${visible(file.display)} (intern feil: ${firstLine(error)}); filen er ikke endret\n`, `hfa: could not format ${visible(file.display)} (internal error: ${firstLine(error)}); the file is unchanged\n`));
       failed = true;
       continue;
     }
     if (result.kind === "syntaxErrors") {
-      io.err(say(locale, `hfa: ${file.display} har syntaksfeil og ble ikke formatert\n`, `hfa: ${file.display} has syntax errors and was not formatted\n`));
+      io.err(say(locale, `hfa: ${visible(file.display)} har syntaksfeil og ble ikke formatert\n`, `hfa: ${visible(file.display)} has syntax errors and was not formatted\n`));
       syntaxErrors++;
       continue;
     }
@@ -50,7 +54,7 @@ export function runFormat(args: readonly string[], io: Io, flagLocale: Locale | 
     }
     changed++;
     if (check) {
-      io.out(`${file.display}\n`);
+      io.out(`${visible(file.display)}\n`);
       continue;
     }
     try {

@@ -11,6 +11,7 @@ import { runFormat } from "./format.js";
 import { COMMAND_NAMES, commandHelp, usage } from "./help.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
+import { visible } from "./output/escape.js";
 import { packageVersion } from "./pkg.js";
 
 const GLOBAL_OPTIONS = { ...COMMON_OPTIONS, version: { type: "boolean" as const, short: "v" } };
@@ -21,14 +22,16 @@ export function run(argv: readonly string[], io: Io): number {
     return dispatch(argv, io, locale);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`hfa: ${error.message}\n\n${commandHelp(error.command, locale)}`);
+      io.err(`hfa: ${visible(error.message)}\n\n${commandHelp(error.command, locale)}`);
       return 2;
     }
     if (error instanceof InputError) {
-      io.err(say(locale, `hfa: kan ikke lese ${error.path}: ${error.reason}\n`, `hfa: cannot read ${error.path}: ${error.reason}\n`));
+      const path = visible(error.path);
+      const reason = visible(error.reason);
+      io.err(say(locale, `hfa: kan ikke lese ${path}: ${reason}\n`, `hfa: cannot read ${path}: ${reason}\n`));
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = visible(error instanceof Error ? error.message : String(error));
     io.err(say(locale, `hfa: intern feil: ${message}\n`, `hfa: internal error: ${message}\n`));
     if (io.env.HFA_DEBUG && error instanceof Error && error.stack) io.err(error.stack + "\n");
     return 2;

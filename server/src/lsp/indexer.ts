@@ -7,9 +7,8 @@
 import { promises as fs, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { holdsFile, type FileSelection } from "../workspace/selection.js";
 
-/** Folders not worth descending into. */
-const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "dist", "out", ".vscode-test"]);
 /** Files larger than this are not read from disk (an `.hfa` file is a few kB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
@@ -112,8 +111,34 @@ export class WorkspaceFolders {
     return this.roots.some((root) => resolve(path) === join(root, "hfa.json"));
   }
 
-  /** Every `*.hfa` below the folders (not following links), and the first root `hfa.json`. */
-  async scan(cancel: CancelFlag, onFolder?: () => void): Promise<ScanResult> {
+  /**
+   * Is `path` a file the workspace holds by `selection` (the CLI's rule too,
+   * ../workspace/selection.ts)? For watched-file events.
+   */
+  holds(path: string, selection: FileSelection): boolean {
+    const resolved = resolve(path);
+    return this.roots.some((root) => isInside(root, resolved) && holdsFile(selection, relative(root, resolved).split(sep).join("/")));
+  }
+
+  /** The first folder's `hfa.json`, when it has one (read before the scan: its `exclude` decides what is scanned). */
+  async configPath(): Promise<string | undefined> {
+    for (const root of this.roots) {
+      try {
+        const stat = await fs.lstat(join(root, "hfa.json"));
+        if (stat.isFile()) return join(root, "hfa.json");
+      } catch {
+        // No hfa.json here.
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Every `*.hfa` below the folders that `selection` keeps (not following
+   * links), and the first root `hfa.json`. `selection` is the one the CLI
+   * walks by, so editor and CLI see the same files.
+   */
+  async scan(cancel: CancelFlag, selection: FileSelection, onFolder?: () => void): Promise<ScanResult> {
     const files: string[] = [];
     let config: string | undefined;
     for (const root of this.roots) {
@@ -125,10 +150,10 @@ export class WorkspaceFolders {
           // No hfa.json here.
         }
       }
-      const stack = [root];
+      const stack: { dir: string; relative: string }[] = [{ dir: root, relative: "" }];
       while (stack.length > 0) {
         if (cancel.cancelled) return { files, config };
-        const dir = stack.pop()!;
+        const { dir, relative: dirRelative } = stack.pop()!;
         onFolder?.();
         let entries;
         try {
@@ -139,9 +164,10 @@ export class WorkspaceFolders {
         for (const entry of entries) {
           if (entry.isSymbolicLink()) continue;
           const path = join(dir, entry.name);
+          const childRelative = dirRelative === "" ? entry.name : `${dirRelative}/${entry.name}`;
           if (entry.isDirectory()) {
-            if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) stack.push(path);
-          } else if (entry.isFile() && entry.name.endsWith(".hfa")) files.push(path);
+            if (selection.includesFolder(childRelative)) stack.push({ dir: path, relative: childRelative });
+          } else if (entry.isFile() && selection.includesFile(childRelative)) files.push(path);
         }
       }
     }

@@ -35,7 +35,8 @@ import { Documents, isHfaDocument } from "./documents.js";
 import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
-import { pathToUri, WorkspaceFolders, type CancelFlag } from "./indexer.js";
+import { pathToUri, uriToPath, WorkspaceFolders, type CancelFlag } from "./indexer.js";
+import { workspaceSelection, type FileSelection } from "../workspace/selection.js";
 
 /** Files indexed at start above which the client is shown progress. */
 const PROGRESS_THRESHOLD = 50;
@@ -68,6 +69,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const workspace = new Workspace();
   const folders = new WorkspaceFolders();
   let config = new ServerConfig(undefined, {});
+  /** Which files the workspace holds: hfa.json's `exclude`, by the rule the CLI uses too. */
+  let selection: FileSelection = workspaceSelection([]);
+  let selectionKey = "[]";
   let capabilities: ClientCapabilities = {};
   let ready = false;
   let indexing: CancelFlag & { cancelled: boolean } = { cancelled: false };
@@ -89,6 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     configChanged(uri, text) {
       config.setFile(uri, text);
       config.apply(workspace);
+      reindexIfExcludeChanged();
     },
   });
 
@@ -213,14 +218,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cancel = { cancelled: false };
     indexing = cancel;
     try {
-      const scan = await folders.scan(cancel);
-      if (cancel.cancelled) return;
-      if (scan.config) {
-        const uri = pathToUri(scan.config);
+      // hfa.json first: its `exclude` decides which files are scanned.
+      const configPath = await folders.configPath();
+      if (configPath) {
+        const uri = pathToUri(configPath);
         if (!documents.isOpen(uri)) {
           config.setFile(uri, await folders.read(uri));
           config.apply(workspace);
         }
+      }
+      updateSelection();
+      const scan = await folders.scan(cancel, selection);
+      if (cancel.cancelled) return;
+      // Files indexed before that the (changed) selection leaves out.
+      const scanned = new Set(scan.files.map(pathToUri));
+      for (const root of folders.paths) {
+        for (const uri of documents.diskUrisUnder(pathToUri(root))) if (!scanned.has(uri)) documents.removeDisk(uri);
       }
       const progress = scan.files.length > PROGRESS_THRESHOLD ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       const title = workspace.analyze().locale === "en" ? "HFA: indexing agreements" : "HFA: leser avtaler";
@@ -240,6 +253,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     ready = true;
     publisher.changed(true);
+  }
+
+  function updateSelection(): void {
+    const exclude = config.exclude();
+    selectionKey = JSON.stringify(exclude);
+    selection = workspaceSelection(exclude);
+  }
+
+  /** A changed `exclude` changes which files the workspace holds: scan again. */
+  function reindexIfExcludeChanged(): void {
+    if (!ready || JSON.stringify(config.exclude()) === selectionKey) return;
+    void index();
   }
 
   async function changeFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): Promise<void> {
@@ -317,8 +342,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (documents.isOpen(uri)) continue;
           config.setFile(uri, change.type === FileChangeType.Deleted ? undefined : await folders.read(uri));
           config.apply(workspace);
+          reindexIfExcludeChanged();
           changed = true;
         } else if (isHfaDocument(uri)) {
+          const path = uriToPath(uri);
+          if (path !== undefined && change.type !== FileChangeType.Deleted && !folders.holds(path, selection)) continue;
           if (change.type === FileChangeType.Deleted) changed = documents.removeDisk(uri) || changed;
           else {
             const text = await folders.read(uri);
