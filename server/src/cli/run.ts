@@ -8,6 +8,7 @@ import { runCheck } from "./check.js";
 import { InputError, UsageError } from "./errors.js";
 import { runExplain } from "./explain.js";
 import { runFormat } from "./format.js";
+import { runInit, WriteError } from "./init/init.js";
 import { COMMAND_NAMES, commandHelp, usage } from "./help.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
@@ -29,6 +30,12 @@ export function run(argv: readonly string[], io: Io): number {
       const path = visible(error.path);
       const reason = visible(error.reason);
       io.err(say(locale, `hfa: kan ikke lese ${path}: ${reason}\n`, `hfa: cannot read ${path}: ${reason}\n`));
+      return 2;
+    }
+    if (error instanceof WriteError) {
+      const path = visible(error.path);
+      const reason = visible(error.reason);
+      io.err(say(locale, `hfa: kan ikke skrive ${path}: ${reason}\n`, `hfa: cannot write ${path}: ${reason}\n`));
       return 2;
     }
     const message = visible(error instanceof Error ? error.message : String(error));
@@ -71,6 +78,8 @@ function dispatch(argv: readonly string[], io: Io, locale: Locale): number {
       return runFormat(rest, io, flagLocale);
     case "explain":
       return runExplain(rest, io, flagLocale);
+    case "init":
+      return runInit(rest, io, flagLocale);
     case "report":
       io.err(
         say(
