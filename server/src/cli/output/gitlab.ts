@@ -24,7 +24,7 @@ export interface CodeQualityIssue {
   check_name: string;
   fingerprint: string;
   severity: CodeQualitySeverity;
-  location: { path: string; lines: { begin: number; end: number } };
+  location: { path: string; lines: { begin: number } };
 }
 
 const SEVERITY: Record<CliSeverity, CodeQualitySeverity> = { error: "major", warning: "minor", info: "info", hint: "info" };
@@ -49,7 +49,7 @@ export function buildGitlab(diagnostics: readonly CliDiagnostic[], cwd: string):
       check_name: d.code,
       fingerprint: createHash("sha256").update(`${key}\u0000${nth}`).digest("hex"),
       severity: SEVERITY[d.severity],
-      location: { path: visible(path), lines: { begin: d.line, end: d.endLine } },
+      location: { path: visible(path), lines: { begin: d.line } },
     });
   }
   return issues;
