@@ -13,6 +13,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import type { Diagnostic } from "vscode-languageserver-protocol";
+import type { JsonDiagnostic } from "../server/src/cli/output/json.js";
 import { holdsFile, workspaceSelection } from "../server/src/workspace/selection.js";
 import { TestClient } from "./lsp/client.js";
 
@@ -66,16 +67,6 @@ function samplesWithDist(config: string): string {
   writeFileSync(join(dir, "node_modules", "pakke", "skjult.hfa"), "ikke en avtale");
   writeFileSync(join(dir, "hfa.json"), config);
   return dir;
-}
-
-interface JsonDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  code: string;
-  suppressed?: string;
 }
 
 /** `file:line:col-endLine:endCol CODE`, sorted: what both tools must agree on. */

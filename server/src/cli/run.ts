@@ -5,10 +5,10 @@
  */
 import { COMMON_OPTIONS, flag, localeFlag, parse, splitCommand } from "./args.js";
 import { runCheck } from "./check.js";
-import { InputError, UsageError } from "./errors.js";
+import { InputError, UsageError, WriteError } from "./errors.js";
 import { runExplain } from "./explain.js";
 import { runFormat } from "./format.js";
-import { runInit, WriteError } from "./init/init.js";
+import { runInit } from "./init/init.js";
 import { COMMAND_NAMES, commandHelp, usage } from "./help.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";

@@ -8,24 +8,13 @@ import { mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { COMMON_OPTIONS, parse } from "../args.js";
 import { createFileAtomic } from "../create.js";
-import { UsageError } from "../errors.js";
+import { UsageError, WriteError } from "../errors.js";
 import { reasonOf } from "../files.js";
 import type { Io } from "../io.js";
 import { say, type Locale } from "../locale.js";
 import { visible } from "../output/escape.js";
 import { packageVersion } from "../pkg.js";
 import { SCAFFOLD } from "./templates.js";
-
-/** A file that could not be written: the message names it and says why. */
-export class WriteError extends Error {
-  override readonly name = "WriteError";
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${path}: ${reason}`);
-  }
-}
 
 export function runInit(args: readonly string[], io: Io, flagLocale: Locale | undefined): number {
   const locale: Locale = flagLocale ?? "nb";
