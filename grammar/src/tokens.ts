@@ -110,6 +110,38 @@ export const NumberLiteral = createToken({
   pattern: /\d{1,3}(?:[ \u00A0\u202F]\d{3}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?/,
 });
 
+/** End of a placeholder `<…>` starting at `offset` (spec §2: one line, at least one letter inside), or -1. */
+function scanPlaceholder(text: string, offset: number): number {
+  if (text.charCodeAt(offset) !== 60 /* < */) return -1;
+  let letter = false;
+  for (let i = offset + 1; i < text.length && i - offset <= 200; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 62 /* > */) return letter ? i + 1 : -1;
+    if (ch === 60 || ch === 10 || ch === 13 || ch === 34 /* " */) return -1;
+    if (!letter && /\p{L}/u.test(text.charAt(i))) letter = true;
+  }
+  return -1;
+}
+
+/**
+ * A placeholder (`<beløp>`, `<begrunnelse>`): something the author has still
+ * to fill in. It may stand for any single token the grammar expects (spec §2)
+ * and is HFA011 wherever it stands.
+ */
+export const Placeholder = createToken({
+  name: "Placeholder",
+  pattern: { exec: (text: string, offset: number) => matchOf(text, offset, scanPlaceholder(text, offset)) },
+  line_breaks: false,
+  start_chars_hint: ["<"],
+  label: "'<…>'",
+});
+
+/** A placeholder segment inside a string's text (a placeholder string, spec §2). */
+export const PLACEHOLDER_IN_TEXT = /<[^<>\r\n"]*\p{L}[^<>\r\n"]*>/u;
+
+/** `,-` after an amount (`1 200 000,- kr`): lexed so that it can be HFA002 with a fix, not a syntax error. */
+export const CommaDash = createToken({ name: "CommaDash", pattern: ",-", label: "',-'" });
+
 export const LCurly = createToken({ name: "LCurly", pattern: "{", label: "'{'" });
 export const RCurly = createToken({ name: "RCurly", pattern: "}", label: "'}'" });
 export const Comma = createToken({ name: "Comma", pattern: ",", label: "','" });
@@ -336,6 +368,8 @@ export const lexerTokens: TokenType[] = [
   NorwegianDate,
   ForeignNumber,
   NumberLiteral,
+  Placeholder,
+  CommaDash,
   LCurly,
   RCurly,
   Comma,

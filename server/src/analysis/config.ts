@@ -16,9 +16,15 @@ export interface Config {
   readonly justificationMinWords: number;
   readonly balanceTolerance: number;
   readonly defaultHorizonYears: number;
-  /** Globs relative to the workspace root whose files are not part of the workspace (spec §7). */
+  /** HFA408: a horizon more than this many years after the period (spec §5.4). */
+  readonly maxHorizonYears: number;
+  /** HFA009: a suppression's reason needs at least this many words. */
+  readonly suppressionMinWords: number;
+  /** HFA309: the grant may be at most this share of own input plus grant (spec §5.6). */
+  readonly grantMaxShare: number;
+  /** Globs relative to the workspace root; parsed and validated here, matched by the CLI and the editor. */
   readonly exclude: readonly string[];
-  /** Where rule pages are published (`docs.baseUrl`, spec §8): `<baseUrl>/HFA001` etc. */
+  /** Base URL of the rule pages (SARIF help URIs); validated here. */
   readonly docsBaseUrl?: string;
 }
 
@@ -27,6 +33,9 @@ export const DEFAULT_CONFIG: Config = {
   justificationMinWords: 12,
   balanceTolerance: 0.05,
   defaultHorizonYears: 3,
+  maxHorizonYears: 5,
+  suppressionMinWords: 3,
+  grantMaxShare: 0.5,
   exclude: [],
 };
 
@@ -67,8 +76,25 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
   let minWords = DEFAULT_CONFIG.justificationMinWords;
   let tolerance = DEFAULT_CONFIG.balanceTolerance;
   let horizonYears = DEFAULT_CONFIG.defaultHorizonYears;
+  let maxHorizonYears = DEFAULT_CONFIG.maxHorizonYears;
+  let suppressionMinWords = DEFAULT_CONFIG.suppressionMinWords;
+  let grantMaxShare = DEFAULT_CONFIG.grantMaxShare;
   const exclude: string[] = [];
   let docsBaseUrl: string | undefined;
+  /** `{ "minWords": … }`-style sections: each key with its reader. */
+  const section = (value: JsonNode, name: string, readers: Record<string, (node: JsonNode) => void>) => {
+    if (value.type !== "object") {
+      report(value, say(`«${name}» må være et objekt.`, `"${name}" must be an object.`));
+      return;
+    }
+    for (const sub of value.children ?? []) {
+      const [subKey, subValue] = sub.children ?? [];
+      if (!subKey || !subValue) continue;
+      const reader = readers[String(subKey.value)];
+      if (reader) reader(subValue);
+      else unknownKey(subKey, Object.keys(readers));
+    }
+  };
 
   const unknownKey = (key: JsonNode, allowed: string[]) =>
     report(key, say(`Ukjent innstilling «${key.value}». Gyldige: ${allowed.join(", ")}.`, `Unknown setting "${key.value}". Valid: ${allowed.join(", ")}.`));
@@ -136,38 +162,58 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
           } else if (subKey.value === "defaultHorizonYears") {
             if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 50) horizonYears = subValue.value;
             else report(subValue, say("«defaultHorizonYears» må være et helt tall fra 0 til 50.", "\"defaultHorizonYears\" must be a whole number from 0 to 50."));
-          } else unknownKey(subKey, ["tolerance", "defaultHorizonYears"]);
+          } else if (subKey.value === "maxHorizonYears") {
+            if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 50) maxHorizonYears = subValue.value;
+            else report(subValue, say("«maxHorizonYears» må være et helt tall fra 0 til 50.", "\"maxHorizonYears\" must be a whole number from 0 to 50."));
+          } else unknownKey(subKey, ["tolerance", "defaultHorizonYears", "maxHorizonYears"]);
         }
         break;
       }
+      case "suppression":
+        section(value, "suppression", {
+          minWords: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 1 && node.value <= 100) suppressionMinWords = node.value;
+            else report(node, say("«minWords» må være et helt tall fra 1 til 100.", "\"minWords\" must be a whole number from 1 to 100."));
+          },
+        });
+        break;
+      case "grant":
+        section(value, "grant", {
+          maxShare: (node) => {
+            if (typeof node.value === "number" && node.value > 0 && node.value <= 1) grantMaxShare = node.value;
+            else report(node, say("«maxShare» må være et tall over 0 og høyst 1 (0,5 = 50 %).", "\"maxShare\" must be a number above 0 and at most 1 (0.5 = 50 %)."));
+          },
+        });
+        break;
       case "exclude":
         if (value.type !== "array") {
           report(value, say("«exclude» må være en liste med mønstre, f.eks. [\"arkiv/**\"].", "\"exclude\" must be a list of patterns, e.g. [\"arkiv/**\"]."));
           break;
         }
         for (const item of value.children ?? []) {
-          if (typeof item.value === "string" && item.value.trim() !== "" && !item.value.startsWith("/") && !/(^|\/)\.\.(\/|$)/.test(item.value)) exclude.push(item.value);
-          else report(item, say("Hvert mønster i «exclude» skal være en ikke-tom sti relativt til mappen med hfa.json, uten «/» først og uten «..».", "Each pattern in \"exclude\" must be a non-empty path relative to the folder of hfa.json, without a leading \"/\" and without \"..\"."));
+          if (typeof item.value === "string" && item.value.trim() !== "" && !item.value.startsWith("/") && !item.value.split("/").includes("..")) {
+            exclude.push(item.value);
+          } else {
+            report(
+              item,
+              say(
+                "Hvert mønster i «exclude» må være en ikke-tom tekst relativ til mappen med hfa.json (uten «/» først og uten «..»).",
+                "Every pattern in \"exclude\" must be a non-empty text relative to the folder of hfa.json (no leading \"/\", no \"..\").",
+              ),
+            );
+          }
         }
         break;
       case "docs":
-        if (value.type !== "object") {
-          report(value, say("«docs» må være et objekt, f.eks. { \"baseUrl\": \"https://…/regler\" }.", "\"docs\" must be an object, e.g. { \"baseUrl\": \"https://…/rules\" }."));
-          break;
-        }
-        for (const sub of value.children ?? []) {
-          const [subKey, subValue] = sub.children ?? [];
-          if (!subKey || !subValue) continue;
-          if (subKey.value !== "baseUrl") {
-            unknownKey(subKey, ["baseUrl"]);
-            continue;
-          }
-          if (typeof subValue.value === "string" && /^https?:\/\/[^\s]+$/.test(subValue.value)) docsBaseUrl = subValue.value;
-          else report(subValue, say("«baseUrl» skal være en nettadresse som begynner med https:// eller http://.", "\"baseUrl\" must be a web address starting with https:// or http://."));
-        }
+        section(value, "docs", {
+          baseUrl: (node) => {
+            if (typeof node.value === "string" && isHttpUrl(node.value)) docsBaseUrl = node.value;
+            else report(node, say("«baseUrl» må være en nettadresse som begynner med https:// eller http://.", "\"baseUrl\" must be a web address starting with https:// or http://."));
+          },
+        });
         break;
       default:
-        unknownKey(key, ["locale", "rules", "justification", "balance", "exclude", "docs"]);
+        unknownKey(key, ["locale", "rules", "justification", "suppression", "balance", "grant", "exclude", "docs"]);
     }
   }
   return {
@@ -177,11 +223,23 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
       justificationMinWords: minWords,
       balanceTolerance: tolerance,
       defaultHorizonYears: horizonYears,
+      maxHorizonYears,
+      suppressionMinWords,
+      grantMaxShare,
       exclude,
-      ...(docsBaseUrl !== undefined ? { docsBaseUrl } : {}),
+      docsBaseUrl,
     },
     diagnostics,
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
 }
 
 /** Effective severity of a code, or "off". */

@@ -192,7 +192,21 @@ export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
     }
   };
   const money = (m: Ast.Money) => {
-    if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr.", "The amount must be greater than NOK 0."));
+    if (m.foreign) {
+      const number = m.number.norwegian ?? ctx.text.slice(m.number.start, m.number.end);
+      const canonical = `${number} ${m.millions ? "mill. kr" : "kr"}`;
+      const written = ctx.text.slice(m.start, m.end);
+      ctx.report(
+        "HFA002",
+        m,
+        ctx.say(
+          `${written} er ikke skrevet slik HFA skriver beløp. Skriv ${canonical} (tallet først, så «kr» eller «mill. kr»).`,
+          `${written} is not how HFA writes amounts. Write ${canonical} (the number first, then "kr" or "mill. kr").`,
+        ),
+        { fixes: [{ title: ctx.say(`Skriv ${canonical}`, `Write ${canonical}`), edits: [{ start: m.start, end: m.end, newText: canonical }], preferred: true }] },
+      );
+    }
+    if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr. Skriv beløpet partene faktisk regner med.", "The amount must be greater than NOK 0. Write the amount the parties actually expect."));
   };
   const flow = (f: Ast.Flow) => {
     const v = f.value;
