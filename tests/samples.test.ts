@@ -129,6 +129,26 @@ describe("samples/feil", () => {
   });
 });
 
+describe("samples state no invented fact as real", () => {
+  const all = { ...felles, ...avtaler, ...feil };
+
+  it.each(Object.keys(all).map((uri) => uri.split("/samples/")[1]!))("%s marks its figures as examples (EKSEMPELTALL)", (name) => {
+    const text = all[`file:///samples/${name}`]!;
+    const comments = [...text.matchAll(/\/\/[^\n]*/g)].map((m) => m[0]).join("\n");
+    if (/\d/.test(text.replace(/\/\/[^\n]*/g, "").replace(/"(?:[^"\\]|\\.)*"/g, ""))) expect(comments).toContain("EKSEMPELTALL");
+  });
+
+  it("claim no decision or agreement that was never made", () => {
+    for (const [uri, text] of Object.entries(all)) {
+      expect(text, uri).not.toMatch(/ASU sitt forslag|har blitt enige om|sekretariatene har vedtatt/u);
+    }
+  });
+
+  it("README.md says the figures are examples", () => {
+    expect(readFileSync(join(SAMPLES, "README.md"), "utf8")).toContain("EKSEMPELTALL");
+  });
+});
+
 describe("the whole samples folder", () => {
   const c = check({ ...felles, ...avtaler, ...feil });
 

@@ -67,7 +67,7 @@ export async function newAgreement(locale: Locale): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t("No helsefellesskap is declared in this workspace: the template has placeholders for it and its parties."));
   }
 
-  const snippet = agreementSnippet({ community, parties, schemes: declarations.schemes, firstYear: new Date().getFullYear() + 1, locale });
+  const snippet = agreementSnippet({ community, parties, schemes: declarations.schemes, locale });
   const document = await vscode.workspace.openTextDocument({ language: "hfa", content: "" });
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0));

@@ -105,11 +105,11 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
     switch (key.value) {
       case "locale":
         if (value.value === "nb" || value.value === "en") locale_ = value.value;
-        else report(value, say("«locale» må være \"nb\" eller \"en\".", "\"locale\" must be \"nb\" or \"en\"."));
+        else report(value, say("«locale» må være «nb» eller «en».", "\"locale\" must be \"nb\" or \"en\"."));
         break;
       case "rules":
         if (value.type !== "object") {
-          report(value, say("«rules» må være et objekt med regelkoder, f.eks. { \"HFA604\": \"off\" }.", "\"rules\" must be an object of rule codes, e.g. { \"HFA604\": \"off\" }."));
+          report(value, say("«rules» må være et objekt med regelkoder, f.eks. { «HFA604»: «off» }.", "\"rules\" must be an object of rule codes, e.g. { \"HFA604\": \"off\" }."));
           break;
         }
         for (const rule of value.children ?? []) {
@@ -121,7 +121,7 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
           }
           const word = typeof setting.value === "string" ? SEVERITY_WORDS[setting.value] : undefined;
           if (word === undefined) {
-            report(setting, say("Alvorlighetsgrad må være \"off\", \"error\", \"warning\", \"information\" eller \"hint\".", "Severity must be \"off\", \"error\", \"warning\", \"information\" or \"hint\"."));
+            report(setting, say("Alvorlighetsgrad må være «off», «error», «warning», «information» eller «hint».", "Severity must be \"off\", \"error\", \"warning\", \"information\" or \"hint\"."));
             continue;
           }
           if (code.value === "HFA001" && word !== "error") {
@@ -187,7 +187,7 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
         break;
       case "exclude":
         if (value.type !== "array") {
-          report(value, say("«exclude» må være en liste med mønstre, f.eks. [\"arkiv/**\"].", "\"exclude\" must be a list of patterns, e.g. [\"arkiv/**\"]."));
+          report(value, say("«exclude» må være en liste med mønstre, f.eks. [«arkiv/**»].", "\"exclude\" must be a list of patterns, e.g. [\"arkiv/**\"]."));
           break;
         }
         for (const item of value.children ?? []) {

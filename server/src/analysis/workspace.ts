@@ -375,7 +375,10 @@ function checkMeasureNames(node: Ast.AgreementDecl, ctx: CheckContext): void {
     ctx.report(
       "HFA102",
       clause.name,
-      ctx.say(`Tiltaket ${clause.name.text} er deklarert to ganger i avtalen.`, `The measure ${clause.name.text} is declared twice in the agreement.`),
+      ctx.say(
+        `Tiltaket ${clause.name.text} er deklarert to ganger i avtalen. Gi det ene tiltaket et annet navn, eller slå dem sammen.`,
+        `The measure ${clause.name.text} is declared twice in the agreement. Rename one of them, or merge them.`,
+      ),
       { related: [{ uri: ctx.uri, start: first.name.start, end: first.name.end, message: ctx.say("Første deklarasjon", "First declaration") }] },
     );
   }
@@ -394,8 +397,8 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
         end: declared.name.end,
         message:
           locale === "nb"
-            ? `${declared.name.text} er deklarert ${list.length} ganger. Et navn kan bare brukes om én ting av samme slag i hele arbeidsområdet.`
-            : `${declared.name.text} is declared ${list.length} times. A name can stand for only one thing of its kind in the whole workspace.`,
+            ? `${declared.name.text} er deklarert flere ganger (se de andre stedene under). Et navn kan bare brukes om én ting av samme slag i hele arbeidsområdet: gi den ene et annet navn, eller slett den som er til overs.`
+            : `${declared.name.text} is declared more than once (see the other places below). A name can stand for only one thing of its kind in the whole workspace: rename one of them, or delete the one left over.`,
         related: others.map((d) => ({ uri: d.uri, start: d.name.start, end: d.name.end, message: locale === "nb" ? "Også deklarert her" : "Also declared here" })),
       });
     }

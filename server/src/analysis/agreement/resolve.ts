@@ -286,8 +286,8 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
       "HFA304",
       ref,
       ctx.say(
-        `${ref.text} er ikke part i avtalen, men står som ${roleNb}. Legg ${ref.text} til i «parter», eller rett navnet.`,
-        `${ref.text} is not a party to the agreement but is named as ${roleEn}. Add ${ref.text} to "parter", or correct the name.`,
+        `${ref.text} er ikke part i avtalen, men er ført opp i «${roleNb}». Legg ${ref.text} til i «parter», eller rett navnet.`,
+        `${ref.text} is not a party to the agreement but is named in "${roleEn}". Add ${ref.text} to "parter", or correct the name.`,
       ),
     );
   };
@@ -333,30 +333,30 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
           if (item.kind === "measurePurposes") {
             for (const ref of item.refs) resolver.resolvePurpose(ref);
           } else if (item.kind === "position") {
-            for (const share of item.shares) partyRef(share.party, "del av en stilling", "sharing a position");
+            for (const share of item.shares) partyRef(share.party, "stilling", "stilling");
           }
         }
         break;
       case "input":
-        partyRef(clause.party, "innsats", "own input");
+        partyRef(clause.party, "innsats", "innsats");
         flowRate(clause.flow);
         break;
       case "saving":
-        partyRef(clause.party, "mottaker av besparelse", "receiving savings");
+        partyRef(clause.party, "besparelse", "besparelse");
         flowRate(clause.flow);
         break;
       case "grant": {
         const scheme = resolver.resolve(clause.scheme, SCHEME_KINDS);
         if (scheme) schemes.set(clause.scheme, scheme);
         flowRate(clause.flow);
-        for (const share of clause.shares ?? []) partyRef(share.party, "mottaker av tilskudd", "grant recipient");
+        for (const share of clause.shares ?? []) partyRef(share.party, "tilskudd … til", "tilskudd … til");
         break;
       }
       case "balance":
         for (const item of clause.items) {
           if (item.kind === "transfer") {
-            partyRef(item.from, "avgiver av en overføring", "paying a transfer");
-            partyRef(item.to, "mottaker av en overføring", "receiving a transfer");
+            partyRef(item.from, "overføring", "overføring");
+            partyRef(item.to, "overføring … til", "overføring … til");
             flowRate(item.flow);
             if (item.from.text === item.to.text && item.from.text !== "" && !item.from.placeholder) {
               ctx.report(
@@ -372,7 +372,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
         }
         break;
       case "decision":
-        partyRef(clause.party, "behandlende part", "deciding party");
+        partyRef(clause.party, "behandling", "behandling");
         break;
       default:
         break;

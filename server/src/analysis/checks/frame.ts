@@ -48,21 +48,23 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
     for (const grant of draw.grants) {
       const scheme = grant.scheme;
       const frameYears = frames(scheme.node);
+      // One fact, one diagnostic: a grant clause without a frame in several years gets one HFA702 naming them.
+      const missing = [...grant.years.keys()].filter((year) => !frameYears.has(year));
+      if (missing.length > 0) {
+        out.push({
+          code: "HFA702",
+          uri: draw.uri,
+          start: grant.clause.flow.schedule.start,
+          end: grant.clause.flow.schedule.end,
+          message: say(
+            `Tilskuddsordningen ${scheme.name.text} har ingen ramme for ${yearList(missing, "nb")}, så tilskuddet ${missing.length === 1 ? "det året" : "de årene"} kan ikke kontrolleres mot rammen. Legg til «ramme ${missing[0]} <beløp> kr» i ${scheme.name.text}, eller flytt tilskuddet til år med ramme.`,
+            `The grant scheme ${scheme.name.text} declares no frame for ${yearList(missing, "en")}, so the grant in ${missing.length === 1 ? "that year" : "those years"} cannot be checked against the frame. Add "ramme ${missing[0]} <amount> kr" to ${scheme.name.text}, or move the grant to years with a frame.`,
+          ),
+          related: [{ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Tilskuddsordningen", "The grant scheme") }],
+        });
+      }
       for (const [year, amount] of grant.years) {
-        if (!frameYears.has(year)) {
-          out.push({
-            code: "HFA702",
-            uri: draw.uri,
-            start: grant.clause.flow.schedule.start,
-            end: grant.clause.flow.schedule.end,
-            message: say(
-              `Tilskuddsordningen ${scheme.name.text} har ingen ramme for ${year}. Tilskudd det året kan ikke kontrolleres mot rammen.`,
-              `The grant scheme ${scheme.name.text} declares no frame for ${year}. Grants that year cannot be checked against the frame.`,
-            ),
-            related: [{ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Tilskuddsordningen", "The grant scheme") }],
-          });
-          continue;
-        }
+        if (!frameYears.has(year)) continue;
         if (!draw.community) continue;
         let byCommunity = groups.get(scheme);
         if (!byCommunity) groups.set(scheme, (byCommunity = new Map()));

@@ -54,8 +54,8 @@ export function checkParties(resolved: ResolvedAgreement, money: MoneyModel, ctx
         "HFA302",
         partiesClause,
         ctx.say(
-          `${joinList(members.map((p) => p.name), "nb")} har ingen egen innsats i avtalen, så ${SIDE_WORDS[side].nb} bidrar ikke med egne ressurser. Tilskuddet vil som hovedregel være en delfinansiering som supplerer partenes egen ressursinnsats (Meld. St. 9 (2023–2024), kap. 4). Før opp innsatsen med «innsats ${members[0]!.name} …».`,
-          `${joinList(members.map((p) => p.name), "en")} put${members.length === 1 ? "s" : ""} in no own input, so ${SIDE_WORDS[side].en} contributes no resources of its own. As a main rule the grant is a partial financing that supplements the parties' own input (Meld. St. 9 (2023–2024), ch. 4). Enter the input with "innsats ${members[0]!.name} …".`,
+          `${joinList(members.map((p) => p.name), "nb")} har ingen egen innsats i avtalen, så ${SIDE_WORDS[side].nb} bidrar ikke med egne ressurser. Tilskuddet vil som hovedregel være en delfinansiering som supplerer partenes egen ressursinnsats (Meld. St. 9 for 2023–2024, kap. 4). Før opp innsatsen med «innsats ${members[0]!.name} …».`,
+          `${joinList(members.map((p) => p.name), "en")} put${members.length === 1 ? "s" : ""} in no own input, so ${SIDE_WORDS[side].en} contributes no resources of its own. As a main rule the grant is a partial financing that supplements the parties' own input (Meld. St. 9 for 2023–2024, ch. 4). Enter the input with "innsats ${members[0]!.name} …".`,
         ),
       );
       continue;

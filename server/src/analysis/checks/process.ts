@@ -186,8 +186,8 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
       "HFA611",
       decision.outcome ?? decision,
       ctx.say(
-        `${party.name} avviste avtalen (${decision.body.value}, ${decision.date.iso}). Tilskuddet disponeres «etter enighet mellom helseforetak og aktuelle kommuner» (Meld. St. 9 (2023–2024), kap. 4), så uten enighet kan midlene ikke brukes${vedtatt ? ", og avtalen kan ikke stå som «vedtatt»" : ""}. Forhandle fram en ny avtale og før opp den nye behandlingen, eller ta ${party.name} ut av «parter».`,
-        `${party.name} rejected the agreement (${decision.body.value}, ${decision.date.iso}). The grant is spent «etter enighet mellom helseforetak og aktuelle kommuner» (after agreement between the health trust and the municipalities concerned; Meld. St. 9 (2023–2024), ch. 4), so without agreement the money cannot be used${vedtatt ? ', and the agreement cannot have "status vedtatt"' : ""}. Negotiate a new agreement and enter its decision, or take ${party.name} out of "parter".`,
+        `${party.name} avviste avtalen (${decision.body.value}, ${decision.date.iso}). Tilskuddet disponeres «etter enighet mellom helseforetak og aktuelle kommuner» (Meld. St. 9 for 2023–2024, kap. 4), så uten enighet kan midlene ikke brukes${vedtatt ? ", og avtalen kan ikke stå som «vedtatt»" : ""}. Forhandle fram en ny avtale og før opp den nye behandlingen, eller ta ${party.name} ut av «parter».`,
+        `${party.name} rejected the agreement (${decision.body.value}, ${decision.date.iso}). The grant is spent «etter enighet mellom helseforetak og aktuelle kommuner» (after agreement between the health trust and the municipalities concerned; Meld. St. 9 for 2023–2024, ch. 4), so without agreement the money cannot be used${vedtatt ? ', and the agreement cannot have "status vedtatt"' : ""}. Negotiate a new agreement and enter its decision, or take ${party.name} out of "parter".`,
       ),
     );
   }
