@@ -18,6 +18,7 @@ import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
 import { renderGithub } from "./output/github.js";
+import { balanceDataOf } from "./output/balanceData.js";
 import { renderGitlab } from "./output/gitlab.js";
 import { renderJson } from "./output/json.js";
 import { renderSarif } from "./output/sarif.js";
@@ -162,7 +163,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
       io.out(renderText(diagnostics, counts, given.files.length, locale, painter(colorEnabled(io)), verbosity));
       break;
     case "json":
-      io.out(renderJson(listed));
+      io.out(renderJson(listed, balanceDataOf(analysis, known)));
       break;
     case "sarif": {
       const docsBaseUrl = settings?.docsBaseUrl;
