@@ -6,6 +6,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { RawDiagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
+import { MAX_JSON_DEPTH, tooDeep } from "./jsonDepth.js";
 import { RULES, type Severity } from "./rules.js";
 
 export type RuleSetting = Severity | "off";
@@ -39,14 +40,15 @@ export const DEFAULT_CONFIG: Config = {
   exclude: [],
 };
 
-const SEVERITY_WORDS: Record<string, RuleSetting> = {
-  off: "off",
-  error: "error",
-  warning: "warning",
-  information: "information",
-  info: "information",
-  hint: "hint",
-};
+/** A Map, not an object literal: `"constructor"` or `"__proto__"` must not be found on its prototype. */
+const SEVERITY_WORDS: ReadonlyMap<string, RuleSetting> = new Map<string, RuleSetting>([
+  ["off", "off"],
+  ["error", "error"],
+  ["warning", "warning"],
+  ["information", "information"],
+  ["info", "information"],
+  ["hint", "hint"],
+]);
 
 export interface ConfigResult {
   readonly config: Config;
@@ -60,6 +62,11 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
   const report = (node: { offset: number; length: number } | undefined, message: string) =>
     diagnostics.push({ code: "HFA010", uri, start: node?.offset ?? 0, end: (node?.offset ?? 0) + (node?.length ?? 0), message });
 
+  const deep = tooDeep(text);
+  if (deep) {
+    report(deep, say(`hfa.json er nestet for dypt (mer enn ${MAX_JSON_DEPTH} nivåer); standardinnstillingene brukes. Fjern de ekstra klammene.`, `hfa.json is nested too deeply (more than ${MAX_JSON_DEPTH} levels); the defaults are used. Remove the extra brackets.`));
+    return { config: DEFAULT_CONFIG, diagnostics };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   for (const error of errors) {
@@ -119,7 +126,7 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
             report(code, say(`Ukjent regelkode «${code.value}».`, `Unknown rule code "${code.value}".`));
             continue;
           }
-          const word = typeof setting.value === "string" ? SEVERITY_WORDS[setting.value] : undefined;
+          const word = typeof setting.value === "string" ? SEVERITY_WORDS.get(setting.value) : undefined;
           if (word === undefined) {
             report(setting, say("Alvorlighetsgrad må være «off», «error», «warning», «information» eller «hint».", "Severity must be \"off\", \"error\", \"warning\", \"information\" or \"hint\"."));
             continue;

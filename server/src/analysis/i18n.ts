@@ -8,11 +8,15 @@ const NBSP_GROUP = " "; // plain space: the spec's canonical group separator
 
 /** `1250000` → `1 250 000`; decimals (to at most 2) with a comma. */
 export function formatNumber(value: number, locale: Locale = "nb"): string {
+  // Amounts above the HFA803 maximum are errors, but their sums still reach
+  // messages: never «NaN,NaN» or «In fin ity», never «1e+21».
+  if (Number.isNaN(value)) return "?";
+  if (!Number.isFinite(value)) return value < 0 ? "−∞" : "∞";
   const negative = value < 0;
   const rounded = Math.round(Math.abs(value) * 100) / 100;
   const whole = Math.floor(rounded);
-  const cents = Math.round((rounded - whole) * 100);
-  const digits = String(whole);
+  const cents = whole >= 1e15 ? 0 : Math.round((rounded - whole) * 100);
+  const digits = BigInt(whole).toString();
   let grouped = "";
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) grouped += locale === "nb" ? NBSP_GROUP : ",";
@@ -36,7 +40,8 @@ export function formatSignedKr(amount: number, locale: Locale = "nb"): string {
 /** Large amounts in millions: `1,3 mill. kr` (nb) / `NOK 1.3 million` (en). */
 export function formatMillions(amount: number, locale: Locale = "nb"): string {
   const millions = Math.round((amount / 1_000_000) * 10) / 10;
-  const text = locale === "nb" ? String(millions).replace(".", ",") : String(millions);
+  // Beyond 10^15 millions `String` would write «1e+21»: group the digits instead.
+  const text = !(Math.abs(millions) < 1e15) ? formatNumber(millions, locale) : locale === "nb" ? String(millions).replace(".", ",") : String(millions);
   return locale === "nb" ? `${text} mill. kr` : `NOK ${text} million`;
 }
 

@@ -15,3 +15,6 @@ export type { Balance, PartyBalance, YearRow, FlowAmount, MoneyModel } from "./a
 export { describeFlow } from "./agreement/money.js";
 export type { Declared, DeclKind, SymbolKind, SymbolTarget, SymbolTable } from "./symbols.js";
 export { constructs as suppressibleConstructs, type Suppression } from "./suppressions.js";
+export { tooDeep, MAX_JSON_DEPTH } from "./jsonDepth.js";
+export * as Limits from "./limits.js";
+export { checkSyntaxOnly, type SyntaxOnlyResult } from "./syntaxOnly.js";

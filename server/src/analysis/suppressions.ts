@@ -32,15 +32,17 @@ export function constructs(file: Ast.FileNode): Ast.Span[] {
     if (decl.kind === "community") {
       for (const item of decl.items) {
         out.push(item);
-        if (item.kind === "healthTrust") out.push(...item.hospitals);
+        if (item.kind === "healthTrust") for (const hospital of item.hospitals) out.push(hospital);
       }
     } else if (decl.kind === "scheme") {
-      out.push(...decl.items);
-      for (const item of decl.items) if (item.kind === "distribution") out.push(...item.entries);
+      for (const item of decl.items) {
+        out.push(item);
+        if (item.kind === "distribution") for (const entry of item.entries) out.push(entry);
+      }
     } else if (decl.kind === "agreement") {
       for (const clause of decl.clauses) {
         out.push(clause);
-        if (clause.kind === "measure" || clause.kind === "balance") out.push(...clause.items);
+        if (clause.kind === "measure" || clause.kind === "balance") for (const item of clause.items) out.push(item);
       }
     }
   }

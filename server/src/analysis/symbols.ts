@@ -78,7 +78,7 @@ export class SymbolTable {
   /** Built-ins and declarations of any kind with this name: for HFA103 and hover. */
   anyKind(name: string): SymbolTarget[] {
     const found: SymbolTarget[] = [];
-    for (const kind of GLOBAL_KINDS) found.push(...this.lookup(kind, name));
+    for (const kind of GLOBAL_KINDS) for (const declared of this.lookup(kind, name)) found.push(declared);
     if (PURPOSES_BY_ID.has(name)) found.push({ kind: "purpose", id: name });
     if (NATIONAL_GROUPS_BY_ID.has(name)) found.push({ kind: "nationalGroup", id: name });
     return found;

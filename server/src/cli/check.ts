@@ -13,7 +13,7 @@ import { flag, parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./ar
 import { colorEnabled, painter } from "./color.js";
 import { resolveWorkspace, searchStart } from "./config.js";
 import { InputError, UsageError } from "./errors.js";
-import { discover, discoverWorkspace, fileUri, readText, type InputFile } from "./files.js";
+import { discover, discoverWorkspace, fileUri, readText, skippedLinksMessage, type InputFile } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
@@ -100,7 +100,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   if (settings && !flagLocale) locale = settings.locale ?? locale;
 
   const stdinFile: InputFile | undefined = stdin ? { display: stdin.filename, absolute: resolve(io.cwd, stdin.filename) } : undefined;
-  const given = stdinFile ? { files: [stdinFile], linksSkipped: 0 } : discover(paths, io.cwd, locale, scope);
+  const given = stdinFile ? { files: [stdinFile], skipped: [] } : discover(paths, io.cwd, locale, scope);
   if (given.files.length === 0) {
     const excluded = (settings?.exclude.length ?? 0) > 0;
     io.err(
@@ -112,17 +112,9 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
     );
     return 2;
   }
-  const others = scope ? discoverWorkspace(scope, io.cwd, locale) : { files: [], linksSkipped: 0 };
-  const linksSkipped = Math.max(given.linksSkipped, others.linksSkipped);
-  if (linksSkipped > 0) {
-    io.err(
-      say(
-        locale,
-        `hfa: hoppet over ${linksSkipped === 1 ? "1 symbolsk lenke" : `${linksSkipped} symbolske lenker`} som peker ut av mappen\n`,
-        `hfa: skipped ${linksSkipped === 1 ? "1 symbolic link" : `${linksSkipped} symbolic links`} pointing out of the folder\n`,
-      ),
-    );
-  }
+  const others = scope ? discoverWorkspace(scope, io.cwd, locale) : { files: [], skipped: [] };
+  const skippedLinks = skippedLinksMessage([...given.skipped, ...others.skipped], locale);
+  if (skippedLinks !== undefined) io.err(skippedLinks);
 
   const workspace = new Workspace({ locale: flagLocale });
   if (config) workspace.setConfig(configUri, config.text);

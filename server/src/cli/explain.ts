@@ -42,7 +42,7 @@ export function runExplain(args: readonly string[], io: Io, flagLocale: Locale |
 
 function ruleList(locale: Locale): string {
   const rows = [...RULES.values()].map((rule) => [rule.code, severityWord(cliSeverity(rule.severity), locale), locale === "nb" ? rule.nb : rule.en] as const);
-  const width = Math.max(...rows.map((row) => row[1].length));
+  const width = rows.reduce((widest, row) => Math.max(widest, row[1].length), 0);
   const lines = rows.map(([code, severity, title]) => `${code}  ${severity.padEnd(width)}  ${title}`);
   lines.push("", say(locale, "Mer om en regel: hfa explain HFA402", "More about a rule: hfa explain HFA402"));
   return lines.join("\n") + "\n";

@@ -3,17 +3,21 @@
  * recursively for `*.hfa` by the workspace's file selection
  * (../workspace/selection.ts, shared with the language server: no
  * `node_modules`, no dot-folders, nothing `exclude` names); a file named on
- * the command line is taken whatever its extension. Links inside a folder
- * are followed only when they stay inside it. Display paths
+ * the command line is taken whatever its extension, and read as given (even
+ * through a link). Inside a folder, a symbolic link that resolves outside
+ * the folder given is skipped, and that is said once on stderr: a
+ * `x.hfa -> /etc/passwd` or a link to `/` never makes the CLI read or walk
+ * outside the folder. Display paths
  * keep the user's spelling: the argument as given, joined with the path
  * inside the folder.
  */
 import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { isInsideExcludedFolder, workspaceSelection, type FileSelection } from "../workspace/selection.js";
+import { isAlwaysSkippedFolder, isInsideExcludedFolder, workspaceSelection, type FileSelection } from "../workspace/selection.js";
 import { InputError } from "./errors.js";
 import { say, type Locale } from "./locale.js";
+import { visible } from "./output/escape.js";
 
 export interface InputFile {
   /** As the user spelled it (joined with the path inside a folder). */
@@ -36,10 +40,15 @@ export interface WorkspaceScope {
 /** Outside any workspace a folder is walked with the fixed rules only (no `exclude`). */
 const NO_EXCLUDE = workspaceSelection([]);
 
+export interface SkippedLink {
+  readonly display: string;
+  readonly target: string;
+}
+
 export interface Discovery {
   readonly files: InputFile[];
   /** Symbolic links inside a folder that point outside it: not followed (issue 8 item 6). */
-  readonly linksSkipped: number;
+  readonly skipped: readonly SkippedLink[];
 }
 
 /**
@@ -51,7 +60,7 @@ export interface Discovery {
 export function discover(paths: readonly string[], cwd: string, locale: Locale, scope?: WorkspaceScope): Discovery {
   const out: InputFile[] = [];
   const seen = new Set<string>();
-  const counter = { linksSkipped: 0 };
+  const skipped: SkippedLink[] = [];
   const add = (display: string, absolute: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
@@ -71,11 +80,11 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale, 
       const selection = inScope ? scope.selection : NO_EXCLUDE;
       const relativeStart = inScope ? toPosix(relative(scope.root, absolute)) : "";
       if (relativeStart !== "" && isInsideExcludedFolder(selection, relativeStart + "/")) continue;
-      walk({ absolute, display: path, real, relative: relativeStart }, { top: real, selection, ancestors: new Set([real]), add, locale, counter });
+      walk({ absolute, display: path, real, relative: relativeStart }, { top: real, selection, ancestors: new Set([real]), add, locale, skipped });
     } else if (stats.isFile()) add(path, absolute);
     else throw new InputError(path, say(locale, "er verken en fil eller en mappe", "is neither a file nor a folder"));
   }
-  return { files: out, linksSkipped: counter.linksSkipped };
+  return { files: out, skipped };
 }
 
 /** Every file the workspace holds (spec §7), named relative to `cwd`. */
@@ -100,7 +109,7 @@ interface Walk {
   readonly ancestors: Set<string>;
   readonly add: (display: string, absolute: string) => void;
   readonly locale: Locale;
-  readonly counter: { linksSkipped: number };
+  readonly skipped: SkippedLink[];
 }
 
 function walk(folder: Folder, state: Walk): void {
@@ -120,16 +129,15 @@ function walk(folder: Folder, state: Walk): void {
     let isFile = entry.isFile();
     let childReal = folder.real + sep + entry.name;
     if (entry.isSymbolicLink()) {
+      if (!entry.name.endsWith(".hfa") && isAlwaysSkippedFolder(entry.name)) continue;
+      const target = linkInside(childAbsolute, childDisplay, state);
+      if (target === undefined) continue;
       try {
-        childReal = realpathSync(childAbsolute);
-        const stats = statSync(childReal);
+        const stats = statSync(target);
         isDirectory = stats.isDirectory();
         isFile = stats.isFile();
+        childReal = target;
       } catch {
-        continue; // a dangling link inside a folder is not something the user asked for
-      }
-      if (!isInside(state.top, childReal)) {
-        state.counter.linksSkipped++;
         continue;
       }
     }
@@ -140,6 +148,48 @@ function walk(folder: Folder, state: Walk): void {
       state.ancestors.delete(childReal);
     } else if (isFile && state.selection.includesFile(childRelative)) state.add(childDisplay, childAbsolute);
   }
+}
+
+/**
+ * Where a symbolic link inside the folder given leads, or undefined when it
+ * dangles or resolves outside that folder (then it is recorded as skipped).
+ */
+function linkInside(childAbsolute: string, childDisplay: string, state: Walk): string | undefined {
+  let target: string;
+  try {
+    target = realpathSync(childAbsolute);
+  } catch {
+    return undefined; // a dangling link inside a folder is not something the user asked for
+  }
+  if (!isInside(state.top, target)) {
+    // Said only for a link that would have been used: an agreement or a folder.
+    if (childDisplay.endsWith(".hfa") || isFolder(target)) state.skipped.push({ display: childDisplay, target });
+    return undefined;
+  }
+  return target;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The one line that says which links were skipped (the first by name), or undefined when none were. */
+export function skippedLinksMessage(skipped: readonly SkippedLink[], locale: Locale): string | undefined {
+  const unique = [...new Map(skipped.map((link) => [link.display, link])).values()];
+  const first = unique[0];
+  if (first === undefined) return undefined;
+  const n = unique.length;
+  const display = visible(first.display);
+  const target = visible(first.target);
+  return say(
+    locale,
+    `hfa: hoppet over ${n === 1 ? "1 symbolsk lenke" : `${n} symbolske lenker`} som peker ut av mappen (${display} -> ${target}${n > 1 ? ` og ${n - 1} til` : ""}); oppgi filen direkte for å lese den\n`,
+    `hfa: skipped ${n === 1 ? "1 symbolic link" : `${n} symbolic links`} pointing outside the folder (${display} -> ${target}${n > 1 ? ` and ${n - 1} more` : ""}); name the file directly to read it\n`,
+  );
 }
 
 export function isInside(root: string, path: string): boolean {
@@ -160,21 +210,56 @@ function safeRealpath(absolute: string, display: string, locale: Locale): string
 }
 
 /**
- * Reads a file as UTF-8 text; binary files (NUL bytes) and invalid UTF-8 are
- * InputErrors. Decodes first and validates the bytes only when the text
- * holds a replacement character (rare), so valid files are read in one pass.
+ * The largest file the CLI reads: 10 MiB, far above any real agreement
+ * (the largest known is under 100 KB). Larger files are refused before they
+ * are read (exit 2), so a stray 3 GB file costs nothing.
+ */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads a file as UTF-8 text; binary files (NUL bytes), invalid UTF-8 and
+ * files above MAX_FILE_BYTES are InputErrors.
  */
 export function readText(file: InputFile, locale: Locale): TextFile {
-  let text: string;
+  return decodeText(file, readBytes(file, locale), locale);
+}
+
+/** The file's bytes, refusing one above MAX_FILE_BYTES before reading it. */
+export function readBytes(file: InputFile, locale: Locale): Buffer {
   try {
-    text = readFileSync(file.absolute, "utf8");
+    const size = statSync(file.absolute).size;
+    if (size > MAX_FILE_BYTES) {
+      throw new InputError(
+        file.display,
+        say(
+          locale,
+          `er for stor (${megabytes(size)} MB; høyst ${megabytes(MAX_FILE_BYTES)} MB leses)`,
+          `is too large (${megabytes(size)} MB; at most ${megabytes(MAX_FILE_BYTES)} MB is read)`,
+        ),
+      );
+    }
+    return readFileSync(file.absolute);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(file.display, reasonOf(error, locale));
   }
+}
+
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10).replace(".", ",");
+}
+
+/**
+ * Decodes bytes as UTF-8 text. Decodes first and validates the bytes only
+ * when the text holds a replacement character (rare), so valid files are
+ * decoded in one pass.
+ */
+export function decodeText(file: InputFile, bytes: Buffer, locale: Locale): TextFile {
+  const text = bytes.toString("utf8");
   if (text.includes("\0")) {
     throw new InputError(file.display, say(locale, "inneholder NUL-byte – er det en binærfil?", "contains NUL bytes – is it a binary file?"));
   }
-  if (text.includes("\uFFFD") && !isUtf8(readFileSync(file.absolute))) {
+  if (text.includes("\uFFFD") && !isUtf8(bytes)) {
     throw new InputError(file.display, say(locale, "er ikke gyldig UTF-8-tekst", "is not valid UTF-8 text"));
   }
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -190,7 +275,7 @@ export function fileUri(absolute: string): string {
 
 /** A system error in words, without the path (the message names it already). */
 export function reasonOf(error: unknown, locale: Locale): string {
-  const code = (error as { code?: unknown }).code;
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   switch (code) {
     case "ENOENT":
       return say(locale, "finnes ikke", "no such file or folder");
@@ -205,6 +290,11 @@ export function reasonOf(error: unknown, locale: Locale): string {
       return say(locale, "for mange symbolske lenker", "too many symbolic links");
     case "ENAMETOOLONG":
       return say(locale, "for langt navn", "name too long");
+    case "ENOSPC":
+    case "EDQUOT":
+      return say(locale, "ikke nok plass på disken", "no space left on the disk");
+    case "EROFS":
+      return say(locale, "filsystemet er skrivebeskyttet", "the file system is read-only");
     default: {
       const message = error instanceof Error ? error.message : String(error);
       return typeof code === "string" ? `${code}: ${message.split("\n")[0]}` : message.split("\n")[0]!;

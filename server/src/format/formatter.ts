@@ -349,20 +349,27 @@ function render(separator: Separator, eol: string): string {
   return (separator.blank ? eol + eol : eol) + INDENT.repeat(separator.indent);
 }
 
-/** `\r\n` when most line breaks of the file are CRLF, else `\n`. */
+/**
+ * The file's own line ending: the most common of `\r\n`, `\r` (classic Mac)
+ * and `\n`; `\n` for a file without line breaks or on a tie with it. A
+ * CR-only file keeps CR everywhere, never a mix.
+ */
 function dominantLineEnding(text: string): string {
   let crlf = 0;
-  let other = 0;
+  let cr = 0;
+  let lf = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 13) {
       if (text.charCodeAt(i + 1) === 10) {
         crlf++;
         i++;
-      } else other++;
-    } else if (code === 10) other++;
+      } else cr++;
+    } else if (code === 10) lf++;
   }
-  return crlf > other ? "\r\n" : "\n";
+  if (crlf > lf && crlf >= cr) return "\r\n";
+  if (cr > lf && cr > crlf) return "\r";
+  return "\n";
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {

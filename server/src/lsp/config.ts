@@ -11,7 +11,7 @@
  * file — and so its HFA010 diagnostics — where it was.
  */
 import { parseTree, type ParseError } from "jsonc-parser";
-import { LineIndex, RULES, parseConfig, type Locale, type Workspace } from "../analysis/index.js";
+import { LineIndex, RULES, parseConfig, tooDeep, type Locale, type Workspace } from "../analysis/index.js";
 
 export type RuleOverride = "off" | "error" | "warning" | "information" | "hint";
 
@@ -47,7 +47,7 @@ export function readSettings(value: unknown): { settings: HfaSettings; problems:
       rules = {};
       for (const [code, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
         const upper = code.toUpperCase();
-        const word = typeof setting === "string" ? RULE_WORDS[setting] : undefined;
+        const word = typeof setting === "string" && Object.hasOwn(RULE_WORDS, setting) ? RULE_WORDS[setting] : undefined;
         if (!RULES.has(upper)) problems.push(`hfa.rules: unknown rule code ${JSON.stringify(code)}`);
         else if (word === undefined) problems.push(`hfa.rules.${code}: expected off, error, warning, information or hint`);
         else if (upper === "HFA001" && word !== "error") problems.push("hfa.rules.HFA001: syntax errors cannot be switched off or downgraded");
@@ -125,6 +125,11 @@ export class ServerConfig {
     return uri === this.fileUri ? this.fileLines : undefined;
   }
 
+  /** The language of the server's own messages to the user (the analysis' rule, without analysing). */
+  messageLocale(): Locale {
+    return this.explicitLocale() ?? (this.fileText !== undefined ? parseConfig(this.fileText, this.fileUri ?? "hfa.json").config.locale : undefined) ?? this.uiLocale ?? "nb";
+  }
+
   /** The editor's explicit locale: settings, then initialization options. */
   private explicitLocale(): Locale | undefined {
     return this.settings.locale ?? this.initOptions.locale;
@@ -149,6 +154,7 @@ export function mergeRules(text: string | undefined, rules: Readonly<Record<stri
   if (entries.length === 0) return text;
   const member = `"rules": ${JSON.stringify(Object.fromEntries(entries))}`;
   if (text === undefined) return `{ ${member} }`;
+  if (tooDeep(text)) return text; // reported as HFA010 by the core; parseTree would overflow the stack
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   // A broken hfa.json is reported as it is; the overrides wait until it parses.

@@ -7,7 +7,10 @@
 import { promises as fs, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { holdsFile, type FileSelection } from "../workspace/selection.js";
+import { holdsFile, isInsideExcludedFolder, type FileSelection } from "../workspace/selection.js";
+
+/** For a workspace folder: the workspace root its `exclude` globs are relative to, and its selection. */
+export type SelectionFor = (root: string) => { readonly base: string; readonly selection: FileSelection };
 
 /** Files larger than this are not read from disk (an `.hfa` file is a few kB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -35,6 +38,8 @@ export interface ScanResult {
   readonly files: string[];
   /** `hfa.json` at the root of the first folder that has one. */
   readonly config: string | undefined;
+  /** `hfa.json` at the root of every folder that has one (each workspace has its own). */
+  readonly configs: readonly string[];
 }
 
 export interface CancelFlag {
@@ -112,47 +117,47 @@ export class WorkspaceFolders {
   }
 
   /**
-   * Is `path` a file the workspace holds by `selection` (the CLI's rule too,
+   * Is `path` a file the workspace holds (the CLI's rule too,
    * ../workspace/selection.ts)? For watched-file events.
    */
-  holds(path: string, selection: FileSelection): boolean {
+  holds(path: string, selectionFor: SelectionFor): boolean {
     const resolved = resolve(path);
-    return this.roots.some((root) => isInside(root, resolved) && holdsFile(selection, relative(root, resolved).split(sep).join("/")));
+    return this.roots.some((root) => {
+      if (!isInside(root, resolved)) return false;
+      const { base, selection } = selectionFor(root);
+      return holdsFile(selection, relative(base, resolved).split(sep).join("/"));
+    });
   }
 
-  /** The first folder's `hfa.json`, when it has one (read before the scan: its `exclude` decides what is scanned). */
-  async configPath(): Promise<string | undefined> {
+  /** `hfa.json` at the root of every folder that has one: read before the scan, since its `exclude` decides what is scanned. */
+  async configPaths(): Promise<string[]> {
+    const configs: string[] = [];
     for (const root of this.roots) {
       try {
         const stat = await fs.lstat(join(root, "hfa.json"));
-        if (stat.isFile()) return join(root, "hfa.json");
+        if (stat.isFile()) configs.push(join(root, "hfa.json"));
       } catch {
         // No hfa.json here.
       }
     }
-    return undefined;
+    return configs;
   }
 
   /**
-   * Every `*.hfa` below the folders that `selection` keeps (not following
-   * links), and the first root `hfa.json`. `selection` is the one the CLI
-   * walks by, so editor and CLI see the same files.
+   * Every `*.hfa` below the folders that their workspace's selection keeps
+   * (not following links), and the folders' `hfa.json` files. The selection
+   * is the one the CLI walks by, so editor and CLI see the same files.
    */
-  async scan(cancel: CancelFlag, selection: FileSelection, onFolder?: () => void): Promise<ScanResult> {
+  async scan(cancel: CancelFlag, selectionFor: SelectionFor, onFolder?: () => void): Promise<ScanResult> {
     const files: string[] = [];
-    let config: string | undefined;
+    const configs = await this.configPaths();
     for (const root of this.roots) {
-      if (config === undefined) {
-        try {
-          const stat = await fs.lstat(join(root, "hfa.json"));
-          if (stat.isFile()) config = join(root, "hfa.json");
-        } catch {
-          // No hfa.json here.
-        }
-      }
-      const stack: { dir: string; relative: string }[] = [{ dir: root, relative: "" }];
+      const { base, selection } = selectionFor(root);
+      const rootRelative = relative(base, root).split(sep).join("/");
+      if (rootRelative !== "" && isInsideExcludedFolder(selection, rootRelative + "/")) continue;
+      const stack: { dir: string; relative: string }[] = [{ dir: root, relative: rootRelative }];
       while (stack.length > 0) {
-        if (cancel.cancelled) return { files, config };
+        if (cancel.cancelled) return { files, config: configs[0], configs };
         const { dir, relative: dirRelative } = stack.pop()!;
         onFolder?.();
         let entries;
@@ -172,7 +177,7 @@ export class WorkspaceFolders {
       }
     }
     files.sort();
-    return { files, config };
+    return { files, config: configs[0], configs };
   }
 
   /** Reads files (paths from `scan`, so inside the folders), a batch at a time. */
@@ -200,7 +205,7 @@ export class WorkspaceFolders {
   }
 }
 
-function isInside(root: string, path: string): boolean {
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === "" || (rel !== ".." && !rel.startsWith(".." + sep) && !isAbsolute(rel));
 }

@@ -15,7 +15,9 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
@@ -26,18 +28,19 @@ import {
   type TextDocumentIdentifier,
   type WorkspaceFolder,
 } from "vscode-languageserver";
-import { Workspace } from "../analysis/index.js";
+import { checkSyntaxOnly, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
 import { codeActions } from "./codeActions.js";
-import { clientLocale, readSettings, ServerConfig } from "./config.js";
+import { clientLocale, readSettings } from "./config.js";
 import { docsBaseUriOf, packageRoot, toOffset, toOffsetRange, type ConvertContext } from "./convert.js";
 import { describe, DiagnosticsPublisher } from "./diagnostics.js";
-import { Documents, isHfaDocument } from "./documents.js";
+import { Documents, FULL_ANALYSIS_MAX_CHARS, isHfaDocument } from "./documents.js";
 import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
 import { reportRequest, type ReportParams } from "./report.js";
-import { pathToUri, uriToPath, WorkspaceFolders, type CancelFlag } from "./indexer.js";
-import { workspaceSelection, type FileSelection } from "../workspace/selection.js";
+import { pathToUri, uriToPath, WorkspaceFolders, type CancelFlag, type SelectionFor } from "./indexer.js";
+import { Workspaces } from "./workspaces.js";
+import { workspaceSelection } from "../workspace/selection.js";
 
 /** Files indexed at start above which the client is shown progress. */
 const PROGRESS_THRESHOLD = 50;
@@ -68,33 +71,38 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const features = options.features ?? defaultFeatures;
   const root = options.root ?? packageRoot();
   const docsBaseUri = docsBaseUriOf(root);
-  const workspace = new Workspace();
+  const workspaces = new Workspaces(undefined, {});
   const folders = new WorkspaceFolders();
-  let config = new ServerConfig(undefined, {});
-  /** Which files the workspace holds: hfa.json's `exclude`, by the rule the CLI uses too. */
-  let selection: FileSelection = workspaceSelection([]);
-  let selectionKey = "[]";
+  /** The `exclude` of every workspace when the files were last scanned: a change means scanning again. */
+  let scannedExcludes = "";
   let capabilities: ClientCapabilities = {};
   let ready = false;
   let indexing: CancelFlag & { cancelled: boolean } = { cancelled: false };
+  /** The indexing run in progress (or the last one); rename and references wait for it. */
+  let indexRun: Promise<void> = Promise.resolve();
+  /** The last indexing run failed: said to the user, and retried on the next change. */
+  let indexFailed = false;
   let shuttingDown = false;
+  /** Syntax-only results of open documents above FULL_ANALYSIS_MAX_CHARS, by URI, with the version they are for. */
+  const syntaxOnly = new Map<string, { version: number; result: SyntaxOnlyResult }>();
+  /** Documents whose text the workspace could not take, already reported to the user. */
+  const syncFailures = new Set<string>();
 
   const log = (message: string) => connection.console.error(message);
 
   const convert: ConvertContext = {
     docsBaseUri,
-    lines: (uri) => workspace.file(uri)?.lines ?? config.linesOf(uri),
+    lines: (uri) => workspaces.lines(uri) ?? syntaxOnly.get(uri)?.result.lines,
   };
 
   let publisher = new DiagnosticsPublisher({ debounceMs: 0, analyze: () => undefined, convert, send: () => undefined, error: log });
 
-  const documents = new Documents(workspace, folders, {
+  const documents = new Documents(workspaces, folders, {
     changed(kind) {
       publisher.changed(kind === "open" || kind === "close");
     },
     configChanged(uri, text) {
-      config.setFile(uri, text);
-      config.apply(workspace);
+      workspaces.setConfigFile(uri, text);
       reindexIfExcludeChanged();
     },
   });
@@ -131,12 +139,112 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return typeof doc?.uri === "string" ? doc.uri : undefined;
   }
 
+  /**
+   * Every pending document text into the workspace: one parse per document
+   * however many changes were queued. A document whose text cannot be taken
+   * is reported once; requests are then answered from the last good analysis
+   * and edits for it are refused (see `editable`).
+   */
+  function flushDocuments(): void {
+    documents.flush((uri, error) => {
+      log(`hfa: could not analyse ${uri}: ${describe(error)}`);
+      if (syncFailures.has(uri)) return;
+      syncFailures.add(uri);
+      showMessage(MessageType.Error, say(`HFA kunne ikke analysere ${uri} (intern feil). Teksten din er uendret; diagnosene og endringsforslagene gjelder siste versjon som kunne analyseres.`, `HFA could not analyse ${uri} (internal error). Your text is unchanged; diagnostics and edits are those of the last version that could be analysed.`));
+    });
+    for (const uri of [...syncFailures]) if (documents.inSync(uri)) syncFailures.delete(uri);
+  }
+
+  /** A notification, not a request: the server waits for no answer. */
+  function showMessage(type: MessageType, message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  }
+
+  function say(nb: string, en: string): string {
+    return workspaces.primary.config.messageLocale() === "en" ? en : nb;
+  }
+
+  /**
+   * Null when edits may be computed for `uri` (its analysed text is the
+   * document's current version); else the ContentModified error to answer.
+   */
+  function editable(uri: string | undefined, version?: number): ResponseError | null {
+    if (uri === undefined) return null;
+    flushDocuments();
+    const document = documents.get(uri);
+    if (documents.inSync(uri) && (version === undefined || document === undefined || document.version === version)) return null;
+    return new ResponseError(LSPErrorCodes.ContentModified, say("Dokumentet er endret siden forespørselen; prøv igjen.", "The document changed since the request; try again."));
+  }
+
+  /** The current analysis with the syntax-only documents' diagnostics added. */
+  function analysisForPublishing(): WorkspaceAnalysis | undefined {
+    flushDocuments();
+    if (!ready) return undefined;
+    const spaces = workspaces.all();
+    const analysis = spaces[0]!.workspace.analyze();
+    const large = documents.syntaxOnlyDocuments();
+    for (const uri of [...syntaxOnly.keys()]) if (!documents.isSyntaxOnly(uri)) syntaxOnly.delete(uri);
+    if (large.length === 0 && spaces.length === 1) return analysis;
+    // The publisher needs only the diagnostics: every workspace's, per file (the arrays as given).
+    const diagnostics = new Map<string, readonly CoreDiagnostic[]>(analysis.diagnostics);
+    for (const space of spaces.slice(1)) for (const [uri, list] of space.workspace.analyze().diagnostics) diagnostics.set(uri, list);
+    for (const document of large) {
+      let entry = syntaxOnly.get(document.uri);
+      if (!entry || entry.version !== document.version) {
+        if (!entry) {
+          showMessage(MessageType.Info, 
+            say(
+              `${document.uri} er større enn ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: i editoren kontrolleres bare syntaksen. Kjør «hfa check» for full kontroll.`,
+              `${document.uri} is larger than ${FULL_ANALYSIS_MAX_CHARS / (1024 * 1024)} MB: the editor checks its syntax only. Run "hfa check" for the full check.`,
+            ),
+          );
+        }
+        entry = { version: document.version, result: checkSyntaxOnly(document.uri, document.getText(), analysis.locale, analysis.config) };
+        syntaxOnly.set(document.uri, entry);
+      }
+      diagnostics.set(document.uri, entry.result.diagnostics);
+    }
+    return { ...analysis, diagnostics };
+  }
+
+  /**
+   * Rename and references need every file: while indexing runs they wait for
+   * it (the client sees its progress), and refuse clearly if it fails or is
+   * cancelled. Never a partial answer.
+   */
+  async function whenIndexed(token: CancellationToken | undefined): Promise<ResponseError | undefined> {
+    while (!ready && !indexFailed && !shuttingDown) {
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, "cancelled");
+      await indexRun;
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 20)); // a new run may have replaced the one awaited
+    }
+    if (ready) return undefined;
+    return new ResponseError(
+      LSPErrorCodes.RequestFailed,
+      say(
+        "HFA har ikke lest alle avtalene i arbeidsområdet (se feilmeldingen), så svaret ville blitt ufullstendig. Rett feilen og prøv igjen.",
+        "HFA has not read every agreement in the workspace (see the error message), so the answer would be incomplete. Fix the problem and try again.",
+      ),
+    );
+  }
+
+  /** After a failed indexing run, any change tries again. */
+  function retryIndexing(): void {
+    if (indexFailed && !shuttingDown) {
+      indexFailed = false;
+      void index();
+    }
+  }
+
   function contextFor(uri: string | undefined): FeatureContext | undefined {
     if (uri === undefined) return undefined;
+    flushDocuments();
+    const space = workspaces.forUri(uri);
+    const workspace = space.workspace;
     const file = workspace.file(uri);
     if (!file) return undefined;
     const analysis = workspace.analyze();
-    return { workspace, analysis, file, locale: analysis.locale, docsBaseUri, offerSnippets: config.offerSnippets };
+    return { workspace, analysis, file, locale: analysis.locale, docsBaseUri, offerSnippets: space.config.offerSnippets };
   }
 
   function at(params: PositionParams): { ctx: FeatureContext; offset: number } | undefined {
@@ -152,11 +260,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     capabilities = params.capabilities ?? {};
     const init = readSettings(params.initializationOptions);
     for (const problem of init.problems) log(`hfa: initializationOptions: ${problem}`);
-    config = new ServerConfig(clientLocale(params.locale), init.settings);
-    config.apply(workspace);
+    workspaces.configure(clientLocale(params.locale), init.settings);
     publisher = new DiagnosticsPublisher({
-      debounceMs: config.debounceMs,
-      analyze: () => (ready ? workspace.analyze() : undefined),
+      debounceMs: workspaces.primary.config.debounceMs,
+      analyze: analysisForPublishing,
       convert,
       send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
       error: log,
@@ -164,6 +271,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     const given: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: "root" }] : []);
     for (const folder of given) if (!folders.add(folder.uri)) log(`hfa: workspace folder ${folder.uri} is not a readable local folder; it is not indexed.`);
+    workspaces.regroup(folders.paths);
 
     return {
       capabilities: {
@@ -215,22 +323,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ------------------------------------------------------------ indexing
 
-  async function index(): Promise<void> {
+  function index(): Promise<void> {
+    indexRun = runIndex();
+    return indexRun;
+  }
+
+  async function runIndex(): Promise<void> {
     indexing.cancelled = true;
     const cancel = { cancelled: false };
     indexing = cancel;
     try {
       // hfa.json first: its `exclude` decides which files are scanned.
-      const configPath = await folders.configPath();
-      if (configPath) {
-        const uri = pathToUri(configPath);
-        if (!documents.isOpen(uri)) {
-          config.setFile(uri, await folders.read(uri));
-          config.apply(workspace);
-        }
+      for (const path of await folders.configPaths()) {
+        const uri = pathToUri(path);
+        if (!documents.isOpen(uri)) workspaces.setConfigFile(uri, await folders.read(uri));
       }
-      updateSelection();
-      const scan = await folders.scan(cancel, selection);
+      scannedExcludes = excludesKey();
+      const scan = await folders.scan(cancel, selectionFor);
       if (cancel.cancelled) return;
       // Files indexed before that the (changed) selection leaves out.
       const scanned = new Set(scan.files.map(pathToUri));
@@ -238,11 +347,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         for (const uri of documents.diskUrisUnder(pathToUri(root))) if (!scanned.has(uri)) documents.removeDisk(uri);
       }
       const progress = scan.files.length > PROGRESS_THRESHOLD ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-      const title = workspace.analyze().locale === "en" ? "HFA: indexing agreements" : "HFA: leser avtaler";
+      const title = say("HFA: leser avtaler", "HFA: indexing agreements");
       progress?.begin(title, 0, `0/${scan.files.length}`, false);
       let lastReport = 0;
       await folders.readAll(scan.files, cancel, (uri, text, done) => {
-        documents.setDisk(uri, text);
+        try {
+          documents.setDisk(uri, text);
+        } catch (error) {
+          log(`hfa: could not analyse ${uri}: ${describe(error)}`); // one bad file does not stop the others
+        }
         if (progress && done - lastReport >= 50) {
           lastReport = done;
           progress.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length}`);
@@ -250,35 +363,51 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
       progress?.done();
       if (cancel.cancelled || shuttingDown) return;
+      // The configuration and every file are in: analyse once here, so a
+      // failure is this run's (reported, retried) and not a silent publisher's.
+      flushDocuments();
+      for (const space of workspaces.all()) space.workspace.analyze();
     } catch (error) {
+      if (cancel.cancelled || shuttingDown) return;
       log(`hfa: indexing failed: ${describe(error)}`);
+      indexFailed = true;
+      ready = false;
+      showMessage(MessageType.Error, 
+        say(
+          `HFA kunne ikke lese arbeidsområdet (${describe(error).split("\n")[0]}). Ingen diagnoser vises før det lykkes; det prøves igjen ved neste endring.`,
+          `HFA could not read the workspace (${describe(error).split("\n")[0]}). No diagnostics are shown until it succeeds; it is retried on the next change.`,
+        ),
+      );
+      return;
     }
     ready = true;
     publisher.changed(true);
   }
 
-  function updateSelection(): void {
-    const exclude = config.exclude();
-    selectionKey = JSON.stringify(exclude);
-    selection = workspaceSelection(exclude);
+  /** Which files a workspace folder holds: its workspace's `exclude`, relative to the workspace's outermost folder (the CLI's rule too). */
+  const selectionFor: SelectionFor = (root) => {
+    const space = workspaces.forUri(pathToUri(root));
+    return { base: space.root ?? root, selection: workspaceSelection(space.config.exclude()) };
+  };
+
+  function excludesKey(): string {
+    return JSON.stringify(workspaces.all().map((space) => space.config.exclude()));
   }
 
   /** A changed `exclude` changes which files the workspace holds: scan again. */
   function reindexIfExcludeChanged(): void {
-    if (!ready || JSON.stringify(config.exclude()) === selectionKey) return;
+    if (!ready || excludesKey() === scannedExcludes) return;
     void index();
   }
 
   async function changeFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): Promise<void> {
-    for (const folder of removed) {
-      for (const uri of documents.diskUrisUnder(folder.uri)) documents.removeDisk(uri);
-      const path = folders.remove(folder.uri);
-      if (path && config.configUri === pathToUri(join(path, "hfa.json"))) config.setFile(undefined, undefined);
-    }
+    for (const folder of removed) folders.remove(folder.uri);
     for (const folder of added) folders.add(folder.uri);
-    config.apply(workspace);
-    if (added.length > 0) await index();
-    else publisher.changed(true);
+    // Folders decide which files share a namespace: regroup, and read everything again.
+    workspaces.regroup(folders.paths);
+    documents.reset();
+    ready = false;
+    await index();
   }
 
   // ------------------------------------------------------------ settings
@@ -296,8 +425,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function applySettings(value: unknown): void {
     const { settings, problems } = readSettings(value);
     for (const problem of problems) log(`hfa: settings: ${problem}`);
-    config.setSettings(settings);
-    config.apply(workspace);
+    workspaces.setSettings(settings);
   }
 
   connection.onDidChangeConfiguration(
@@ -316,6 +444,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = params?.textDocument;
       if (!doc || typeof doc.uri !== "string" || typeof doc.text !== "string") return;
       documents.didOpen(doc.uri, typeof doc.languageId === "string" ? doc.languageId : "", Number.isInteger(doc.version) ? doc.version : 0, doc.text);
+      retryIndexing();
     }),
   );
 
@@ -324,6 +453,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = uriOf(params);
       if (uri === undefined || !Array.isArray(params.contentChanges)) return;
       documents.didChange(uri, Number.isInteger(params.textDocument.version) ? params.textDocument.version : 0, params.contentChanges);
+      retryIndexing();
     }),
   );
 
@@ -342,13 +472,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const uri = change.uri;
         if (folders.isConfigUri(uri)) {
           if (documents.isOpen(uri)) continue;
-          config.setFile(uri, change.type === FileChangeType.Deleted ? undefined : await folders.read(uri));
-          config.apply(workspace);
+          workspaces.setConfigFile(uri, change.type === FileChangeType.Deleted ? undefined : await folders.read(uri));
           reindexIfExcludeChanged();
           changed = true;
         } else if (isHfaDocument(uri)) {
           const path = uriToPath(uri);
-          if (path !== undefined && change.type !== FileChangeType.Deleted && !folders.holds(path, selection)) continue;
+          if (path !== undefined && change.type !== FileChangeType.Deleted && !folders.holds(path, selectionFor)) continue;
           if (change.type === FileChangeType.Deleted) changed = documents.removeDisk(uri) || changed;
           else {
             const text = await folders.read(uri);
@@ -357,6 +486,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
       }
       if (changed) publisher.changed(false);
+      retryIndexing();
     }),
   );
 
@@ -377,7 +507,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return found ? features.definition(found.ctx, found.offset) : [];
   }));
 
-  connection.onReferences(safe("references", () => [], (params: PositionParams & { context?: { includeDeclaration?: boolean } }) => {
+  connection.onReferences(safe("references", () => [], async (params: PositionParams & { context?: { includeDeclaration?: boolean } }, token) => {
+    const waited = await whenIndexed(token);
+    if (waited) return waited;
     const found = at(params);
     return found ? features.references(found.ctx, found.offset, params.context?.includeDeclaration !== false) : [];
   }));
@@ -395,7 +527,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return result;
   }));
 
-  connection.onRenameRequest(safe("rename", () => null, (params: PositionParams & { newName?: unknown }) => {
+  connection.onRenameRequest(safe("rename", () => null, async (params: PositionParams & { newName?: unknown }, token) => {
+    const uri = uriOf(params);
+    const version = uri === undefined ? undefined : documents.get(uri)?.version;
+    const waited = await whenIndexed(token);
+    if (waited) return waited;
+    // Computed against the version the request was made for, or not at all.
+    const stale = editable(uri, version);
+    if (stale) return stale;
     const found = at(params);
     if (!found || typeof params.newName !== "string") return null;
     const result = features.rename(found.ctx, found.offset, params.newName);
@@ -409,7 +548,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onWorkspaceSymbol(safe("workspaceSymbol", () => [], (params: { query?: unknown }) => {
-    return features.workspaceSymbols(workspace.analyze(), workspace, typeof params?.query === "string" ? params.query : "");
+    flushDocuments();
+    const query = typeof params?.query === "string" ? params.query : "";
+    return workspaces.all().flatMap((space) => features.workspaceSymbols(space.workspace.analyze(), space.workspace, query));
   }));
 
   connection.onFoldingRanges(safe("foldingRange", () => [], (params: { textDocument: TextDocumentIdentifier }) => {
@@ -449,17 +590,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ------------------------------------------------------------ code actions and formatting
 
   connection.onCodeAction(safe("codeAction", () => [], (params) => {
+    const stale = editable(uriOf(params));
+    if (stale) return stale;
     const ctx = contextFor(uriOf(params));
     return ctx ? codeActions(params, ctx.file, ctx.analysis, ctx.locale) : [];
   }));
 
   connection.onDocumentFormatting(safe("formatting", () => [], (params: { textDocument: TextDocumentIdentifier }) => {
-    const file = workspace.file(uriOf(params) ?? "");
+    const stale = editable(uriOf(params));
+    if (stale) return stale;
+    const file = workspaces.file(uriOf(params) ?? "");
     return file ? formatDocument(file) : [];
   }));
 
   connection.onDocumentRangeFormatting(safe("rangeFormatting", () => [], (params: { textDocument: TextDocumentIdentifier; range?: unknown }) => {
-    const file = workspace.file(uriOf(params) ?? "");
+    const stale = editable(uriOf(params));
+    if (stale) return stale;
+    const file = workspaces.file(uriOf(params) ?? "");
     if (!file) return [];
     const range = toOffsetRange(file.lines, params.range);
     return range ? formatDocument(file, range) : [];

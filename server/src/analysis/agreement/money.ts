@@ -9,6 +9,7 @@
 import type * as Ast from "../../../../grammar/src/ast.js";
 import type { CheckContext } from "../checks/context.js";
 import { formatKr, joinList } from "../i18n.js";
+import { MAX_AMOUNT_KR, MAX_QUANTITY } from "../limits.js";
 import type { DeclaredOf } from "../symbols.js";
 import type { Party, ResolvedAgreement, Side } from "./resolve.js";
 
@@ -120,6 +121,7 @@ export interface MoneyModel {
 
 /** Kroner per unit of a flow's value, or undefined with HFA801/802 reported. */
 function valueAmount(value: Ast.Value, resolved: ResolvedAgreement, ctx: CheckContext, needsMoney: boolean): number | undefined {
+  if (outOfRange(value)) return undefined; // HFA803 already; an infinite sum would reach every balance message
   if (value.kind === "money") return value.money.amount;
   const price = value.price;
   if (!price) {
@@ -150,7 +152,13 @@ function valueAmount(value: Ast.Value, resolved: ResolvedAgreement, ctx: CheckCo
     );
     return undefined;
   }
+  if (!(rate.node.price.amount <= MAX_AMOUNT_KR)) return undefined; // HFA803 on the rate
   return value.quantity.value * rate.node.price.amount;
+}
+
+function outOfRange(value: Ast.Value): boolean {
+  if (value.kind === "money") return !(value.money.amount <= MAX_AMOUNT_KR);
+  return !(value.quantity.value <= MAX_QUANTITY) || (value.price?.kind === "money" && !(value.price.money.amount <= MAX_AMOUNT_KR));
 }
 
 function sourceOf(value: Extract<Ast.Value, { kind: "quantity" }>): string {

@@ -130,9 +130,10 @@ export class Resolver {
     }
     const candidates: string[] = [];
     for (const kind of kinds) {
-      if (kind === "purpose") candidates.push(...PURPOSES.map((p) => p.id));
-      else if (kind === "nationalGroup") candidates.push(...NATIONAL_GROUPS_BY_ID.keys());
-      else candidates.push(...this.symbols.names(kind as DeclKind));
+      // Loops, not spreads: a workspace can declare more names than a call has room for arguments.
+      if (kind === "purpose") for (const purpose of PURPOSES) candidates.push(purpose.id);
+      else if (kind === "nationalGroup") for (const id of NATIONAL_GROUPS_BY_ID.keys()) candidates.push(id);
+      else for (const declared of this.symbols.names(kind as DeclKind)) candidates.push(declared);
     }
     const suggestions = closestNames(name.text, candidates);
     const hintNb = suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";

@@ -10,6 +10,7 @@ import type { SyntaxProblem } from "../../../../grammar/src/parser.js";
 import { readForeignNumber } from "../../../../grammar/src/numbers.js";
 import { ForeignNumber, NorwegianDate, DateLiteral } from "../../../../grammar/src/tokens.js";
 import { joinAlternatives } from "../i18n.js";
+import { MAX_AMOUNT_KR, MAX_QUANTITY } from "../limits.js";
 import { closestNames } from "../text.js";
 import type { CheckContext } from "./context.js";
 
@@ -207,12 +208,25 @@ export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
       );
     }
     if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr. Skriv beløpet partene faktisk regner med.", "The amount must be greater than NOK 0. Write the amount the parties actually expect."));
+    else if (!(m.amount <= MAX_AMOUNT_KR)) {
+      ctx.report(
+        "HFA803",
+        m,
+        ctx.say(
+          "Beløpet er større enn 1 000 mrd. kr, det største HFA regner med. Skriv beløpet i kroner (f.eks. «850 000 kr») eller i millioner (f.eks. «16,2 mill. kr»).",
+          "The amount is above NOK 1,000 billion, the largest HFA computes with. Write it in kroner (e.g. «850 000 kr») or in millions (e.g. «16,2 mill. kr»).",
+        ),
+      );
+    }
   };
   const flow = (f: Ast.Flow) => {
     const v = f.value;
     if (v.kind === "money") money(v.money);
     else {
       if (v.quantity.value <= 0) ctx.report("HFA803", v.quantity, ctx.say("Mengden må være større enn 0.", "The quantity must be greater than 0."));
+      else if (!(v.quantity.value <= MAX_QUANTITY)) {
+        ctx.report("HFA803", v.quantity, ctx.say("Mengden er større enn 1 000 000, den største HFA regner med. Skriv mengden per år (f.eks. «80 døgn»).", "The quantity is above 1,000,000, the largest HFA computes with. Write the quantity per year (e.g. «80 døgn»)."));
+      }
       if (v.price?.kind === "money") money(v.price.money);
     }
   };

@@ -146,7 +146,7 @@ export function describeTarget(ctx: FeatureContext, target: SymbolTarget): strin
     }
     case "agreement": {
       const analysed = agreementAnalysis(ctx.analysis, target.uri, target.node);
-      lines.push(...agreementSummary(analysed, target.node, locale));
+      for (const line of agreementSummary(analysed, target.node, locale)) lines.push(line);
       break;
     }
     case "measure": {
