@@ -12,15 +12,18 @@
  *   `.pre-commit-hooks.yaml` (as a remote `repo:` at a commit) under the real
  *   `pre-commit`; and the steps of this repository's `action.yml`.
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { load } from "js-yaml";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+
+// Each test runs npm, git and pre-commit as child processes: seconds each, more on a loaded machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
@@ -55,20 +58,47 @@ function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
-function sh(command: string, cwd: string, extra: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", "-c", command], { cwd, encoding: "utf8", env: childEnv(extra), timeout: 120_000 });
+interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
-function ok(result: SpawnSyncReturns<string>, what: string): SpawnSyncReturns<string> {
+/**
+ * Runs a command as a child process without blocking the test worker (a
+ * synchronous spawn of npm or pre-commit for many seconds starves vitest's
+ * own messaging).
+ */
+function run(file: string, args: readonly string[], cwd: string, extra: Record<string, string> = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd, env: childEnv(extra), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 150_000);
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+function sh(command: string, cwd: string, extra: Record<string, string> = {}): Promise<Ran> {
+  return run("bash", ["--noprofile", "--norc", "-e", "-o", "pipefail", "-c", command], cwd, extra);
+}
+
+function ok(result: Ran, what: string): Ran {
   expect(result.status, `${what}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result;
 }
 
 let tarball: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   mkdirSync(join(scratch, "home"), { recursive: true });
-  const packed = ok(spawnSync("npm", ["pack", "--pack-destination", scratch, "--json"], { cwd: ROOT, encoding: "utf8", env: childEnv(), timeout: 120_000 }), "npm pack");
+  const packed = ok(await run("npm", ["pack", "--pack-destination", scratch, "--json"], ROOT), "npm pack");
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
   tarball = join(scratch, info!.filename);
   const files = info!.files.map((f) => f.path);
@@ -77,15 +107,21 @@ beforeAll(() => {
 }, 180_000);
 
 describe("the npm package", () => {
-  test("installs into an empty folder with --ignore-scripts and no network; its bin runs", () => {
+  test("installs into an empty folder with --ignore-scripts and no network; its bin runs", async () => {
     const dir = join(scratch, "empty");
     mkdirSync(dir);
-    ok(sh(`npm install --ignore-scripts --no-save "${tarball}"`, dir), "npm install tarball");
+    ok(await sh(`npm install --ignore-scripts --no-save "${tarball}"`, dir), "npm install tarball");
     expect(readFileSync(join(dir, "node_modules", "hfa", "package.json"), "utf8")).not.toMatch(/"dependencies"\s*:\s*\{\s*"/);
-    expect(ok(sh("node_modules/.bin/hfa --version", dir), "--version").stdout).toBe(`${PKG.version}\n`);
-    expect(ok(sh("node_modules/.bin/hfa explain HFA402", dir), "explain").stdout).toMatch(/^# HFA402/);
+    expect(ok(await sh("node_modules/.bin/hfa --version", dir), "--version").stdout).toBe(`${PKG.version}\n`);
+    expect(ok(await sh("node_modules/.bin/hfa explain HFA402", dir), "explain").stdout).toMatch(/^# HFA402/);
     writeFileSync(join(dir, "tom.hfa"), "");
-    expect(sh("node_modules/.bin/hfa check tom.hfa", dir).status).toBe(0);
+    expect((await sh("node_modules/.bin/hfa check tom.hfa", dir)).status).toBe(0);
+    // The report libraries (pdfmake with its fonts, docx) are bundled too: a PDF comes out with nothing else installed.
+    cpSync(join(ROOT, "samples", "felles"), join(dir, "felles"), { recursive: true });
+    cpSync(join(ROOT, "samples", "avtaler", "fact-innherred.hfa"), join(dir, "avtale.hfa"));
+    ok(await sh("node_modules/.bin/hfa report avtale.hfa felles --format pdf --out notat.pdf", dir), "report pdf");
+    expect(readFileSync(join(dir, "notat.pdf")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(readdirSync(join(dir, "node_modules")).filter((name) => !name.startsWith("."))).toEqual(["hfa"]);
   });
 });
 
@@ -114,49 +150,52 @@ function fillIn(repo: string): void {
 }
 
 /** A repository made by `hfa init` with the tarball installed as a pinned dev dependency, and git initialised. */
-function scaffold(name: string): string {
+async function scaffold(name: string): Promise<string> {
   const repo = join(scratch, name);
-  const init = ok(sh(`node "${join(ROOT, "bin", "hfa.js")}" init "${repo}"`, scratch), "hfa init");
+  const init = ok(await sh(`node "${join(ROOT, "bin", "hfa.js")}" init "${repo}"`, scratch), "hfa init");
   expect(init.stdout).toContain("Opprettet i");
   expect(init.stdout).toContain("«hfa check» går ikke");
   expect(init.stdout).toContain(`npm install --save-dev --save-exact hfa@${PKG.version}`);
-  ok(sh(`npm install --save-dev --save-exact --ignore-scripts "${tarball}"`, repo), "npm install --save-dev");
-  ok(sh("git init -q . && git add -A", repo), "git init");
+  ok(await sh(`npm install --save-dev --save-exact --ignore-scripts "${tarball}"`, repo), "npm install --save-dev");
+  ok(await sh("git init -q . && git add -A", repo), "git init");
   return repo;
 }
 
 describe("hfa init", () => {
-  test("scaffolds every file; fails check until the placeholders are filled in; never overwrites", () => {
-    const repo = scaffold("init");
+  test("scaffolds every file; fails check until the placeholders are filled in; never overwrites", async () => {
+    const repo = await scaffold("init");
     for (const path of ["hfa.json", "felles/helsefellesskap.hfa", "avtaler/README.md", "package.json", ".github/workflows/hfa.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml", "README.md"]) {
       expect(existsSync(join(repo, path)), path).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
     expect(Object.keys(pkg.devDependencies)).toEqual(["hfa"]);
 
-    const unfilled = sh("npx --no hfa check", repo);
+    const unfilled = await sh("npx --no hfa check", repo);
     expect(unfilled.status).toBe(1);
-    expect(unfilled.stdout).toMatch(/^felles\/helsefellesskap\.hfa:\d+:\d+ {2}feil {2}HFA0\d\d /m);
+    // Every placeholder is HFA011 (spec §2), and nothing else is wrong with the skeleton.
+    const codes = [...unfilled.stdout.matchAll(/^felles\/helsefellesskap\.hfa:\d+:\d+ {2}feil {2}(HFA\d{3}) /gm)].map((m) => m[1]);
+    expect(codes.length).toBe(Object.keys(FILLED).length);
+    expect(new Set(codes)).toEqual(new Set(["HFA011"]));
 
     // Run again on the same folder: everything skipped, nothing changed, and it says so.
     writeFileSync(join(repo, "README.md"), "Vår egen README\n");
-    const again = ok(sh(`npx --no hfa init .`, repo), "init again");
+    const again = ok(await sh(`npx --no hfa init .`, repo), "init again");
     expect(again.stdout).toContain("Hoppet over (finnes fra før, ikke endret):\n  hfa.json\n");
     expect(again.stdout).toContain("  README.md\n");
     expect(again.stdout).not.toContain("Opprettet i");
     expect(readFileSync(join(repo, "README.md"), "utf8")).toBe("Vår egen README\n");
 
     fillIn(repo);
-    const filled = ok(sh("npx --no hfa check", repo), "check after filling in");
+    const filled = ok(await sh("npx --no hfa check", repo), "check after filling in");
     expect(filled.stdout).toContain("0 feil, 0 advarsler i 1 fil");
   });
 
-  test("a path that is a file, and a second folder argument, are exit 2", () => {
+  test("a path that is a file, and a second folder argument, are exit 2", async () => {
     writeFileSync(join(scratch, "enfil"), "");
-    const run = sh(`node "${join(ROOT, "bin", "hfa.js")}" init enfil`, scratch);
+    const run = await sh(`node "${join(ROOT, "bin", "hfa.js")}" init enfil`, scratch);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("hfa: kan ikke skrive enfil: finnes og er ikke en mappe\n");
-    expect(sh(`node "${join(ROOT, "bin", "hfa.js")}" init a b`, scratch).status).toBe(2);
+    expect((await sh(`node "${join(ROOT, "bin", "hfa.js")}" init a b`, scratch)).status).toBe(2);
   });
 });
 
@@ -177,50 +216,54 @@ function sarifValidator() {
 }
 
 describe("the scaffold's CI set-ups", () => {
-  test("GitHub workflow: its run steps pass once filled in (annotations, then a valid SARIF file); the check step fails before", () => {
-    const repo = scaffold("github");
+  test("GitHub workflow: its run steps pass once filled in (annotations, then a valid SARIF file); the check step fails before", async () => {
+    const repo = await scaffold("github");
     const workflow = load(readFileSync(join(repo, ".github", "workflows", "hfa.yml"), "utf8")) as { jobs: Record<string, { steps: WorkflowStep[] }>; permissions: Record<string, string> };
     expect(workflow.permissions["security-events"]).toBe("write");
     const steps = Object.values(workflow.jobs)[0]!.steps;
     expect(steps.filter((s) => s.uses).map((s) => s.uses!.split("@")[0])).toEqual(["actions/checkout", "actions/setup-node", "github/codeql-action/upload-sarif"]);
     const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"))!;
 
-    const runAll = () => steps.filter((s) => s.run).map((s) => ({ name: s.name ?? s.run!, result: sh(s.run!, repo, { CI: "true", GITHUB_ACTIONS: "true" }) }));
-    const before = runAll();
+    const runAll = async () => {
+      const results: { name: string; result: Ran }[] = [];
+      for (const step of steps.filter((s) => s.run)) results.push({ name: step.name ?? step.run!, result: await sh(step.run!, repo, { CI: "true", GITHUB_ACTIONS: "true" }) });
+      return results;
+    };
+    const before = await runAll();
     expect(before.find((s) => s.name === "Sjekk avtalene")!.result.status).toBe(1);
     expect(before.find((s) => s.name === "Sjekk avtalene")!.result.stdout).toMatch(/^::error file=felles\/helsefellesskap\.hfa,line=\d+/m);
     expect(before.find((s) => s.name === "Lag SARIF-rapport")!.result.status).toBe(0);
 
     fillIn(repo);
     rmSync(join(repo, "node_modules"), { recursive: true, force: true }); // `npm ci` must bring it back from the lock file
-    for (const step of runAll()) expect(step.result.status, `${step.name}\n${step.result.stdout}${step.result.stderr}`).toBe(0);
+    for (const step of await runAll()) expect(step.result.status, `${step.name}\n${step.result.stdout}${step.result.stderr}`).toBe(0);
     const sarif = JSON.parse(readFileSync(join(repo, upload.with!.sarif_file!), "utf8")) as object;
     const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  test("GitLab job: its script lines pass once filled in and write a Code Quality report; the job fails before", () => {
-    const repo = scaffold("gitlab");
+  test("GitLab job: its script lines pass once filled in and write a Code Quality report; the job fails before", async () => {
+    const repo = await scaffold("gitlab");
     const ci = load(readFileSync(join(repo, ".gitlab-ci.yml"), "utf8")) as Record<string, { script: string[]; artifacts: { when: string; reports: { codequality: string } } }>;
     const job = ci.hfa!;
     expect(job.artifacts.when).toBe("always");
     const report = join(repo, job.artifacts.reports.codequality);
     /** GitLab runs the lines in order and stops at the first that fails. */
-    const runJob = () => {
+    const runJob = async () => {
       for (const line of job.script) {
-        const result = sh(line, repo, { CI: "true", GITLAB_CI: "true" });
+        const result = await sh(line, repo, { CI: "true", GITLAB_CI: "true" });
         if (result.status !== 0) return { failed: line, result };
       }
       return { failed: undefined, result: undefined };
     };
-    const before = runJob();
+    const before = await runJob();
     expect(before.failed).toBe("npx --no hfa check");
     const issues = JSON.parse(readFileSync(report, "utf8")) as { check_name: string; severity: string }[];
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.every((i) => i.severity === "major")).toBe(true);
 
     fillIn(repo);
-    const after = runJob();
+    const after = await runJob();
     expect(after.failed, after.result ? after.result.stdout + after.result.stderr : "").toBeUndefined();
     expect(JSON.parse(readFileSync(report, "utf8"))).toEqual([]);
   });
@@ -232,43 +275,43 @@ describe("pre-commit", () => {
     expect(existsSync(PRE_COMMIT), `${PRE_COMMIT} is missing: apt-get install -y pre-commit`).toBe(true);
   });
 
-  test("the scaffold's .pre-commit-config.yaml (repo: local): fails before filling in, passes after", () => {
-    const repo = scaffold("precommit-local");
-    const before = sh(`${PRE_COMMIT} run --all-files --color never`, repo);
+  test("the scaffold's .pre-commit-config.yaml (repo: local): fails before filling in, passes after", async () => {
+    const repo = await scaffold("precommit-local");
+    const before = await sh(`${PRE_COMMIT} run --all-files --color never`, repo);
     expect(before.status).toBe(1);
     expect(before.stdout).toMatch(/hfa check\.+Failed/);
     fillIn(repo);
-    ok(sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo), "pre-commit after filling in");
+    ok(await sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo), "pre-commit after filling in");
   });
 
-  test("this repository's .pre-commit-hooks.yaml as a remote repo at a commit: hfa-check and hfa-format run on the staged .hfa files", () => {
+  test("this repository's .pre-commit-hooks.yaml as a remote repo at a commit: hfa-check and hfa-format run on the staged .hfa files", async () => {
     const hooks = join(scratch, "hooks-repo");
     mkdirSync(hooks);
     cpSync(join(ROOT, ".pre-commit-hooks.yaml"), join(hooks, ".pre-commit-hooks.yaml"));
-    ok(sh("git init -q . && git add -A && git commit -qm hooks", hooks), "hooks repo");
-    const sha = ok(sh("git rev-parse HEAD", hooks), "rev-parse").stdout.trim();
+    ok(await sh("git init -q . && git add -A && git commit -qm hooks", hooks), "hooks repo");
+    const sha = ok(await sh("git rev-parse HEAD", hooks), "rev-parse").stdout.trim();
 
-    const repo = scaffold("precommit-remote");
+    const repo = await scaffold("precommit-remote");
     fillIn(repo);
     writeFileSync(
       join(repo, ".pre-commit-config.yaml"),
       `repos:\n  - repo: ${hooks}\n    rev: ${sha}\n    hooks:\n      - id: hfa-check\n      - id: hfa-format\n`,
     );
-    ok(sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo), "pre-commit with the remote hooks");
+    ok(await sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo), "pre-commit with the remote hooks");
 
     // An unformatted file: hfa-format rewrites it and the hook fails, as formatters do; the next run passes.
     const path = join(repo, "felles", "helsefellesskap.hfa");
     writeFileSync(path, readFileSync(path, "utf8").replace('  region "Helse Midt-Norge"', '      region "Helse Midt-Norge"'));
-    const unformatted = sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo);
+    const unformatted = await sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo);
     expect(unformatted.status).toBe(1);
     expect(unformatted.stdout).toMatch(/hfa check\.+Passed/);
     expect(unformatted.stdout).toMatch(/hfa format\.+Failed/);
     expect(readFileSync(path, "utf8")).toContain('\n  region "Helse Midt-Norge"');
-    ok(sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo), "pre-commit after formatting");
+    ok(await sh(`git add -A && ${PRE_COMMIT} run --all-files --color never`, repo), "pre-commit after formatting");
 
     // A broken agreement staged: hfa-check fails and names it.
     writeFileSync(join(repo, "avtaler", "ny.hfa"), 'avtale Ny "Ny avtale" {\n  parter TestHF, Ukjentby\n}\n');
-    const broken = sh(`git add -A && ${PRE_COMMIT} run --files avtaler/ny.hfa --color never`, repo);
+    const broken = await sh(`git add -A && ${PRE_COMMIT} run --files avtaler/ny.hfa --color never`, repo);
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/hfa check\.+Failed/);
     expect(broken.stdout).toMatch(/^avtaler\/ny\.hfa:\d+:\d+ {2}feil {2}HFA101 {2}Ukjent navn «Ukjentby»/m);
@@ -283,7 +326,7 @@ describe("action.yml (composite action)", () => {
   }
 
   /** Runs the action's `run` steps as the runner does: expressions substituted, GITHUB_ENV carried over, GITHUB_OUTPUT per step. */
-  function runAction(repo: string, inputs: Record<string, string>) {
+  async function runAction(repo: string, inputs: Record<string, string>) {
     const action = load(readFileSync(join(ROOT, "action.yml"), "utf8")) as Action;
     expect(action.runs.using).toBe("composite");
     const values = Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, inputs[name] ?? spec.default ?? ""]));
@@ -318,7 +361,7 @@ describe("action.yml (composite action)", () => {
       const outputFile = join(repo, `.github-output-${index}`);
       writeFileSync(outputFile, "");
       const env = { ...readPairs(envFile), ...Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)])), GITHUB_ENV: envFile, GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: ROOT, CI: "true" };
-      const result = sh(expand(step.run), repo, env);
+      const result = await sh(expand(step.run), repo, env);
       results.push({ name: step.name ?? step.run, status: result.status, stdout: result.stdout, stderr: result.stderr });
       if (step.id) outputs[step.id] = readPairs(outputFile);
       if (result.status !== 0) failed = true;
@@ -327,10 +370,10 @@ describe("action.yml (composite action)", () => {
     return { results, skipped, outputs: actionOutputs };
   }
 
-  test("in a scaffolded repository: annotations, a valid SARIF file as output, and the result step passes once filled in", () => {
-    const repo = scaffold("action");
+  test("in a scaffolded repository: annotations, a valid SARIF file as output, and the result step passes once filled in", async () => {
+    const repo = await scaffold("action");
     fillIn(repo);
-    const run = runAction(repo, {});
+    const run = await runAction(repo, {});
     expect(run.skipped).toEqual(["github/codeql-action/upload-sarif@v3"]);
     for (const step of run.results) expect(step.status, `${step.name}\n${step.stdout}${step.stderr}`).toBe(0);
     expect(run.results[0]!.stdout).toBe(`${PKG.version}\n`); // the repository's own pinned hfa
@@ -339,9 +382,9 @@ describe("action.yml (composite action)", () => {
     expect(validate(JSON.parse(readFileSync(join(repo, "hfa.sarif"), "utf8"))), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  test("errors fail the action after annotating them; paths and max-warnings are passed on", () => {
-    const repo = scaffold("action-errors");
-    const run = runAction(repo, { paths: "felles", "max-warnings": "0" });
+  test("errors fail the action after annotating them; paths and max-warnings are passed on", async () => {
+    const repo = await scaffold("action-errors");
+    const run = await runAction(repo, { paths: "felles", "max-warnings": "0" });
     const check = run.results.find((s) => s.name === "Sjekk avtalene")!;
     expect(check.status).toBe(0); // the status is recorded, the verdict comes last
     expect(check.stdout).toMatch(/^::error file=felles\/helsefellesskap\.hfa,/m);
@@ -349,7 +392,7 @@ describe("action.yml (composite action)", () => {
     expect(run.results.at(-1)!.name).toBe("Resultat");
     expect(run.results.at(-1)!.status).toBe(1);
 
-    const missing = runAction(repo, { paths: "finnes-ikke" });
+    const missing = await runAction(repo, { paths: "finnes-ikke" });
     expect(missing.results.find((s) => s.name === "Sjekk avtalene")!.status).toBe(2);
     expect(missing.results.find((s) => s.name === "Sjekk avtalene")!.stderr).toContain("hfa: kan ikke lese finnes-ikke: finnes ikke");
   });
