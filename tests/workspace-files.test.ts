@@ -122,6 +122,29 @@ describe("editor and CLI see the same workspace", () => {
   }, 60_000);
 });
 
+describe("the server follows a changed exclude", () => {
+  test("adding dist/** to hfa.json removes the copy's files from the workspace (no more HFA102 in avtaler/)", async () => {
+    const dir = samplesWithDist("{}\n");
+    const { client } = await TestClient.start(dir);
+    try {
+      const agreement = pathToFileURL(join(dir, "avtaler", "fact-innherred.hfa")).href;
+      const twin = pathToFileURL(join(dir, "dist", "avtaler", "fact-innherred.hfa")).href;
+      await client.waitForDiagnostics(agreement, (d) => d.some((x) => x.code === "HFA102"), 30_000);
+      await client.waitForDiagnostics(twin, (d) => d.some((x) => x.code === "HFA102"), 30_000);
+      writeFileSync(join(dir, "hfa.json"), '{ "exclude": ["dist/**"] }\n');
+      client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(join(dir, "hfa.json")).href, type: 2 }] });
+      await client.waitForDiagnostics(agreement, (d) => !d.some((x) => x.code === "HFA102"), 30_000);
+      // A watched-file event for a file the selection leaves out is ignored.
+      writeFileSync(join(dir, "dist", "ny.hfa"), "avtale Ny {\n");
+      client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: pathToFileURL(join(dir, "dist", "ny.hfa")).href, type: 1 }] });
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(client.diagnostics.get(pathToFileURL(join(dir, "dist", "ny.hfa")).href) ?? []).toEqual([]);
+    } finally {
+      await client.stop();
+    }
+  }, 90_000);
+});
+
 describe("the CLI's workspace", () => {
   test("one file given: the shared declarations and the other agreements are loaded; only that file is reported", () => {
     const dir = samplesWithDist('{ "exclude": ["dist/**"] }\n');
