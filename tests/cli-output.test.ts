@@ -21,10 +21,10 @@ afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 });
 
-function hfa(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}) {
+function hfa(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}, input?: string) {
   const childEnv: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: childEnv as NodeJS.ProcessEnv });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: childEnv as NodeJS.ProcessEnv, input });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -221,5 +221,40 @@ describe("--quiet, --verbose, colours", () => {
     // Colour codes come only from us: a hostile name stays escaped even in colour.
     const hostile = hfa(["check", "--verbose"], hostileWorkspace(), { FORCE_COLOR: "1" }).stdout;
     expect(hostile.replace(/\u001b\[\d+m/g, "")).not.toMatch(RAW_CONTROL);
+  });
+});
+
+// ------------------------------------------------------------------ format: stdin and empty paths
+
+describe("hfa format --stdin, and paths without .hfa files", () => {
+  const clean = readFileSync(join(ROOT, "samples", "avtaler", "fact-innherred.hfa"), "utf8");
+  const messy = clean.replace("  parter ", "      parter ");
+
+  test("--stdin prints the formatted text; --check says by its exit code whether it would change; syntax errors print the text unchanged", () => {
+    const dir = sampleWorkspace();
+    expect(messy).not.toBe(clean);
+    const formatted = hfa(["format", "--stdin", "--stdin-filename", "avtaler/x.hfa"], dir, {}, messy);
+    expect(formatted.code).toBe(0);
+    expect(formatted.stdout).toBe(clean);
+    expect(hfa(["format", "--stdin", "--check"], dir, {}, messy).code).toBe(1);
+    const unchanged = hfa(["format", "--stdin", "--check"], dir, {}, clean);
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stdout).toBe("");
+    const broken = hfa(["format", "--stdin", "--stdin-filename", "ny.hfa"], dir, {}, "avtale {\n");
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe("avtale {\n");
+    expect(broken.stderr).toBe("hfa: ny.hfa har syntaksfeil og ble ikke formatert\n");
+    expect(hfa(["format", "--stdin", "avtaler"], dir, {}, clean).code).toBe(2);
+    expect(hfa(["format", "--stdin-filename", "x.hfa"], dir).code).toBe(2);
+  });
+
+  test("format on a path without .hfa files is exit 2, with and without --check", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hfa-fmt-empty-"));
+    temps.push(dir);
+    for (const args of [["format", "."], ["format", "--check", "."]]) {
+      const run = hfa(args, dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe("hfa: fant ingen .hfa-filer i «.». Oppgi en fil eller en mappe med avtaler.\n");
+    }
   });
 });

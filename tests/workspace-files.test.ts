@@ -166,7 +166,7 @@ describe("the CLI's workspace", () => {
     const dir = samplesWithDist('{ "exclude": ["dist/**"] }\n');
     const excluded = hfa(["check", "dist"], dir);
     expect(excluded.code).toBe(2);
-    expect(excluded.stderr).toBe("hfa: fant ingen .hfa-filer i dist (utenom det «exclude» i hfa.json utelater). Oppgi en fil eller en mappe med avtaler.\n");
+    expect(excluded.stderr).toBe("hfa: fant ingen .hfa-filer i «dist» (utenom det «exclude» i hfa.json utelater). Oppgi en fil eller en mappe med avtaler.\n");
     // Named, it is checked (against the workspace, where its twin in avtaler/ declares the same names).
     const named = hfa(["check", "dist/avtaler/fact-innherred.hfa", "--format", "json"], dir);
     const namedList = JSON.parse(named.stdout) as JsonDiagnostic[];
@@ -184,9 +184,9 @@ describe("the CLI's workspace", () => {
       const run = hfa(["check", "--format", format, "tom"], dir);
       expect(run.code, format).toBe(2);
       expect(run.stdout, format).toBe("");
-      expect(run.stderr).toContain("hfa: fant ingen .hfa-filer i tom");
+      expect(run.stderr).toContain("hfa: fant ingen .hfa-filer i «tom»");
     }
-    expect(hfa(["check", "--locale", "en", "tom"], dir).stderr).toContain("hfa: found no .hfa files in tom");
+    expect(hfa(["check", "--locale", "en", "tom"], dir).stderr).toContain('hfa: found no .hfa files in "tom"');
   });
 
   test("--stdin --stdin-filename: the text replaces the file on disk, inside the workspace", () => {

@@ -13,7 +13,7 @@ import { flag, parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./ar
 import { colorEnabled, painter } from "./color.js";
 import { resolveWorkspace, searchStart } from "./config.js";
 import { InputError, UsageError } from "./errors.js";
-import { discover, discoverWorkspace, fileUri, readText, skippedLinksMessage, type InputFile } from "./files.js";
+import { discover, discoverWorkspace, fileUri, noFilesMessage, readText, skippedLinksMessage, type InputFile } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
@@ -102,14 +102,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   const stdinFile: InputFile | undefined = stdin ? { display: stdin.filename, absolute: resolve(io.cwd, stdin.filename) } : undefined;
   const given = stdinFile ? { files: [stdinFile], skipped: [] } : discover(paths, io.cwd, locale, scope);
   if (given.files.length === 0) {
-    const excluded = (settings?.exclude.length ?? 0) > 0;
-    io.err(
-      say(
-        locale,
-        `hfa: fant ingen .hfa-filer i ${visible(paths.join(", "))}${excluded ? " (utenom det «exclude» i hfa.json utelater)" : ""}. Oppgi en fil eller en mappe med avtaler.\n`,
-        `hfa: found no .hfa files in ${visible(paths.join(", "))}${excluded ? ' (besides those "exclude" in hfa.json leaves out)' : ""}. Give a file or a folder holding agreements.\n`,
-      ),
-    );
+    io.err(noFilesMessage(paths, locale, (settings?.exclude.length ?? 0) > 0));
     return 2;
   }
   const others = scope ? discoverWorkspace(scope, io.cwd, locale) : { files: [], skipped: [] };

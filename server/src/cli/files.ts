@@ -192,6 +192,21 @@ export function skippedLinksMessage(skipped: readonly SkippedLink[], locale: Loc
   );
 }
 
+/**
+ * Paths that hold no `.hfa` file are exit 2 (spec §8: a misspelt CI path must
+ * not pass); this is the message, for every command. `excluded`: the
+ * workspace's `exclude` may be why.
+ */
+export function noFilesMessage(paths: readonly string[], locale: Locale, excluded: boolean): string {
+  const nb = paths.map((path) => `«${visible(path)}»`).join(", ");
+  const en = paths.map((path) => `"${visible(path)}"`).join(", ");
+  return say(
+    locale,
+    `hfa: fant ingen .hfa-filer i ${nb}${excluded ? " (utenom det «exclude» i hfa.json utelater)" : ""}. Oppgi en fil eller en mappe med avtaler.\n`,
+    `hfa: found no .hfa files in ${en}${excluded ? ' (besides what "exclude" in hfa.json leaves out)' : ""}. Give a file or a folder holding agreements.\n`,
+  );
+}
+
 export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === "" || (rel !== ".." && !rel.startsWith(".." + sep) && !isAbsolute(rel));

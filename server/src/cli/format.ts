@@ -9,16 +9,16 @@
  * and a summary that counts the failures.
  */
 import { formatText } from "../format/formatter.js";
-import { COMMON_OPTIONS, flag, parse, type OptionSpecs } from "./args.js";
+import { COMMON_OPTIONS, flag, parse, stringValue, type OptionSpecs } from "./args.js";
 import { NODE_FS, replaceFileAtomically, stampOf, WriteFailure, type WriteFs } from "./atomicWrite.js";
-import { InputError } from "./errors.js";
+import { InputError, UsageError } from "./errors.js";
 import { resolveWorkspace, searchStart } from "./config.js";
-import { decodeText, discover, readBytes, reasonOf, skippedLinksMessage, type InputFile } from "./files.js";
+import { decodeText, discover, noFilesMessage, readBytes, reasonOf, skippedLinksMessage, type InputFile } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
 
-const OPTIONS: OptionSpecs = { ...COMMON_OPTIONS, check: { type: "boolean" } };
+const OPTIONS: OptionSpecs = { ...COMMON_OPTIONS, check: { type: "boolean" }, stdin: { type: "boolean" }, "stdin-filename": { type: "string" } };
 
 function files(n: number, locale: Locale): string {
   return locale === "nb" ? (n === 1 ? "1 fil" : `${n} filer`) : n === 1 ? "1 file" : `${n} files`;
@@ -30,13 +30,22 @@ export function runFormat(args: readonly string[], io: Io, flagLocale: Locale | 
   const locale: Locale = flagLocale ?? "nb";
   const parsed = parse(args, OPTIONS, locale, "format");
   const check = flag(parsed, "check");
+  if (flag(parsed, "stdin")) return formatStdin(parsed.positionals, stringValue(parsed, "stdin-filename"), check, io, locale);
+  if (stringValue(parsed, "stdin-filename") !== undefined) {
+    throw new UsageError(say(locale, "--stdin-filename gjelder bare sammen med --stdin.", "--stdin-filename only applies with --stdin."), "format");
+  }
   const paths = parsed.positionals.length > 0 ? parsed.positionals : ["."];
   // The same files as `check` sees: the workspace's `exclude` applies inside folders.
-  const { scope } = resolveWorkspace(undefined, searchStart(paths[0], io.cwd), io.cwd, locale);
+  const { scope, settings } = resolveWorkspace(undefined, searchStart(paths[0], io.cwd), io.cwd, locale);
   const discovery = discover(paths, io.cwd, locale, scope);
   const skippedLinks = skippedLinksMessage(discovery.skipped, locale);
   if (skippedLinks !== undefined) io.err(skippedLinks);
   const inputs = discovery.files;
+  if (inputs.length === 0) {
+    // As for `check`: a misspelt path in a `format --check` CI step must not pass.
+    io.err(noFilesMessage(paths, locale, (settings?.exclude.length ?? 0) > 0));
+    return 2;
+  }
 
   const counts: Record<Outcome, number> = { changed: 0, unchanged: 0, syntaxErrors: 0, failed: 0 };
   for (const input of inputs) counts[formatOne(input, check, io, locale, writeFs)]++;
@@ -52,6 +61,28 @@ export function runFormat(args: readonly string[], io: Io, flagLocale: Locale | 
   if (counts.failed > 0) return 2;
   if (counts.syntaxErrors > 0) return 1;
   if (check && counts.changed > 0) return 1;
+  return 0;
+}
+
+/**
+ * `--stdin`: formats standard input to standard output (for editors and
+ * hooks); with `--check` prints nothing and exits 1 when the text would
+ * change. Text with syntax errors is printed unchanged, with exit 1.
+ */
+function formatStdin(positionals: readonly string[], filename: string | undefined, check: boolean, io: Io, locale: Locale): number {
+  if (positionals.length > 0) throw new UsageError(say(locale, "med --stdin leses teksten fra standard inn; oppgi ingen stier.", "with --stdin the text is read from standard input; give no paths."), "format");
+  const name = visible(filename ?? "<stdin>");
+  const raw = io.readStdin();
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  const text = bom ? raw.slice(1) : raw;
+  const result = formatText(text);
+  if (result.kind === "syntaxErrors") {
+    io.err(say(locale, `hfa: ${name} har syntaksfeil og ble ikke formatert\n`, `hfa: ${name} has syntax errors and was not formatted\n`));
+    if (!check) io.out(raw);
+    return 1;
+  }
+  if (check) return result.changed ? 1 : 0;
+  io.out((bom ? "\uFEFF" : "") + result.text);
   return 0;
 }
 

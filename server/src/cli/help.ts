@@ -129,6 +129,8 @@ Filer med syntaksfeil formateres ikke. Standard sti: .
 Flagg:
   --check               skriv ingenting; list filene som ville blitt endret og
                         avslutt med kode 1 hvis det finnes noen
+  --stdin               formater standard inn til standard ut (editorer, kroker)
+  --stdin-filename FIL  navnet på teksten i meldingene
   --locale nb|en        språk for meldingene
   -h, --help            vis denne hjelpen`,
     en: `Usage: hfa format [--check] [paths…]
@@ -140,6 +142,8 @@ Files with syntax errors are not formatted. Default path: .
 Options:
   --check               write nothing; list the files that would change and
                         exit with code 1 if there are any
+  --stdin               format standard input to standard output (editors, hooks)
+  --stdin-filename FILE the name of the text in messages
   --locale nb|en        language of the messages
   -h, --help            show this help`,
   },

@@ -27,10 +27,9 @@ import {
 import { COMMON_OPTIONS, parse, stringValue, type OptionSpecs } from "./args.js";
 import { resolveWorkspace, searchStart } from "./config.js";
 import { UsageError } from "./errors.js";
-import { discover, discoverWorkspace, fileUri, readText, reasonOf } from "./files.js";
+import { discover, discoverWorkspace, fileUri, noFilesMessage, readText, reasonOf } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
-import { visible } from "./output/escape.js";
 import { packageVersion } from "./pkg.js";
 
 const OPTIONS: OptionSpecs = {
@@ -100,10 +99,10 @@ export async function runReport(args: readonly string[], io: Io, flagLocale: Loc
   if (paths.length === 0) throw usage("oppgi minst én avtalefil, eller --helsefellesskap ID.", "give at least one agreement file, or --helsefellesskap ID.");
 
   // The workspace, as for `hfa check` (the same rule, config.ts and files.ts): hfa.json's folder and the paths given.
-  const { file: config, uri: configUri, scope } = resolveWorkspace(stringValue(parsed, "config"), searchStart(paths[0], io.cwd), io.cwd, locale);
+  const { file: config, uri: configUri, settings, scope } = resolveWorkspace(stringValue(parsed, "config"), searchStart(paths[0], io.cwd), io.cwd, locale);
   const given = discover(paths, io.cwd, locale, scope).files;
   if (given.length === 0) {
-    io.err(say(locale, `hfa: fant ingen .hfa-filer i ${visible(paths.join(", "))}\n`, `hfa: found no .hfa files in ${visible(paths.join(", "))}\n`));
+    io.err(noFilesMessage(paths, locale, (settings?.exclude.length ?? 0) > 0));
     return 2;
   }
   const root = scope ? discoverWorkspace(scope, io.cwd, locale).files : [];
