@@ -4,7 +4,10 @@
 //    1 000-agreement workspace, with the debounce off (initialization
 //    option debounceMs: 0) and with the default debounce;
 //  - completion and hover latency;
-//  - resident memory after indexing.
+//  - resident memory after indexing;
+//  - typing latency (issue 8): keystrokes into a 40 KB broken file and a
+//    5.8 MB file (syntax-only mode), each followed at once by a hover: the
+//    time to its answer is how long the server keeps the editor waiting.
 // The workspace is generated in a temp folder from the samples (agreements
 // renamed, the RST frame raised so 1 000 agreements fit in it).
 import { spawn } from "node:child_process";
@@ -141,6 +144,41 @@ async function queryLatency(server, uri, lines, method) {
   return latencies;
 }
 
+/** Sample agreements concatenated (names made unique) to at least `size` characters. */
+function agreementsOfSize(size) {
+  const samples = readdirSync(join(root, "samples", "avtaler")).filter((f) => f.endsWith(".hfa")).sort().map((f) => readFileSync(join(root, "samples", "avtaler", f), "utf8"));
+  const parts = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = samples[i % samples.length].replace(/^avtale (\S+)/m, (_, name) => `avtale ${name}T${i}`);
+    parts.push(part);
+    length += part.length + 1;
+  }
+  return parts.join("\n");
+}
+
+const KEYSTROKES = Number(process.env.HFA_BENCH_KEYSTROKES ?? 100);
+
+/** Types KEYSTROKES characters at the end of line 1, each followed at once by a hover; the hover latencies. */
+async function typingLatency(text) {
+  const server = await start(undefined, {});
+  const uri = pathToFileURL(join(tmpdir(), "hfa-bench-typing.hfa")).href;
+  await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "hfa", version: 1, text } });
+  await server.diagnostics(uri);
+  const firstLine = text.slice(0, text.indexOf("\n"));
+  const latencies = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const position = { line: 0, character: firstLine.length + i };
+    const t = performance.now();
+    void server.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: i + 2 }, contentChanges: [{ range: { start: position, end: position }, text: "x" }] });
+    await server.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 1, character: 2 } });
+    latencies.push(performance.now() - t);
+    await new Promise((resolve) => setTimeout(resolve, 30)); // a fast typist: ~30 characters a second
+  }
+  await server.stop();
+  return latencies;
+}
+
 const workspace = makeWorkspace();
 const rows = [];
 const row = (name, values, target, unit = "ms") => {
@@ -178,6 +216,14 @@ try {
   const slow = await editLatency(workspace, {});
   row("edit → diagnostics, default debounce (150 ms)", slow.latencies, 250);
   await slow.server.stop();
+
+  console.error("bench: typing into large files…");
+  // Broken: every `}` removed, so the whole file is syntax errors.
+  const broken = agreementsOfSize(40_000).replaceAll("}", "");
+  row(`typing: keystroke → hover answer, ${Math.round(broken.length / 1000)} KB broken file`, await typingLatency(broken), 100);
+  // One syntax error at the end, so its first diagnostics are published (an empty list never is).
+  const huge = agreementsOfSize(5_800_000) + "\navtale {\n";
+  row(`typing: keystroke → hover answer, ${(huge.length / 1e6).toFixed(1)} MB file (syntax only)`, await typingLatency(huge), 1000);
 } finally {
   rmSync(workspace, { recursive: true, force: true });
 }

@@ -490,3 +490,159 @@ describe("a clause that fails to parse counts as present (spec §3)", () => {
     expect(codesWithSeverity(c.all, "error", "warning"), describeDiagnostics(c.all, c.files)).toEqual(["HFA001"]);
   });
 });
+
+// ------------------------------------------------------------------ v1.1: continuation, horizon, grant split, partial financing
+
+describe("continuation and horizon (spec §5.3–5.4, HFA406–HFA408)", () => {
+  const plain: AgreementEdit = {
+    replace: [
+      ["innsats HMR 0,4", `innsats HMR 0,4 årsverk à 900 000 kr per år "Økt stillingsandel"`],
+      ["innsats Kristiansund", "innsats Kristiansund 0,2 årsverk à 850 000 kr per år"],
+      ["innsats Averøy", "innsats Averøy 0,2 årsverk à 850 000 kr per år"],
+    ],
+  };
+
+  it("HFA406 is one diagnostic per agreement, and each of its two fixes is a complete answer", () => {
+    const c = specCheck(plain);
+    const d = c.one("HFA406");
+    expect(d.fixes?.map((f) => f.title)).toEqual([
+      "Før opp driftskostnaden: innsatsen løper til 2030",
+      "La besparelsene slutte med perioden (til 2027)",
+    ]);
+    const [extend, end] = d.fixes!;
+    const extended = specCheck({ ...plain });
+    const files = { ...extended.files };
+    files[AGREEMENT_URI] = applyEditsTo(files[AGREEMENT_URI]!, extend!.edits);
+    const afterExtend = check(files);
+    expect(afterExtend.byCode("HFA406")).toEqual([]);
+    expect(codesWithSeverity(afterExtend.all, "error", "warning"), describeDiagnostics(afterExtend.all, afterExtend.files)).toEqual([]);
+    // Extending the input gives back the spec's own clauses.
+    expect(afterExtend.files[AGREEMENT_URI]).toContain("innsats Kristiansund 0,2 årsverk à 850 000 kr per år til 2030");
+    const ended = { ...extended.files, [AGREEMENT_URI]: applyEditsTo(extended.files[AGREEMENT_URI]!, end!.edits) };
+    const afterEnd = check(ended);
+    expect(afterEnd.byCode("HFA406")).toEqual([]);
+    expect(afterEnd.byCode("HFA001")).toEqual([]);
+    expect(afterEnd.files[AGREEMENT_URI]).toContain("besparelse Kristiansund 250 000 kr per år fra 2026 til 2027");
+  });
+
+  it("a one-off investment may waive HFA406 with a reason", () => {
+    const text = agreement(plain).replace("  besparelse HMR 80", "  // hfa-ignore HFA406: engangsopplæringen gir varig effekt på reinnleggelsene\n  besparelse HMR 80");
+    const c = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text });
+    expect(c.one("HFA406").suppressed).toBe("engangsopplæringen gir varig effekt på reinnleggelsene");
+  });
+
+  it("HFA407: the window runs to the period's end, so no committed input drops out", () => {
+    const c = specCheck({ replace: [["balanse", "balanse {\n    horisont 2026\n  }"]] });
+    const b = balanceOf(c);
+    expect(c.one("HFA407").severity).toBe("error");
+    expect(b.horizon).toBe(2027);
+    expect(b.horizonExtended).toBe(true);
+    expect(party(b, "HMR").rows.map((r) => r.year)).toEqual([2025, 2026, 2027]);
+  });
+
+  it("HFA408: the default maxHorizonYears is 5 (2032 passes, 2033 does not)", () => {
+    const at = (year: number) => specCheck({ replace: [["balanse", `balanse {\n    horisont ${year}\n    overføring HMR til Averøy 60 000 kr per år fra 2026\n  }`]] });
+    expect(at(2032).byCode("HFA408")).toEqual([]);
+    expect(at(2033).one("HFA408").message).toContain("2032");
+  });
+});
+
+function applyEditsTo(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
+  return out;
+}
+
+describe("the grant split (spec §5.4, HFA310) and partial financing (spec §5.6, HFA309)", () => {
+  it("a grant without `til` in a year without own input is split by own input over the period: no krone disappears", () => {
+    const c = checkMini([
+      "innsats HMR 300 000 kr i 2025",
+      "innsats Kristiansund 100 000 kr i 2025",
+      "tilskudd RST 100 000 kr per år",
+      "besparelse HMR 200 000 kr per år fra 2026",
+      "besparelse Kristiansund 100 000 kr per år fra 2026",
+    ], { balance: ["horisont 2027"] });
+    const b = balanceOf(c);
+    expect(column(party(b, "HMR"), "grant")).toEqual({ 2025: 75_000, 2026: 75_000, 2027: 75_000 });
+    expect(column(party(b, "Kristiansund"), "grant")).toEqual({ 2025: 25_000, 2026: 25_000, 2027: 25_000 });
+    expect(party(b, "total").totals.grant).toBe(300_000);
+    const d = c.one("HFA310");
+    expect(d.message).toContain("i 2026 og 2027");
+    expect(c.textOf(d)).toBe("per år");
+  });
+
+  it("with no own input at all the grant is split equally (and HFA302 says so, not HFA310)", () => {
+    const c = checkMini(["tilskudd RST 100 000 kr i 2025", "besparelse HMR 10 000 kr i 2026"]);
+    const b = balanceOf(c);
+    expect(party(b, "HMR").totals.grant).toBe(50_000);
+    expect(party(b, "Kristiansund").totals.grant).toBe(50_000);
+    expect(codesOf(c.all)).toContain("HFA302");
+    expect(codesOf(c.all)).not.toContain("HFA310");
+    expect(codesOf(c.all)).not.toContain("HFA309");
+  });
+
+  it("HFA309: exactly half of own input plus grant passes; more does not; grant.maxShare moves the limit", () => {
+    const clauses = (grant: string) => ["innsats HMR 100 000 kr i 2025", "innsats Kristiansund 100 000 kr i 2025", `tilskudd RST ${grant} kr i 2025`, "besparelse HMR 150 000 kr i 2026", "besparelse Kristiansund 150 000 kr i 2026"];
+    expect(checkMini(clauses("200 000")).byCode("HFA309")).toEqual([]);
+    const over = checkMini(clauses("200 002")).one("HFA309");
+    expect(over.message).toContain("200 002 kr i tilskudd mot 200 000 kr i egen innsats");
+    expect(checkMini(clauses("200 002"), {}, { config: { grant: { maxShare: 0.6 } } }).byCode("HFA309")).toEqual([]);
+  });
+
+  it("HFA309 on a party: Kristiansund 1 kr of own input against 90 % of a 900 000 kr grant", () => {
+    const c = checkMini([
+      "innsats HMR 900 000 kr per år",
+      "innsats Kristiansund 1 kr i 2025",
+      "tilskudd RST 900 000 kr i 2025 til HMR 10 %, Kristiansund 90 %",
+      "besparelse HMR 900 000 kr per år fra 2026",
+      "besparelse Kristiansund 1 kr i 2026",
+    ]);
+    expect(c.one("HFA309").message).toContain("Kristiansund får 810 000 kr mot 1 kr i egen innsats");
+  });
+});
+
+describe("no cascades, made precise (spec §5.2, v1.1)", () => {
+  it("a party whose only innsats is invalid has an innsats: no HFA302, HFA303 or HFA306", () => {
+    const c = specCheck({ replace: [["innsats Averøy", "innsats Averøy 40 døgn per år til 2030"]] });
+    expect(codesWithSeverity(c.all, "error", "warning"), describeDiagnostics(c.all, c.files)).toEqual(["HFA802"]);
+    const side = specCheck({ replace: [["innsats Averøy", "innsats Averøy 40 døgn per år til 2030"], ["innsats Kristiansund", "innsats Kristiansund <beløp> kr per år til 2030"]] });
+    expect(codesWithSeverity(side.all, "error", "warning"), describeDiagnostics(side.all, side.files)).toEqual(["HFA011", "HFA802"]);
+  });
+
+  it("a clause naming a non-party (HFA304) is left out of every other rule: no HFA607 or HFA608 on its behandling", () => {
+    const c = specCheck({ add: ["behandling Trondheim styre 2026-05-01 planlagt"] });
+    expect(codesWithSeverity(c.all, "error", "warning"), describeDiagnostics(c.all, c.files)).toEqual(["HFA304"]);
+  });
+
+  it.each([
+    ["reversed (HFA601)", "periode 2027 til 2025", "HFA601"],
+    ["broken (HFA001)", "periode 2025 til", "HFA001"],
+  ])("an invalid periode, %s, silences HFA307, HFA406, HFA407, HFA408, HFA608 and HFA310", (_what, period, code) => {
+    const c = specCheck({
+      replace: [
+        ["periode", period],
+        ["innsats HMR 150", `innsats HMR 150 000 kr i 2024 "Opplæring og hospitering"`],
+        ["balanse", "balanse {\n    horisont 2040\n    overføring HMR til Averøy 60 000 kr per år fra 2026\n  }"],
+        ["behandling Averøy", "behandling Averøy kommunestyre 2031-04-03 planlagt"],
+        ["innsats Averøy", "innsats Averøy 0,2 årsverk à 850 000 kr per år fra 2026 til 2030"],
+      ],
+    });
+    const codes = codesOf(c.all);
+    for (const silenced of ["HFA307", "HFA406", "HFA407", "HFA408", "HFA608", "HFA310"]) expect(codes, describeDiagnostics(c.all, c.files)).not.toContain(silenced);
+    expect(codes).toContain(code);
+  });
+
+  it("HFA301 (no helseforetak) does not silence HFA303 or HFA306 about a kommune", () => {
+    const c = specCheck({
+      replace: [
+        ["parter", "parter Kristiansund, Averøy"],
+        ["tilskudd", "tilskudd RST 600 000 kr per år til Kristiansund 50 %, Averøy 50 %"],
+      ],
+      remove: ["innsats Averøy"],
+    });
+    const codes = codesOf(c.all);
+    expect(codes).toContain("HFA301");
+    expect(c.one("HFA303").message).toContain("Averøy");
+    expect(c.one("HFA306").message).toContain("Averøy");
+  });
+});

@@ -79,6 +79,16 @@ describe.each(codes)("docs/rules/%s.md", (code) => {
     expect(blocksOf(markdown, FIX).length).toBeGreaterThan(0);
   });
 
+  it("cites its source with whole sentences, never a fragment cut off with «…»", () => {
+    const kilde = /\n## Kilde\n([\s\S]*?)\n## /.exec(page(code))?.[1] ?? "";
+    const quotes = [...kilde.replace(/\n\s*/g, " ").matchAll(/«([^«»]+)»/g)].map((m) => m[1]!.trim()).filter((q) => q.split(" ").length >= 5);
+    // Rules of the language itself (syntax, names, units) cite the reference; the others quote their source.
+    if (quotes.length === 0) expect(kilde, "no quote and no section of docs/language.md").toMatch(/docs\/language\.md\]\(\.\.\/language\.md\)\), §\d/u);
+    for (const quote of quotes) {
+      expect(quote, quote).not.toMatch(/^…|…$|,$/u);
+    }
+  });
+
   it(`the example that triggers the rule yields ${code}`, () => {
     for (const block of blocksOf(page(code), TRIGGER)) {
       const c = checkExample(block);

@@ -6,32 +6,24 @@
  * replaced it. Quick fixes are taken from the analysis (what the editor and
  * the CLI offer); the LSP-level variant is in the editor tests.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { agreementSnippet, mergeDeclarations, scanDeclarations } from "../client/src/newAgreement/template.js";
 import type { Diagnostic, Fix } from "../server/src/analysis/index.js";
 import { agreement, SHARED } from "./fixtures/rules/base.js";
+import { readSamples } from "./helpers/samples.js";
 import { expandSnippet } from "./helpers/snippets.js";
 import { applyEdits, check, describeDiagnostics, type Checked } from "./helpers/workspace.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SAMPLES = join(ROOT, "samples");
 
 /** A placeholder as spec §2 defines it: `<`, text with a letter, `>`, on one line. */
 const PLACEHOLDER = /<[^<>\n]*\p{L}[^<>\n]*>/u;
 
-function folder(name: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const f of readdirSync(join(SAMPLES, name)).filter((x) => x.endsWith(".hfa")).sort()) {
-    files[`file:///samples/${name}/${f}`] = readFileSync(join(SAMPLES, name, f), "utf8");
-  }
-  return files;
-}
-
-const felles = folder("felles");
-const feil = folder("feil");
+const felles = readSamples("felles");
+const feil = readSamples("feil");
 
 /** What `hfa check --max-warnings 0` decides: no error and no warning that a suppression did not silence. */
 function passesStrictCheck(c: Checked): boolean {
@@ -137,8 +129,7 @@ describe("an agreement with only helsefellesskap and parter", () => {
 });
 
 describe("the «Ny avtale» template", () => {
-  const fellesFiles = readdirSync(join(SAMPLES, "felles")).filter((f) => f.endsWith(".hfa"));
-  const declarations = mergeDeclarations(fellesFiles.map((f) => scanDeclarations(readFileSync(join(SAMPLES, "felles", f), "utf8"))));
+  const declarations = mergeDeclarations(Object.entries(felles).map(([uri, text]) => scanDeclarations(text, uri)));
 
   it.each([
     { label: "for the chosen parties (nb)", community: "MøreRomsdal", parties: ["HMR", "Kristiansund", "Averøy"], locale: "nb" as const },

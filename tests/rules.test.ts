@@ -1040,3 +1040,175 @@ describe("quick fixes", () => {
   });
 
 });
+
+// ------------------------------------------------------------------ v1.1 details
+
+describe("v1.1 details", () => {
+  it.each([
+    ["1,2 millioner kr", "1,2 mill. kr"],
+    ["1,2 mill kr", "1,2 mill. kr"],
+    ["1,2 MNOK", "1,2 mill. kr"],
+    ["NOK 1 200 000", "1 200 000 kr"],
+    ["kr 1 200 000", "1 200 000 kr"],
+    ["1 200 000,- kr", "1 200 000 kr"],
+  ])("HFA002, not HFA001, for `%s`, with a fix to `%s`", (written, canonical) => {
+    const c = run({ edit: { replace: [["innsats HMR 150", `innsats HMR ${written} i 2025 "Opplæring og hospitering"`]] } });
+    expect(c.byCode("HFA001"), describeDiagnostics(c.all, c.files)).toEqual([]);
+    const d = find(c, "HFA002", written);
+    expect(d.message).toContain(canonical);
+    const fixed = applyEdits(c.files[AGREEMENT_URI]!, d.fixes![0]!.edits);
+    expect(fixed).toContain(`innsats HMR ${canonical} i 2025`);
+    const after = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: fixed });
+    expect(after.byCode("HFA002")).toEqual([]);
+    expect(after.byCode("HFA001")).toEqual([]);
+    // Read with its value meanwhile: the balance is the spec's, except for the amount written.
+    expect(c.analysis.agreements[0]!.money.balance!.parties[0]!.rows[0]!.input).toBe(360_000 + 1_200_000);
+  });
+
+  it("`formål samhandlig`: «Mente du «samhandling»?» with a quick fix", () => {
+    const c = run({ edit: { replace: [["formål samhandling", `formål samhandlig "Jordmødre i kombinerte stillinger følger kvinnen fra svangerskapskontroll på helsestasjonen til fødsel og barsel på sykehuset."`]] } });
+    const d = find(c, "HFA202", "samhandlig");
+    expect(d.message).toContain("Mente du «samhandling»?");
+    expect(d.fixes?.[0]?.edits[0]?.newText).toBe("samhandling");
+  });
+
+  it("`målgruppe eldre`: «Mente du «skrøpelige-eldre»?» with a quick fix", () => {
+    const c = run({ edit: { replace: [["målgruppe", "målgruppe eldre"]] } });
+    const d = find(c, "HFA101", "eldre");
+    expect(d.message).toContain("Mente du «skrøpelige-eldre»?");
+    expect(d.fixes?.[0]?.edits[0]?.newText).toBe("skrøpelige-eldre");
+  });
+
+  it("`parter HMR, Kristiansund og Holmestand`: separate with commas, and the unknown name is still reported", () => {
+    const c = run({ edit: { replace: [["parter", "parter HMR, Kristiansund og Holmestand"]] } });
+    const comma = find(c, "HFA001", "og");
+    expect(comma.message).toContain("komma");
+    expect(comma.message).toContain("«Kristiansund, Holmestand»");
+    expect(applyEdits(c.files[AGREEMENT_URI]!, comma.fixes![0]!.edits)).toContain("parter HMR, Kristiansund, Holmestand");
+    expect(find(c, "HFA101", "Holmestand").message).toContain("Holmestand");
+  });
+
+  it("HFA009: a reason of fewer than suppression.minWords words, or a placeholder, suppresses nothing", () => {
+    const base = agreement({ remove: ["indikator"] });
+    const at = (reason: string, config?: object) =>
+      check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: `// hfa-ignore HFA604: ${reason}\n` + base }, config ? { config } : {});
+    const short = at("se årsplanen");
+    expect(short.one("HFA009").message).toContain("2 ord");
+    expect(short.one("HFA604").suppressed).toBeUndefined();
+    const placeholder = at("<begrunnelse>");
+    expect(placeholder.one("HFA009").message).toContain("plassholder");
+    expect(placeholder.one("HFA604").suppressed).toBeUndefined();
+    expect(at("følges opp i årsplanen").one("HFA604").suppressed).toBe("følges opp i årsplanen");
+    expect(at("se årsplanen", { suppression: { minWords: 2 } }).one("HFA604").suppressed).toBe("se årsplanen");
+  });
+
+  it("HFA611: the latest decision by date counts; on the same date the later clause", () => {
+    const later = run({ edit: { replace: [["behandling Averøy", "behandling Averøy kommunestyre 2025-05-01 avvist"]], add: ["behandling Averøy kommunestyre 2025-04-03 planlagt"] } });
+    expect(later.one("HFA611").message).toContain("2025-05-01");
+    const sameDay = run({ edit: { add: ["behandling Averøy kommunestyre 2025-04-03 avvist"] } });
+    expect(sameDay.byCode("HFA611")).toHaveLength(1);
+    const sameDayBack = run({ edit: { replace: [["behandling Averøy", "behandling Averøy kommunestyre 2025-04-03 avvist"]], add: ["behandling Averøy kommunestyre 2025-04-03 vedtatt"] } });
+    expect(sameDayBack.byCode("HFA611")).toEqual([]);
+  });
+
+  it("HFA611 under `status vedtatt` says the status cannot be vedtatt, and replaces HFA605 for that party", () => {
+    const c = run({
+      edit: {
+        replace: [
+          ["status", "status vedtatt"],
+          ["behandling HMR", "behandling HMR styre 2025-03-12 vedtatt"],
+          ["behandling Kristiansund", "behandling Kristiansund bystyre 2025-04-01 vedtatt"],
+          ["behandling Averøy", "behandling Averøy kommunestyre 2025-04-03 avvist"],
+        ],
+      },
+    });
+    expect(c.one("HFA611").message).toContain("kan ikke stå som «vedtatt»");
+    expect(c.byCode("HFA605")).toEqual([]);
+    expect(c.byCode("HFA606")).toEqual([]);
+  });
+
+  it("HFA605/HFA606 present Meld. St. 9's decision process as a model, with delegation", () => {
+    const c = run({ edit: { replace: [["status", "status vedtatt"]] } });
+    const message = c.one("HFA605").message;
+    expect(message).toContain("Meld. St. 9 (2023–2024) beskriver en modell der");
+    expect(message).toContain("delegasjonsregler");
+    expect(message).not.toMatch(/skal behandles|blir først bindende/);
+    expect(clean.one("HFA606").message).toContain("beskriver en modell");
+  });
+
+  it("HFA010 for bad values of the new keys", () => {
+    const c = run({
+      options: {
+        config: { suppression: { minWords: 0 }, balance: { maxHorizonYears: -1 }, grant: { maxShare: 2 }, exclude: ["/abs", 3], docs: { baseUrl: "file:///x" } },
+      },
+    });
+    const texts = c.byCode("HFA010").map((d) => c.textOf(d));
+    expect(texts).toEqual(["0", "-1", "2", `"/abs"`, "3", `"file:///x"`]);
+    const ok = run({ options: { config: { suppression: { minWords: 4 }, balance: { maxHorizonYears: 4 }, grant: { maxShare: 0.4 }, exclude: ["arkiv/**"], docs: { baseUrl: "https://hfa.example.no/regler/" } } } });
+    expect(ok.byCode("HFA010")).toEqual([]);
+    expect(ok.analysis.config.exclude).toEqual(["arkiv/**"]);
+    expect(ok.analysis.config.docsBaseUrl).toBe("https://hfa.example.no/regler/");
+  });
+
+  it("HFA012 is a warning with the «unnecessary» tag, and not reported for a code switched off in hfa.json", () => {
+    const text = agreement().replace("  målgruppe", "  // hfa-ignore HFA604: indikatoren avtales i årsplanen\n  målgruppe");
+    const c = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text });
+    expect(c.one("HFA012").tags).toEqual([1]);
+    expect(check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text }, { config: { rules: { HFA604: "off" } } }).byCode("HFA012")).toEqual([]);
+  });
+
+  it("HFA702 is one diagnostic per clause, naming the years", () => {
+    const c = run({ shared: SHARED.replace("  ramme 2026 16,2 mill. kr\n  ramme 2027 16,2 mill. kr\n", "") });
+    expect(c.one("HFA702").message).toContain("2026 og 2027");
+  });
+});
+
+describe("placeholders (spec §2, HFA011)", () => {
+  const every = `avtale <Navn> "<tittel>" {
+  helsefellesskap <helsefellesskap>
+  parter <helseforetak>, <kommune>
+  periode <første år> til <siste år>
+  status <status>
+  sykehus <sykehus>
+  målgruppe <målgruppe>
+  formål <formål> "<hvordan tiltaket støtter formålet>"
+  tiltak <Tiltak> "<tittel>" {
+    formål <formål>
+    stilling "<stilling>" <årsverk> årsverk: <part> <andel> %, <part> <andel> %
+    beskrivelse <beskrivelse>
+  }
+  innsats <part> <årsverk> årsverk à <beløp> kr per år fra <år> til <år> "<hva>"
+  innsats <part> <beløp> kr i <år>
+  tilskudd <ordning> <beløp> kr per år til <part> <andel> %, <part> <andel> %
+  tilskudd <ordning> <beløp> mill. kr per år til <år>
+  besparelse <part> <antall> døgn à <sats> per år fra <år> <hva>
+  balanse {
+    horisont <år>
+    overføring <part> til <part> <beløp> kr per år fra <år>
+    begrunnelse "<hvorfor fordelingen er riktig>"
+  }
+  videreføring "<hvordan tiltaket finansieres når tilskuddet opphører>"
+  indikator "<hva som måles>" fra <utgangsverdi> % til <mål> % innen <år>
+  behandling <part> <organ> <dato> <utfall>
+  personelleffekt <effekt> "<begrunnelse>"
+}
+`;
+  const c = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: every });
+
+  it("a placeholder may stand for any Number, Year, Date, Id, Ref, String or fixed word: no syntax error", () => {
+    expect(c.byCode("HFA001"), describeDiagnostics(c.all, c.files)).toEqual([]);
+  });
+
+  it("every placeholder is HFA011, and nothing else is reported about the clauses holding them", () => {
+    const placeholders = every.match(/<[^<>"]*>|"<[^"]*>"/g)!.length;
+    expect(c.byCode("HFA011")).toHaveLength(placeholders);
+    // Clauses with placeholders count as present (no HFA106/HFA201/HFA208/HFA401/HFA501/HFA603/HFA604/HFA610)
+    // and are left out of everything else (no HFA101, HFA203, HFA3xx, HFA4xx, HFA6xx).
+    expect(codesWithSeverity(c.all, "error", "warning", "hint"), describeDiagnostics(c.all, c.files)).toEqual(["HFA011"]);
+  });
+
+  it("`<` … `>` needs a letter and stays on one line", () => {
+    const near = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: agreement({ replace: [["innsats HMR 150", `innsats HMR 150 000 kr i 2025 "Kurs for 2 < 3 > 1 grupper"`]] }) });
+    expect(near.byCode("HFA011")).toEqual([]);
+  });
+});

@@ -4,26 +4,16 @@
  * samples/README.md computes by hand; every file in samples/feil gets the
  * codes its header comment promises, and nothing else.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../server/src/analysis/index.js";
+import { readSamples, SAMPLES } from "./helpers/samples.js";
 import { check, codesOf, codesWithSeverity, describeDiagnostics } from "./helpers/workspace.js";
 
-const SAMPLES = fileURLToPath(new URL("../samples/", import.meta.url));
-
-function read(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(join(SAMPLES, folder)).filter((f) => f.endsWith(".hfa")).sort()) {
-    files[`file:///samples/${folder}/${name}`] = readFileSync(join(SAMPLES, folder, name), "utf8");
-  }
-  return files;
-}
-
-const felles = read("felles");
-const avtaler = read("avtaler");
-const feil = read("feil");
+const felles = readSamples("felles");
+const avtaler = readSamples("avtaler");
+const feil = readSamples("feil");
 
 /** Codes on the header's `// <label>: …` line (the first such line), or undefined without one. */
 function headerCodes(text: string, label: string): string[] | undefined {

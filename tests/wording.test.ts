@@ -7,13 +7,13 @@
  * bad and good strings first, so a pattern that can no longer match is
  * itself a failure.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic, Locale } from "../server/src/analysis/index.js";
+import { agreementSnippet, mergeDeclarations, scanDeclarations } from "../client/src/newAgreement/template.js";
 import { SPEC_EXAMPLE } from "./fixtures/rules/base.js";
 import { blocksOf, checkExample, FIX, ruleCodesWithPages, rulePage, TRIGGER } from "./helpers/docs-examples.js";
+import { readSamples } from "./helpers/samples.js";
+import { expandSnippet } from "./helpers/snippets.js";
 import { check, type Checked } from "./helpers/workspace.js";
 
 interface Pattern {
@@ -53,11 +53,14 @@ const PATTERNS: readonly Pattern[] = [
     good: ["vedtaket i Gjemnes er planlagt", "Gjemnes' vedtak", "Namsos sykehus", "HMRs andel"],
   },
   {
-    name: "comma before «og» ending a list",
+    name: "comma before «og» ending a list of names or years",
     locales: ["nb"],
-    find: (message) => first(/[\p{L}\p{N}], og /u, message),
-    bad: ["HMR, Kristiansund, og Averøy", "i 2028, og 2029"],
-    good: ["HMR, Kristiansund og Averøy", "i 2028 og 2029"],
+    find: (message, names) => {
+      const item = listItem(names);
+      return first(new RegExp(`(?<![\\p{L}\\p{N}_-])${item}, og ${item}(?![\\p{L}\\p{N}_-])`, "u"), message);
+    },
+    bad: ["HMR, Kristiansund, og Averøy", "i 2027, 2028, og 2029"],
+    good: ["HMR, Kristiansund og Averøy", "i 2028 og 2029", "Avtalen avsluttes, og Averøy må vedta den på nytt", "(minst 12 ord, og nevn HMR)"],
   },
   {
     name: "a list of names or years whose last item is joined by a comma instead of «og»/«and»",
@@ -102,6 +105,13 @@ const PATTERNS: readonly Pattern[] = [
     find: (message) => first(/\b[Aa] (?!one\b|once\b)(?:[aeio]|un(?!i))\p{L}*/u, message),
     bad: ["Kristiansund sykehus is a acute hospital", "a agreement", "a unknown name"],
     good: ["an acute hospital", "a one-off", "a unit", "a party"],
+  },
+  {
+    name: "a number that failed to compute («NaN», «undefined», «Infinity»)",
+    locales: ["nb", "en"],
+    find: (message) => first(/\b(?:NaN|undefined|Infinity)\b/u, message),
+    bad: ["summerer til NaN %", "netto undefined kr"],
+    good: ["summerer til 90 %"],
   },
   {
     name: "«deklarert N ganger» (say where the name is declared instead)",
@@ -161,15 +171,7 @@ describe("the wording patterns can fail", () => {
   });
 });
 
-const SAMPLES = fileURLToPath(new URL("../samples/", import.meta.url));
-
-function samples(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(join(SAMPLES, folder)).filter((f) => f.endsWith(".hfa")).sort()) {
-    files[`file:///samples/${folder}/${name}`] = readFileSync(join(SAMPLES, folder, name), "utf8");
-  }
-  return files;
-}
+const samples = readSamples;
 
 /** Every workspace the messages are taken from, by a label for failure messages. */
 function corpus(locale: Locale): { label: string; checked: Checked }[] {
@@ -179,6 +181,11 @@ function corpus(locale: Locale): { label: string; checked: Checked }[] {
     { label: "samples/felles + samples/avtaler", checked: check({ ...felles, ...samples("avtaler") }, { locale }) },
   ];
   for (const [uri, text] of Object.entries(samples("feil"))) out.push({ label: uri, checked: check({ ...felles, [uri]: text }, { locale }) });
+  // The «Ny avtale» template untouched: its placeholders must give plain messages, not cascades.
+  const declarations = mergeDeclarations(Object.entries(felles).map(([uri, text]) => scanDeclarations(text, uri)));
+  const community = declarations.communities.find((c) => c.id === "MøreRomsdal");
+  const template = expandSnippet(agreementSnippet({ community, parties: ["HMR", "Kristiansund", "Averøy"], schemes: declarations.schemes, locale }));
+  out.push({ label: "the «Ny avtale» template", checked: check({ ...felles, "file:///ws/ny.hfa": template }, { locale }) });
   for (const code of ruleCodesWithPages()) {
     for (const heading of [TRIGGER, FIX]) {
       blocksOf(rulePage(code), heading).forEach((block, i) => out.push({ label: `docs/rules/${code}.md, «${heading}» ${i + 1}`, checked: checkExample(block, { locale }) }));

@@ -11,7 +11,7 @@
  * completion ask Chevrotain what may follow inside the clause at the cursor
  * (`computeContentAssist`).
  */
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type ISyntacticContentAssistPath, type IToken, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
@@ -30,7 +30,7 @@ import {
   OutcomeKeyword,
   PercentSign,
   Placeholder,
-  PLACEHOLDER_IN_TEXT,
+  hasPlaceholderSegment,
   CommaDash,
   Star,
   StatusKeyword,
@@ -144,6 +144,23 @@ export class ClauseParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /**
+   * What may follow, for completion and HFA001's "expected …": without the
+   * forms the grammar reads only to report them (foreign amounts, HFA002) and
+   * without placeholders (HFA011), which are never what anyone should type.
+   */
+  override computeContentAssist(startRuleName: string, precedingInput: IToken[]): ISyntacticContentAssistPath[] {
+    const last = precedingInput[precedingInput.length - 1]?.tokenType;
+    const afterNumber = last === NumberLiteral || last === ForeignNumber || last === Placeholder || last === KW.mill;
+    return super.computeContentAssist(startRuleName, precedingInput).filter((suggestion) => {
+      const type = suggestion.nextTokenType;
+      if (type === Placeholder || type === CommaDash) return false;
+      if (suggestion.ruleStack[suggestion.ruleStack.length - 1] !== "money") return true;
+      if (type === Identifier) return false; // `NOK 1 200 000`, `1,2 MNOK`
+      return afterNumber || !(type === KW.kr || type === KW.kroner || type === CurrencyKeyword); // `kr 1 200 000`
+    });
+  }
+
   // ------------------------------------------------------------ terminals
 
   private tok(token: IToken): Ast.Span {
@@ -174,7 +191,7 @@ export class ClauseParser extends EmbeddedActionsParser {
           const token = this.CONSUME(StringLiteral);
           const value = unescapeString(token.image);
           // `"<beskriv …>"`: a placeholder string (spec §2).
-          return PLACEHOLDER_IN_TEXT.test(value)
+          return hasPlaceholderSegment(value)
             ? { start: startOf(token), end: endOf(token), value, placeholder: true as const }
             : { start: startOf(token), end: endOf(token), value };
         },

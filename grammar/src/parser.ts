@@ -19,7 +19,7 @@ import {
   Identifier,
   KW,
   LCurly,
-  PLACEHOLDER_IN_TEXT,
+  hasPlaceholderSegment,
   Placeholder,
   RCurly,
   StringLiteral,
@@ -717,7 +717,7 @@ export function parse(text: string): ParseResult {
   const tokens: IToken[] = [];
   const placeholders: Ast.Span[] = [];
   for (const token of lexed.tokens) {
-    if (token.tokenType === Placeholder || (token.tokenType === StringLiteral && PLACEHOLDER_IN_TEXT.test(token.image))) {
+    if (token.tokenType === Placeholder || (token.tokenType === StringLiteral && hasPlaceholderSegment(token.image))) {
       placeholders.push({ start: token.startOffset, end: tokenEnd(token) });
     }
     if (token.tokenType === UnterminatedString) {

@@ -136,8 +136,41 @@ export const Placeholder = createToken({
   label: "'<…>'",
 });
 
-/** A placeholder segment inside a string's text (a placeholder string, spec §2). */
-export const PLACEHOLDER_IN_TEXT = /<[^<>\r\n"]*\p{L}[^<>\r\n"]*>/u;
+const LETTER_PATTERN = /\p{L}/u;
+
+/**
+ * The placeholder segments `<…>` of a text (spec §2: one line, no quote, at
+ * least one letter inside), as offsets into it. One linear pass: a regex with
+ * two starred groups around the letter backtracks quadratically on a long
+ * text that opens `<` and never closes it.
+ */
+export function placeholderSegments(text: string, limit = Infinity): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let open = -1;
+  let letter = false;
+  for (let i = 0; i < text.length && found.length < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 60 /* < */) {
+      open = i;
+      letter = false;
+    } else if (open >= 0) {
+      if (ch === 62 /* > */) {
+        if (letter) found.push({ start: open, end: i + 1 });
+        open = -1;
+      } else if (ch === 10 || ch === 13 || ch === 34 /* " */) {
+        open = -1;
+      } else if (!letter && (ch >= 0x80 ? LETTER_PATTERN.test(text.charAt(i)) : (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
+        letter = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether a string's text holds a placeholder segment (a placeholder string, spec §2). */
+export function hasPlaceholderSegment(text: string): boolean {
+  return text.includes("<") && placeholderSegments(text, 1).length > 0;
+}
 
 /** `,-` after an amount (`1 200 000,- kr`): lexed so that it can be HFA002 with a fix, not a syntax error. */
 export const CommaDash = createToken({ name: "CommaDash", pattern: ",-", label: "',-'" });

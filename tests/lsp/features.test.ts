@@ -134,8 +134,8 @@ describe("language features over LSP", () => {
     expect(balance.agreement).toBe("EldreteamRomsdal");
     expect(balance.horizon).toBe(2031);
     expect(balance.parties.map((p) => [p.party, Math.round(p.atHorizon)])).toEqual([
-      ["HMR", 4_260_000],
-      ["Molde", 596_000],
+      ["HMR", 3_756_000],
+      ["Molde", 110_000],
       ["Hustadvika", -1_029_000],
       ["Aukra", -474_750],
     ]);

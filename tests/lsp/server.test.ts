@@ -213,6 +213,10 @@ describe("language server on the sample workspace", () => {
         expect(inserted).toBe(expectedLine);
         expect(lines[edits[0]!.range.start.line + 1]).toMatch(code === "HFA604" ? /^avtale LspTest/ : /^  behandling Molde styre/);
         expect(parse(text).problems).toEqual([]);
+        // The inserted reason is a placeholder: it suppresses nothing and is HFA009 until the author writes one.
+        const pending = await client.waitForDiagnostics(TEST, (d) => codes(d).includes("HFA009") && codes(d).includes(code));
+        expect(codes(pending)).toContain(code);
+        client.replaceAll(TEST, text.replace(`${code}: <begrunnelse>`, `${code}: avtales i helsefellesskapets årsplan for 2025`));
         const after = await client.waitForDiagnostics(TEST, (d) => !codes(d).includes(code));
         expect(codes(after)).not.toContain("HFA009");
         expect(codes(after)).not.toContain("HFA001");

@@ -10,19 +10,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic, Position } from "vscode-languageserver-protocol";
 import { LineIndex, Workspace } from "../../server/src/analysis/index.js";
+import { rng as prng } from "../robust/fuzzKit.js";
 import { makeWorkspace, TestClient } from "./client.js";
-
-/** Small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = [
   " ", "\n", "  ", "{", "}", '"', ",", "%", "à", "kr", " 000", "1.200.000", "0,5", "12.03.2025", "2025-02-30",

@@ -5,7 +5,7 @@
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { RawDiagnostic } from "./diagnostics.js";
-import type { Locale } from "./i18n.js";
+import { joinList, type Locale } from "./i18n.js";
 import { MAX_JSON_DEPTH, tooDeep } from "./jsonDepth.js";
 import { RULES, type Severity } from "./rules.js";
 
@@ -104,7 +104,13 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
   };
 
   const unknownKey = (key: JsonNode, allowed: string[]) =>
-    report(key, say(`Ukjent innstilling «${key.value}». Gyldige: ${allowed.join(", ")}.`, `Unknown setting "${key.value}". Valid: ${allowed.join(", ")}.`));
+    report(
+      key,
+      say(
+        `Ukjent innstilling «${key.value}». Gyldige innstillinger her er ${joinList(allowed.map((a) => `«${a}»`), "nb")}.`,
+        `Unknown setting "${key.value}". The valid settings here are ${joinList(allowed.map((a) => `"${a}"`), "en")}.`,
+      ),
+    );
 
   for (const property of root.children ?? []) {
     const [key, value] = property.children ?? [];
@@ -138,44 +144,30 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
           rules.set(String(code.value), word);
         }
         break;
-      case "justification": {
-        if (value.type !== "object") {
-          report(value, say("«justification» må være et objekt.", "\"justification\" must be an object."));
-          break;
-        }
-        for (const sub of value.children ?? []) {
-          const [subKey, subValue] = sub.children ?? [];
-          if (!subKey || !subValue) continue;
-          if (subKey.value !== "minWords") {
-            unknownKey(subKey, ["minWords"]);
-            continue;
-          }
-          if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 1000) minWords = subValue.value;
-          else report(subValue, say("«minWords» må være et helt tall fra 0 til 1000.", "\"minWords\" must be a whole number from 0 to 1000."));
-        }
+      case "justification":
+        section(value, "justification", {
+          minWords: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 0 && node.value <= 1000) minWords = node.value;
+            else report(node, say("«minWords» må være et helt tall fra 0 til 1000.", "\"minWords\" must be a whole number from 0 to 1000."));
+          },
+        });
         break;
-      }
-      case "balance": {
-        if (value.type !== "object") {
-          report(value, say("«balance» må være et objekt.", "\"balance\" must be an object."));
-          break;
-        }
-        for (const sub of value.children ?? []) {
-          const [subKey, subValue] = sub.children ?? [];
-          if (!subKey || !subValue) continue;
-          if (subKey.value === "tolerance") {
-            if (typeof subValue.value === "number" && subValue.value >= 0 && subValue.value <= 1) tolerance = subValue.value;
-            else report(subValue, say("«tolerance» må være et tall fra 0 til 1 (0,05 = 5 %).", "\"tolerance\" must be a number from 0 to 1 (0.05 = 5 %)."));
-          } else if (subKey.value === "defaultHorizonYears") {
-            if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 50) horizonYears = subValue.value;
-            else report(subValue, say("«defaultHorizonYears» må være et helt tall fra 0 til 50.", "\"defaultHorizonYears\" must be a whole number from 0 to 50."));
-          } else if (subKey.value === "maxHorizonYears") {
-            if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 50) maxHorizonYears = subValue.value;
-            else report(subValue, say("«maxHorizonYears» må være et helt tall fra 0 til 50.", "\"maxHorizonYears\" must be a whole number from 0 to 50."));
-          } else unknownKey(subKey, ["tolerance", "defaultHorizonYears", "maxHorizonYears"]);
-        }
+      case "balance":
+        section(value, "balance", {
+          tolerance: (node) => {
+            if (typeof node.value === "number" && node.value >= 0 && node.value <= 1) tolerance = node.value;
+            else report(node, say("«tolerance» må være et tall fra 0 til 1 (0,05 = 5 %).", "\"tolerance\" must be a number from 0 to 1 (0.05 = 5 %)."));
+          },
+          defaultHorizonYears: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 0 && node.value <= 50) horizonYears = node.value;
+            else report(node, say("«defaultHorizonYears» må være et helt tall fra 0 til 50.", "\"defaultHorizonYears\" must be a whole number from 0 to 50."));
+          },
+          maxHorizonYears: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 0 && node.value <= 50) maxHorizonYears = node.value;
+            else report(node, say("«maxHorizonYears» må være et helt tall fra 0 til 50.", "\"maxHorizonYears\" must be a whole number from 0 to 50."));
+          },
+        });
         break;
-      }
       case "suppression":
         section(value, "suppression", {
           minWords: (node) => {

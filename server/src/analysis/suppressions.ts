@@ -12,7 +12,7 @@ import type { RawDiagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
 import { RULES } from "./rules.js";
 import { words } from "./i18n.js";
-import { PLACEHOLDER_IN_TEXT } from "../../../grammar/src/tokens.js";
+import { hasPlaceholderSegment } from "../../../grammar/src/tokens.js";
 
 export interface Suppression {
   readonly comment: Ast.Span;
@@ -75,7 +75,7 @@ export function findSuppressions(
     const reason = colon >= 0 ? body.slice(colon + 1).trim() : "";
     const codes = codePart.split(/[\s,]+/).filter((c) => c.length > 0).map((c) => c.toUpperCase());
     const reasonWords = words(reason).length;
-    const placeholderReason = PLACEHOLDER_IN_TEXT.test(reason);
+    const placeholderReason = hasPlaceholderSegment(reason);
     if (codes.length > 0 && reason !== "" && (placeholderReason || reasonWords < config.suppressionMinWords)) {
       const minimum = config.suppressionMinWords;
       diagnostics.push({

@@ -408,12 +408,16 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
   return out;
 }
 
-/** What other agreements can depend on: every declaration except agreement bodies. */
+/**
+ * What other agreements can depend on: every declaration except agreement
+ * bodies, with its offset, since cached analyses of other files point at it
+ * (related information, references): a declaration that moves is a change.
+ */
 function signatureOf(text: string, file: Ast.FileNode): string {
   const parts: string[] = [];
   for (const decl of file.declarations) {
     if (decl.kind === "agreement") parts.push(`avtale ${decl.name.text}`);
-    else parts.push(text.slice(decl.start, decl.end));
+    else parts.push(`${decl.start}:${text.slice(decl.start, decl.end)}`);
   }
   return parts.join("\n");
 }

@@ -145,8 +145,8 @@ function valueAmount(value: Ast.Value, resolved: ResolvedAgreement, ctx: CheckCo
       "HFA801",
       value,
       ctx.say(
-        `Enhetene passer ikke: mengden er i ${value.unit.unit}, men satsen ${rate.name.text} er per ${rate.node.unit.unit}.`,
-        `Units do not match: the quantity is in ${value.unit.unit}, but the rate ${rate.name.text} is per ${rate.node.unit.unit}.`,
+        `Enhetene passer ikke: mengden er i ${value.unit.unit}, men satsen ${rate.name.text} er per ${rate.node.unit.unit}. Oppgi mengden i ${rate.node.unit.unit}, eller bruk en sats per ${value.unit.unit}.`,
+        `Units do not match: the quantity is in ${value.unit.unit}, but the rate ${rate.name.text} is per ${rate.node.unit.unit}. Give the quantity in ${rate.node.unit.unit}, or use a rate per ${value.unit.unit}.`,
       ),
       { related: [{ uri: rate.uri, start: rate.node.start, end: rate.node.end, message: ctx.say("Satsen", "The rate") }] },
     );

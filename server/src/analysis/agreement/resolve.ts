@@ -75,6 +75,14 @@ const KIND_WORDS: Record<SymbolKind, { nb: string; en: string }> = {
   nationalGroup: { nb: "nasjonal prioritert gruppe", en: "national priority group" },
 };
 
+/** Kinds whose Norwegian word is neuter (`et helseforetak`, `et sykehus`). */
+const NEUTER: ReadonlySet<SymbolKind> = new Set(["community", "healthTrust", "hospital", "measure", "purpose"]);
+
+/** `a` or `an` before an English word. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
 export function kindWord(kind: SymbolKind, locale: "nb" | "en"): string {
   return KIND_WORDS[kind][locale];
 }
@@ -122,8 +130,8 @@ export class Resolver {
         "HFA103",
         name,
         ctx.say(
-          `«${name.text}» er ${KIND_WORDS[actual].nb}, men her skal det stå ${expectedNb}.`,
-          `"${name.text}" is a ${KIND_WORDS[actual].en}, but a ${expectedEn} is expected here.`,
+          `«${name.text}» er ${KIND_WORDS[actual].nb}, men her skal det stå ${expectedNb}. Skriv navnet på ${joinAlternatives(kinds.map((k) => `${NEUTER.has(k) ? "et" : "en"} ${KIND_WORDS[k].nb}`), "nb")}.`,
+          `"${name.text}" is ${article(KIND_WORDS[actual].en)} ${KIND_WORDS[actual].en}, but ${article(expectedEn)} ${expectedEn} is expected here. Write the name of ${article(expectedEn)} ${expectedEn}.`,
         ),
       );
       return;
@@ -258,8 +266,8 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
           "HFA104",
           ref,
           ctx.say(
-            `${decl.name.text} er ikke medlem av ${community.name.text} («${community.node.title.value}»). Bare helseforetak og kommuner i avtalens helsefellesskap kan være parter.`,
-            `${decl.name.text} is not a member of ${community.name.text} ("${community.node.title.value}"). Only health trusts and municipalities of the agreement's helsefellesskap can be parties.`,
+            `${decl.name.text} er ikke medlem av ${community.name.text} («${community.node.title.value}»). Tilskuddet fordeles per helsefellesskap, så bare helseforetak og kommuner i avtalens helsefellesskap kan være parter. Ta ${decl.name.text} ut av «parter», eller lag avtalen i det helsefellesskapet ${decl.name.text} hører til.`,
+            `${decl.name.text} is not a member of ${community.name.text} ("${community.node.title.value}"). The grant is allocated per helsefellesskap, so only health trusts and municipalities of the agreement's helsefellesskap can be parties. Take ${decl.name.text} out of "parter", or make the agreement in the helsefellesskap ${decl.name.text} belongs to.`,
           ),
         );
       }

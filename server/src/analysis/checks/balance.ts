@@ -81,10 +81,16 @@ function checkImbalance(resolved: ResolvedAgreement, balance: Balance, clause: A
   const gainer = gainers[0]!;
   const period = balance.period;
   const span = `${balance.firstYear}–${balance.horizon}`;
-  const loserNb = (p: PartyBalance) => `${p.party} har et samlet netto tap på ${formatKr(-p.atHorizon, "nb")} i ${span}`;
-  const loserEn = (p: PartyBalance) => `${p.party} has a total net loss of ${formatKr(-p.atHorizon, "en")} in ${span}`;
-  let nb = `${joinList(losers.map(loserNb), "nb")}, mens ${gainer.party} har en netto gevinst på ${formatKr(gainer.atHorizon, "nb")}.`;
-  let en = `${joinList(losers.map(loserEn), "en")}, while ${gainer.party} has a net gain of ${formatKr(gainer.atHorizon, "en")}.`;
+  const names = (locale: "nb" | "en") => joinList(losers.map((p) => p.party), locale);
+  const losses = (locale: "nb" | "en") => joinList(losers.map((p) => formatKr(-p.atHorizon, locale)), locale);
+  let nb =
+    losers.length === 1
+      ? `${losers[0]!.party} har et samlet netto tap på ${losses("nb")} i ${span}, mens ${gainer.party} har en netto gevinst på ${formatKr(gainer.atHorizon, "nb")}.`
+      : `${names("nb")} har et samlet netto tap på henholdsvis ${losses("nb")} i ${span}, mens ${gainer.party} har en netto gevinst på ${formatKr(gainer.atHorizon, "nb")}.`;
+  let en =
+    losers.length === 1
+      ? `${losers[0]!.party} has a total net loss of ${losses("en")} in ${span}, while ${gainer.party} has a net gain of ${formatKr(gainer.atHorizon, "en")}.`
+      : `${names("en")} have total net losses of ${losses("en")} respectively in ${span}, while ${gainer.party} has a net gain of ${formatKr(gainer.atHorizon, "en")}.`;
   const loserSides = new Set(losers.map((p) => p.side));
   if (loserSides.size === 1 && losers[0]!.side && gainer.side && losers[0]!.side !== gainer.side) {
     nb += ` Kostnaden faller på ${sideWords(losers[0]!.side, "nb")}, mens gevinsten tilfaller ${sideWords(gainer.side, "nb")}.`;

@@ -71,7 +71,7 @@ export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel
   const yearsEn = yearList(years, "en");
   const listNb = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "nb")}`), "nb");
   const listEn = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "en")}`), "en");
-  const lastYear = years.reduce((latest, year) => Math.max(latest, year), -Infinity);
+  const lastYear = years[years.length - 1]!; // rows are in year order
   ctx.report(
     "HFA406",
     anchor.kind === "saving" ? anchor.flow.schedule : anchor,

@@ -10,7 +10,8 @@ import type { CheckContext } from "./context.js";
 export function checkFinancing(money: MoneyModel, ctx: CheckContext): void {
   const balance = money.balance;
   // Own input left out of the figures would make these amounts a cascade (spec §5.2).
-  if (!balance || money.input.invalidInput) return;
+  // No own input at all is HFA302's fact alone (spec §5.6).
+  if (!balance || money.input.invalidInput || balance.total.totals.input <= 0) return;
   const firstGrant = money.flows.find((f) => f.clause.kind === "grant" && f.perYear !== undefined);
   if (!firstGrant) return;
   const maxShare = ctx.config.grantMaxShare;
@@ -27,7 +28,7 @@ export function checkFinancing(money: MoneyModel, ctx: CheckContext): void {
       fallback.parties.length > 0
         ? ctx.say(
             `Tilskuddet går i ${yearsNb} til ${joinList(fallback.parties, "nb")}, som ikke har egen innsats det året: da erstatter tilskuddet egen innsats i stedet for å supplere den. Før opp innsatsen for ${yearsNb} («innsats … i <år>»), eller endre fordelingen med «til».`,
-            `In ${yearsEn} the grant goes to ${joinList(fallback.parties, "en")}, who put in no own input that year: the grant then replaces own input instead of supplementing it. Enter the input for ${yearsEn} ("innsats … i <year>"), or change the shares after "til".`,
+            `In ${yearsEn} the grant goes to ${joinList(fallback.parties, "en")}, which ${fallback.parties.length === 1 ? "has" : "have"} no own input that year: the grant then replaces own input instead of supplementing it. Enter the input for ${yearsEn} ("innsats … i <year>"), or change the shares after "til".`,
           )
         : ctx.say(
             `Tilskudd i ${yearsNb}, et år uten egen innsats fra noen part: da erstatter tilskuddet egen innsats i stedet for å supplere den. Beløpet er fordelt etter partenes innsats over hele perioden. Før opp partenes innsats for ${yearsNb}, eller flytt tilskuddet til år med innsats.`,

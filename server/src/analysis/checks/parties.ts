@@ -30,8 +30,8 @@ export function checkParties(resolved: ResolvedAgreement, money: MoneyModel, ctx
       "HFA301",
       partiesClause,
       ctx.say(
-        `Partene er ikke fra begge nivåer: avtalen mangler ${missing}. Tilskuddet forutsetter enighet mellom helseforetak og kommuner.`,
-        `The parties are not from both levels: the agreement lacks ${missing}. The grant requires agreement between a health trust and municipalities.`,
+        `Partene er ikke fra begge nivåer: avtalen mangler ${missing}. Tilskuddet forutsetter enighet mellom helseforetak og kommuner. Legg til ${missing} fra helsefellesskapet i «parter».`,
+        `The parties are not from both levels: the agreement lacks ${missing}. The grant requires agreement between a health trust and municipalities. Add ${missing} of the helsefellesskap to "parter".`,
       ),
     );
   }
@@ -94,15 +94,16 @@ export function checkParties(resolved: ResolvedAgreement, money: MoneyModel, ctx
 
 /** HFA305 for one list of shares. `where` names the list in the message. */
 export function checkShareSum(shares: readonly { percent: Ast.Percent }[], span: Ast.Span, whereNb: string, whereEn: string, ctx: CheckContext): void {
-  if (shares.length === 0) return;
+  // A share still to be filled in (HFA011) leaves the sum open.
+  if (shares.length === 0 || shares.some((s) => s.percent.number.placeholder)) return;
   const sum = shares.reduce((total, share) => total + share.percent.value, 0);
   if (Math.abs(sum - 100) <= 0.1) return;
   ctx.report(
     "HFA305",
     span,
     ctx.say(
-      `Andelene ${whereNb} summerer til ${formatPercent(sum, "nb")}, ikke 100 %.`,
-      `The shares ${whereEn} add up to ${formatPercent(sum, "en")}, not 100 %.`,
+      `Andelene ${whereNb} summerer til ${formatPercent(sum, "nb")}, ikke 100 %. Rett andelene så de blir 100 % til sammen.`,
+      `The shares ${whereEn} add up to ${formatPercent(sum, "en")}, not 100 %. Correct the shares so that they add up to 100 %.`,
     ),
     { fixes: shareFix(shares, sum, ctx) },
   );
@@ -134,13 +135,13 @@ export function checkAgreementShares(resolved: ResolvedAgreement, ctx: CheckCont
       if (item.kind !== "position") continue;
       const span = { start: item.shares[0]!.start, end: item.shares[item.shares.length - 1]!.end };
       checkShareSum(item.shares, span, `i stillingen «${item.title.value}»`, `of the position "${item.title.value}"`, ctx);
-      if (!Number.isInteger(item.fte.value)) {
+      if (!item.fte.placeholder && !Number.isInteger(item.fte.value)) {
         ctx.report(
           "HFA308",
           item.fte,
           ctx.say(
-            `Stillingen «${item.title.value}» er ${String(item.fte.value).replace(".", ",")} årsverk. En kombinert stilling bør utgjøre hele stillinger.`,
-            `The position "${item.title.value}" is ${item.fte.value} FTE. A combined position should add up to whole positions.`,
+            `Stillingen «${item.title.value}» er ${String(item.fte.value).replace(".", ",")} årsverk. En kombinert stilling bør utgjøre hele stillinger: skriv et helt antall årsverk, eller si i «beskrivelse» hvorfor den ikke gjør det.`,
+            `The position "${item.title.value}" is ${item.fte.value} FTE. A combined position should add up to whole positions: write a whole number of FTEs, or say in "beskrivelse" why it does not.`,
           ),
         );
       }

@@ -19,7 +19,10 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
     ctx.report(
       "HFA601",
       period.clause,
-      ctx.say(`Perioden slutter (${period.to}) før den begynner (${period.from}).`, `The period ends (${period.to}) before it starts (${period.from}).`),
+      ctx.say(
+        `Perioden slutter (${period.to}) før den begynner (${period.from}). Skriv det første året først: «periode ${period.to} til ${period.from}».`,
+        `The period ends (${period.to}) before it starts (${period.from}). Write the first year first: "periode ${period.to} til ${period.from}".`,
+      ),
       { fixes: [{ title: ctx.say("Bytt om årene", "Swap the years"), edits: [
         { start: period.clause.from.start, end: period.clause.from.end, newText: String(period.to) },
         { start: period.clause.to.start, end: period.clause.to.end, newText: String(period.from) },

@@ -199,8 +199,8 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
       "HFA203",
       clause.text,
       ctx.say(
-        `Begrunnelsen for ${clause.purpose.text} har ${found.length} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet.`,
-        `The justification for ${clause.purpose.text} has ${found.length} words; at least ${minimum} are needed to show how the measure serves the purpose.`,
+        `Begrunnelsen for ${clause.purpose.text} har ${found.length} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet. Skriv hva tiltaket gjør, for hvem, og hvordan det tjener formålet.`,
+        `The justification for ${clause.purpose.text} has ${found.length} word${found.length === 1 ? "" : "s"}; at least ${minimum} are needed to show how the measure serves the purpose. Write what the measure does, for whom, and how it serves the purpose.`,
       ),
     );
   }
@@ -226,8 +226,8 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
       "HFA204",
       clause.text,
       ctx.say(
-        `Begrunnelsen gjentar den offisielle formuleringen (${Math.round(ratio * 100)} % av ordene står i den) i stedet for å si hvordan dette tiltaket støtter formålet ${purpose.id}. Kilde: ${wording.source}.`,
-        `The justification restates the official wording (${Math.round(ratio * 100)} % of its words occur in it) instead of saying how this measure serves the purpose ${purpose.id}. Source: ${wording.source}.`,
+        `Begrunnelsen gjentar den offisielle formuleringen (${Math.round(ratio * 100)} % av ordene står i den) i stedet for å si hvordan dette tiltaket støtter formålet ${purpose.id}. Skriv med egne ord hva dette tiltaket endrer. Kilde: ${wording.source}.`,
+        `The justification restates the official wording (${Math.round(ratio * 100)} % of its words occur in it) instead of saying how this measure serves the purpose ${purpose.id}. Write what this measure changes, in your own words. Source: ${wording.source}.`,
       ),
     );
   }

@@ -167,7 +167,7 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
           fixes: [{ title: ctx.say(`Skriv ${iso}`, `Write ${iso}`), edits: [{ ...span, newText: iso }], preferred: true }],
         });
       } else {
-        ctx.report("HFA003", span, ctx.say(`${token.image} er ikke en gyldig dato.`, `${token.image} is not a valid date.`));
+        ctx.report("HFA003", span, ctx.say(`${token.image} er ikke en gyldig dato. Skriv en dato som finnes, på formen ÅÅÅÅ-MM-DD.`, `${token.image} is not a valid date. Write a date that exists, in the form YYYY-MM-DD.`));
       }
     }
   }
@@ -208,7 +208,7 @@ export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
       );
     }
     if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr. Skriv beløpet partene faktisk regner med.", "The amount must be greater than NOK 0. Write the amount the parties actually expect."));
-    else if (!(m.amount <= MAX_AMOUNT_KR)) {
+    else if (!m.number.placeholder && !(m.amount <= MAX_AMOUNT_KR)) {
       ctx.report(
         "HFA803",
         m,
@@ -224,7 +224,7 @@ export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
     if (v.kind === "money") money(v.money);
     else {
       if (v.quantity.value <= 0) ctx.report("HFA803", v.quantity, ctx.say("Mengden må være større enn 0.", "The quantity must be greater than 0."));
-      else if (!(v.quantity.value <= MAX_QUANTITY)) {
+      else if (!v.quantity.placeholder && !(v.quantity.value <= MAX_QUANTITY)) {
         ctx.report("HFA803", v.quantity, ctx.say("Mengden er større enn 1 000 000, den største HFA regner med. Skriv mengden per år (f.eks. «80 døgn»).", "The quantity is above 1,000,000, the largest HFA computes with. Write the quantity per year (e.g. «80 døgn»)."));
       }
       if (v.price?.kind === "money") money(v.price.money);

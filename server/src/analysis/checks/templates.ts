@@ -5,6 +5,7 @@
  * make an agreement pass that nobody has written.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
+import { placeholderSegments } from "../../../../grammar/src/tokens.js";
 import type { Fix } from "../diagnostics.js";
 import type { CheckContext } from "./context.js";
 
@@ -56,9 +57,7 @@ function templateText(node: Ast.AgreementDecl, kind: TemplateKind, ctx: CheckCon
 
 /** The `<…>` segments of an inserted text, for snippet tab stops (see `TextEdit.placeholders`). */
 export function placeholderSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(/<[^<>\r\n"]*\p{L}[^<>\r\n"]*>/gu)) spans.push({ start: match.index, end: match.index + match[0].length });
-  return spans;
+  return placeholderSegments(text);
 }
 
 /** A fix inserting the template as the last clause of the agreement. */
