@@ -54,6 +54,7 @@ export function captureIo(cwd: string): CapturedIo {
     stderrIsTTY: false,
     out: (text) => void (out += text),
     err: (text) => void (err += text),
+    readStdin: () => "",
     stdout: () => out,
     stderr: () => err,
   };

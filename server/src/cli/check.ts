@@ -1,22 +1,29 @@
 /**
- * `hfa check [paths…]` (spec §8): every file in one workspace, so names
- * resolve across all of them; `hfa.json` from `--config` or the nearest one.
- * Files are read synchronously in one pass and analysed once.
+ * `hfa check [paths…]` (spec §8): one workspace, as the editor sees it.
+ * The workspace root is the folder of `hfa.json` (from `--config`, or the
+ * nearest one above the first path given); every `.hfa` file it holds
+ * (../workspace/selection.ts, shared with the language server) is loaded so
+ * that names resolve and frames sum across all of them, and diagnostics are
+ * printed for the files given. Without `hfa.json` the workspace is just the
+ * paths given. Files are read synchronously in one pass and analysed once.
  */
-import { LineIndex, parseConfig, Workspace, type WorkspaceAnalysis } from "../analysis/index.js";
-import { parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./args.js";
+import { dirname, resolve } from "node:path";
+import { LineIndex, Workspace, type WorkspaceAnalysis } from "../analysis/index.js";
+import { flag, parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./args.js";
 import { colorEnabled, painter } from "./color.js";
-import { loadConfig } from "./config.js";
-import { UsageError } from "./errors.js";
-import { discover, fileUri, readText } from "./files.js";
+import { resolveWorkspace, searchStart } from "./config.js";
+import { InputError, UsageError } from "./errors.js";
+import { discover, discoverWorkspace, fileUri, noFilesMessage, readText, skippedLinksMessage, type InputFile } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
+import { visible } from "./output/escape.js";
 import { renderGithub } from "./output/github.js";
 import { balanceDataOf } from "./output/balanceData.js";
+import { renderGitlab } from "./output/gitlab.js";
 import { renderJson } from "./output/json.js";
 import { renderSarif } from "./output/sarif.js";
-import { renderText } from "./output/text.js";
-import { informationUri, packageVersion, rulePageUri } from "./pkg.js";
+import { renderText, type Verbosity } from "./output/text.js";
+import { informationUri, packageVersion, ruleHelpUri, rulePageMarkdown } from "./pkg.js";
 import { Progress } from "./progress.js";
 import { count, toCliDiagnostics, type KnownFile } from "./results.js";
 
@@ -25,53 +32,104 @@ const OPTIONS: OptionSpecs = {
   format: { type: "string" },
   "max-warnings": { type: "string" },
   config: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  verbose: { type: "boolean" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
 };
 
-const FORMATS = ["text", "json", "sarif", "github"] as const;
+export const FORMATS = ["text", "json", "sarif", "github", "gitlab"] as const;
 type Format = (typeof FORMATS)[number];
 
-export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | undefined): number {
-  let locale: Locale = flagLocale ?? "nb";
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+interface CheckRequest {
+  readonly format: Format;
+  readonly maxWarnings: number | undefined;
+  readonly verbosity: Verbosity;
+  /** `--stdin`: the text comes from standard input, named `filename`. */
+  readonly stdin: { readonly filename: string } | undefined;
+  readonly paths: readonly string[];
+}
+
+function readRequest(args: readonly string[], locale: Locale): { request: CheckRequest; configFlag: string | undefined } {
   const parsed = parse(args, OPTIONS, locale, "check");
-  const format = (stringValue(parsed, "format") ?? "text") as Format;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(say(locale, `ukjent format «${format}». Gyldige: ${FORMATS.join(", ")}.`, `unknown format "${format}". Valid: ${FORMATS.join(", ")}.`), "check");
-  }
+  const usage = (nb: string, en: string) => new UsageError(say(locale, nb, en), "check");
+  const format = stringValue(parsed, "format") ?? "text";
+  if (!isFormat(format)) throw usage(`ukjent format «${visible(format)}». Gyldige: ${FORMATS.join(", ")}.`, `unknown format "${visible(format)}". Valid: ${FORMATS.join(", ")}.`);
   const maxWarningsText = stringValue(parsed, "max-warnings");
   let maxWarnings: number | undefined;
   if (maxWarningsText !== undefined) {
     if (!/^\d+$/.test(maxWarningsText)) {
-      throw new UsageError(say(locale, `--max-warnings må være et helt tall ≥ 0, ikke «${maxWarningsText}».`, `--max-warnings must be a whole number ≥ 0, not "${maxWarningsText}".`), "check");
+      throw usage(`--max-warnings må være et helt tall ≥ 0, ikke «${visible(maxWarningsText)}».`, `--max-warnings must be a whole number ≥ 0, not "${visible(maxWarningsText)}".`);
     }
     maxWarnings = Number(maxWarningsText);
   }
+  const quiet = flag(parsed, "quiet");
+  const verbose = flag(parsed, "verbose");
+  if (quiet && verbose) throw usage("--quiet og --verbose kan ikke brukes sammen.", "--quiet and --verbose cannot be used together.");
+  const filename = stringValue(parsed, "stdin-filename");
+  const stdin = flag(parsed, "stdin");
+  if (filename !== undefined && !stdin) throw usage("--stdin-filename gjelder bare sammen med --stdin.", "--stdin-filename only applies with --stdin.");
+  if (stdin && filename === undefined) {
+    throw usage("--stdin trenger --stdin-filename FIL: navnet bestemmer arbeidsområdet og står i meldingene.", "--stdin needs --stdin-filename FILE: the name decides the workspace and appears in the messages.");
+  }
+  if (stdin && parsed.positionals.length > 0) throw usage("med --stdin leses teksten fra standard inn; oppgi ingen stier.", "with --stdin the text is read from standard input; give no paths.");
+  return {
+    request: {
+      format,
+      maxWarnings,
+      verbosity: quiet ? "quiet" : verbose ? "verbose" : "normal",
+      stdin: stdin && filename !== undefined ? { filename } : undefined,
+      paths: parsed.positionals.length > 0 ? parsed.positionals : ["."],
+    },
+    configFlag: stringValue(parsed, "config"),
+  };
+}
 
-  // The configuration first: its locale words every later message.
-  const config = loadConfig(stringValue(parsed, "config"), io.cwd, locale);
-  const configUri = config ? fileUri(config.absolute) : undefined;
-  if (config && !flagLocale) locale = parseConfig(config.text, configUri!).config.locale ?? locale;
+export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | undefined): number {
+  let locale: Locale = flagLocale ?? "nb";
+  const { request, configFlag } = readRequest(args, locale);
+  const { format, verbosity, stdin, paths } = request;
 
-  const paths = parsed.positionals.length > 0 ? parsed.positionals : ["."];
-  const inputs = discover(paths, io.cwd, locale, io.err);
+  // The configuration first: its locale words every later message, its folder is the workspace root.
+  const start = stdin ? dirname(resolve(io.cwd, stdin.filename)) : searchStart(paths[0], io.cwd);
+  const { file: config, uri: configUri, settings, scope } = resolveWorkspace(configFlag, start, io.cwd, locale);
+  if (settings && !flagLocale) locale = settings.locale ?? locale;
+
+  const stdinFile: InputFile | undefined = stdin ? { display: stdin.filename, absolute: resolve(io.cwd, stdin.filename) } : undefined;
+  const given = stdinFile ? { files: [stdinFile], skipped: [] } : discover(paths, io.cwd, locale, scope);
+  if (given.files.length === 0) {
+    io.err(noFilesMessage(paths, locale, (settings?.exclude.length ?? 0) > 0));
+    return 2;
+  }
+  const others = scope ? discoverWorkspace(scope, io.cwd, locale) : { files: [], skipped: [] };
+  const skippedLinks = skippedLinksMessage([...given.skipped, ...others.skipped], locale);
+  if (skippedLinks !== undefined) io.err(skippedLinks);
 
   const workspace = new Workspace({ locale: flagLocale });
   if (config) workspace.setConfig(configUri, config.text);
-
   const known = new Map<string, KnownFile>();
-  const order: string[] = [];
+  const reported: string[] = [];
   if (config && configUri) {
     known.set(configUri, { display: config.display, absolute: config.absolute, lines: new LineIndex(config.text) });
-    order.push(configUri);
+    reported.push(configUri);
   }
-  const progress = new Progress(io, inputs.length, locale);
+  const givenAbsolute = new Set(given.files.map((file) => file.absolute));
+  const toRead = [...given.files, ...others.files.filter((file) => !givenAbsolute.has(file.absolute))];
+  const progress = new Progress(io, toRead.length, locale);
   let analysis: WorkspaceAnalysis;
   try {
-    for (let i = 0; i < inputs.length; i++) {
-      const file = readText(inputs[i]!, locale);
-      const uri = fileUri(file.absolute);
-      const source = workspace.setFile(uri, file.text);
-      known.set(uri, { display: file.display, absolute: file.absolute, lines: source.lines });
-      order.push(uri);
+    for (let i = 0; i < toRead.length; i++) {
+      const input = toRead[i]!;
+      const isGiven = i < given.files.length;
+      const text = input === stdinFile ? stdinText(io, input) : readText(input, locale).text;
+      const uri = fileUri(input.absolute);
+      const source = workspace.setFile(uri, text);
+      known.set(uri, { display: input.display, absolute: input.absolute, lines: source.lines });
+      if (isGiven) reported.push(uri);
       progress.update(i + 1);
     }
     // The line stays (at n/n) while the workspace is analysed, then goes.
@@ -81,25 +139,33 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   }
   locale = analysis.locale;
 
-  const diagnostics = toCliDiagnostics(order, analysis.diagnostics, known);
+  const diagnostics = toCliDiagnostics(reported, analysis.diagnostics, known);
   const counts = count(diagnostics);
+  // --quiet means errors only in every format; the machine formats otherwise carry everything.
+  const listed = verbosity === "quiet" ? diagnostics.filter((d) => d.severity === "error" && d.suppressed === undefined) : diagnostics;
   switch (format) {
     case "text":
-      if (inputs.length === 0) io.err(say(locale, `hfa: fant ingen .hfa-filer i ${paths.join(", ")}\n`, `hfa: found no .hfa files in ${paths.join(", ")}\n`));
-      io.out(renderText(diagnostics, counts, inputs.length, locale, painter(colorEnabled(io))));
+      io.out(renderText(diagnostics, counts, given.files.length, locale, painter(colorEnabled(io)), verbosity));
       break;
     case "json":
-      io.out(renderJson(diagnostics, balanceDataOf(analysis, known)));
+      io.out(renderJson(listed, balanceDataOf(analysis, known)));
       break;
-    case "sarif":
-      io.out(renderSarif(diagnostics, { version: packageVersion(), informationUri: informationUri(), ruleHelpUri: rulePageUri }, locale, io.cwd));
+    case "sarif": {
+      const docsBaseUrl = settings?.docsBaseUrl;
+      const tool = { version: packageVersion(), informationUri: informationUri(), ruleHelpUri: (code: string) => ruleHelpUri(code, docsBaseUrl), ruleHelp: rulePageMarkdown };
+      io.out(renderSarif(listed, tool, locale, io.cwd));
       break;
+    }
     case "github":
-      io.out(renderGithub(diagnostics));
+      io.out(renderGithub(listed));
+      break;
+    case "gitlab":
+      io.out(renderGitlab(listed, io.cwd));
       break;
   }
 
   if (counts.errors > 0) return 1;
+  const { maxWarnings } = request;
   if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
     io.err(
       say(
@@ -111,4 +177,14 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
     return 1;
   }
   return 0;
+}
+
+function stdinText(io: Io, file: InputFile): string {
+  let text: string;
+  try {
+    text = io.readStdin();
+  } catch (error) {
+    throw new InputError(file.display, error instanceof Error ? error.message : String(error));
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,8 +1,11 @@
 /**
- * Terminal colours: only when stdout is a terminal and NO_COLOR is not set
- * (https://no-color.org). Uses `util.styleText` (Node ≥ 20.12) when present.
+ * Terminal colours. On when stdout is a terminal, unless `NO_COLOR` is set
+ * to anything non-empty (https://no-color.org); `FORCE_COLOR` (non-empty and
+ * not `0`/`false`) switches them on even in a pipe or CI log and wins over
+ * `NO_COLOR`, as in Node itself. The SGR codes are written here rather than
+ * with `util.styleText`, which consults `process.stdout` and `process.env`
+ * on its own and so would ignore the command's Io.
  */
-import * as util from "node:util";
 import type { Io } from "./io.js";
 
 export type Style = "red" | "yellow" | "cyan" | "gray" | "bold" | "dim" | "green";
@@ -17,19 +20,16 @@ const ANSI: Record<Style, [number, number]> = {
   dim: [2, 22],
 };
 
-type StyleText = (format: Style, text: string) => string;
-
-const styleText = (util as unknown as { styleText?: StyleText }).styleText;
-
 export type Paint = (style: Style, text: string) => string;
 
 export function colorEnabled(io: Io): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
   const noColor = io.env.NO_COLOR;
   return io.stdoutIsTTY && (noColor === undefined || noColor === "");
 }
 
 export function painter(enabled: boolean): Paint {
   if (!enabled) return (_style, text) => text;
-  if (styleText) return (style, text) => styleText(style, text);
   return (style, text) => `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m`;
 }

@@ -1,12 +1,15 @@
 /**
- * Which `hfa.json` applies (spec §7): the one given with `--config`, else the
- * nearest one from the current folder upwards, stopping at the repository
- * root (the first folder with `.git`), so that a stray file above the
- * repository never changes its results.
+ * Which `hfa.json` applies (spec §7–§8): the one given with `--config`, else
+ * the nearest one from the first path given (or the current folder)
+ * upwards, stopping at the repository root (the first folder with `.git`),
+ * so that a stray file above the repository never changes its results. The
+ * folder holding it is the workspace root.
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { readText, type TextFile } from "./files.js";
+import { parseConfig, type Config } from "../analysis/index.js";
+import { workspaceSelection } from "../workspace/selection.js";
+import { fileUri, readText, type TextFile, type WorkspaceScope } from "./files.js";
 import type { Locale } from "./locale.js";
 
 export function findConfig(cwd: string): string | undefined {
@@ -29,11 +32,41 @@ function isFile(path: string): boolean {
   }
 }
 
+/** The folder the search for `hfa.json` starts from: the first path given (its folder, when it is a file), else `cwd`. */
+export function searchStart(firstPath: string | undefined, cwd: string): string {
+  if (firstPath === undefined) return cwd;
+  const absolute = resolve(cwd, firstPath);
+  try {
+    return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+  } catch {
+    return dirname(absolute); // reported as unreadable later, by the file walk
+  }
+}
+
 /** The configuration file's text, or undefined when there is none. InputError when `--config` names a file that cannot be read. */
-export function loadConfig(configFlag: string | undefined, cwd: string, locale: Locale): TextFile | undefined {
+export function loadConfig(configFlag: string | undefined, start: string, cwd: string, locale: Locale): TextFile | undefined {
   if (configFlag !== undefined) return readText({ display: configFlag, absolute: resolve(cwd, configFlag) }, locale);
-  const found = findConfig(cwd);
+  const found = findConfig(start);
   if (found === undefined) return undefined;
   const display = relative(cwd, found) || "hfa.json";
   return readText({ display, absolute: found }, locale);
+}
+
+export interface ResolvedWorkspace {
+  /** `hfa.json`, when there is one. */
+  readonly file: TextFile | undefined;
+  /** Its URI (the analysis' key for it). */
+  readonly uri: string | undefined;
+  readonly settings: Config | undefined;
+  /** Root and file selection; undefined without `hfa.json` (the workspace is then just the paths given). */
+  readonly scope: WorkspaceScope | undefined;
+}
+
+/** The workspace for a command: `hfa.json` (from `--config` or found above `start`), its settings and its file selection. */
+export function resolveWorkspace(configFlag: string | undefined, start: string, cwd: string, locale: Locale): ResolvedWorkspace {
+  const file = loadConfig(configFlag, start, cwd, locale);
+  if (!file) return { file, uri: undefined, settings: undefined, scope: undefined };
+  const uri = fileUri(file.absolute);
+  const settings = parseConfig(file.text, uri).config;
+  return { file, uri, settings, scope: { root: dirname(file.absolute), selection: workspaceSelection(settings.exclude) } };
 }

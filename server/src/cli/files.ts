@@ -1,9 +1,11 @@
 /**
  * Finding and reading the files a command works on. Folders are searched
- * recursively for `*.hfa` (skipping `node_modules` and dot-folders); a file
- * named on the command line is taken whatever its extension, and read as
- * given (even through a link). Inside a folder, a symbolic link that resolves
- * outside the folder given is skipped, and that is said once on stderr: a
+ * recursively for `*.hfa` by the workspace's file selection
+ * (../workspace/selection.ts, shared with the language server: no
+ * `node_modules`, no dot-folders, nothing `exclude` names); a file named on
+ * the command line is taken whatever its extension, and read as given (even
+ * through a link). Inside a folder, a symbolic link that resolves outside
+ * the folder given is skipped, and that is said once on stderr: a
  * `x.hfa -> /etc/passwd` or a link to `/` never makes the CLI read or walk
  * outside the folder. Display paths
  * keep the user's spelling: the argument as given, joined with the path
@@ -11,9 +13,11 @@
  */
 import { isUtf8 } from "node:buffer";
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAlwaysSkippedFolder, isInsideExcludedFolder, workspaceSelection, type FileSelection } from "../workspace/selection.js";
 import { InputError } from "./errors.js";
 import { say, type Locale } from "./locale.js";
+import { visible } from "./output/escape.js";
 
 export interface InputFile {
   /** As the user spelled it (joined with the path inside a folder). */
@@ -27,11 +31,36 @@ export interface TextFile extends InputFile {
   readonly bom: boolean;
 }
 
-/** Every file under `paths` (in argument order; inside a folder sorted by name), each once. */
-export function discover(paths: readonly string[], cwd: string, locale: Locale, warn?: (text: string) => void): InputFile[] {
+/** The workspace a command works in: its root folder (holding `hfa.json`) and which files it holds there. */
+export interface WorkspaceScope {
+  readonly root: string;
+  readonly selection: FileSelection;
+}
+
+/** Outside any workspace a folder is walked with the fixed rules only (no `exclude`). */
+const NO_EXCLUDE = workspaceSelection([]);
+
+export interface SkippedLink {
+  readonly display: string;
+  readonly target: string;
+}
+
+export interface Discovery {
+  readonly files: InputFile[];
+  /** Symbolic links inside a folder that point outside it: not followed (issue 8 item 6). */
+  readonly skipped: readonly SkippedLink[];
+}
+
+/**
+ * Every file under `paths` (in argument order; inside a folder sorted by
+ * name), each once. A file named on the command line is taken as given; a
+ * folder is walked by the workspace's selection (relative to its root) when
+ * it lies inside `scope`, else by the fixed rules alone.
+ */
+export function discover(paths: readonly string[], cwd: string, locale: Locale, scope?: WorkspaceScope): Discovery {
   const out: InputFile[] = [];
-  const skipped: SkippedLink[] = [];
   const seen = new Set<string>();
+  const skipped: SkippedLink[] = [];
   const add = (display: string, absolute: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
@@ -47,40 +76,94 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale, 
     }
     if (stats.isDirectory()) {
       const real = safeRealpath(absolute, path, locale);
-      walk(absolute, path, { real, skipped }, real, new Set([real]), add, locale);
+      const inScope = scope !== undefined && isInside(scope.root, absolute);
+      const selection = inScope ? scope.selection : NO_EXCLUDE;
+      const relativeStart = inScope ? toPosix(relative(scope.root, absolute)) : "";
+      if (relativeStart !== "" && isInsideExcludedFolder(selection, relativeStart + "/")) continue;
+      walk({ absolute, display: path, real, relative: relativeStart }, { top: real, selection, ancestors: new Set([real]), add, locale, skipped });
     } else if (stats.isFile()) add(path, absolute);
     else throw new InputError(path, say(locale, "er verken en fil eller en mappe", "is neither a file nor a folder"));
   }
-  if (skipped.length > 0 && warn) warn(skippedLinksMessage(skipped, locale));
-  return out;
+  return { files: out, skipped };
 }
 
-interface SkippedLink {
+/** Every file the workspace holds (spec §7), named relative to `cwd`. */
+export function discoverWorkspace(scope: WorkspaceScope, cwd: string, locale: Locale): Discovery {
+  const display = relative(cwd, scope.root) || ".";
+  return discover([display], cwd, locale, scope);
+}
+
+interface Folder {
+  readonly absolute: string;
   readonly display: string;
-  readonly target: string;
+  /** Its real path (links resolved). */
+  readonly real: string;
+  /** `/`-separated from the selection's root; "" for the root. */
+  readonly relative: string;
 }
 
-/** The folder named on the command line (its real path) and the links skipped under it. */
-interface WalkRoot {
-  readonly real: string;
+interface Walk {
+  /** Real path of the folder given: links resolving outside it are not followed. */
+  readonly top: string;
+  readonly selection: FileSelection;
+  readonly ancestors: Set<string>;
+  readonly add: (display: string, absolute: string) => void;
+  readonly locale: Locale;
   readonly skipped: SkippedLink[];
 }
 
+function walk(folder: Folder, state: Walk): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder.absolute, { withFileTypes: true });
+  } catch (error) {
+    throw new InputError(folder.display, reasonOf(error, state.locale));
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const childAbsolute = folder.absolute + sep + entry.name;
+    const display = folder.display;
+    const childDisplay = display === "." ? entry.name : display.endsWith(sep) || display.endsWith("/") ? display + entry.name : display + sep + entry.name;
+    const childRelative = folder.relative === "" ? entry.name : `${folder.relative}/${entry.name}`;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    let childReal = folder.real + sep + entry.name;
+    if (entry.isSymbolicLink()) {
+      if (!entry.name.endsWith(".hfa") && isAlwaysSkippedFolder(entry.name)) continue;
+      const target = linkInside(childAbsolute, childDisplay, state);
+      if (target === undefined) continue;
+      try {
+        const stats = statSync(target);
+        isDirectory = stats.isDirectory();
+        isFile = stats.isFile();
+        childReal = target;
+      } catch {
+        continue;
+      }
+    }
+    if (isDirectory) {
+      if (!state.selection.includesFolder(childRelative) || state.ancestors.has(childReal)) continue;
+      state.ancestors.add(childReal);
+      walk({ absolute: childAbsolute, display: childDisplay, real: childReal, relative: childRelative }, state);
+      state.ancestors.delete(childReal);
+    } else if (isFile && state.selection.includesFile(childRelative)) state.add(childDisplay, childAbsolute);
+  }
+}
+
 /**
- * Where a symbolic link inside `root` leads, or undefined when it dangles or
- * resolves outside `root` (then it is recorded as skipped).
+ * Where a symbolic link inside the folder given leads, or undefined when it
+ * dangles or resolves outside that folder (then it is recorded as skipped).
  */
-function linkInside(childAbsolute: string, childDisplay: string, root: WalkRoot): string | undefined {
+function linkInside(childAbsolute: string, childDisplay: string, state: Walk): string | undefined {
   let target: string;
   try {
     target = realpathSync(childAbsolute);
   } catch {
     return undefined; // a dangling link inside a folder is not something the user asked for
   }
-  const prefix = root.real.endsWith(sep) ? root.real : root.real + sep;
-  if (target !== root.real && !target.startsWith(prefix)) {
+  if (!isInside(state.top, target)) {
     // Said only for a link that would have been used: an agreement or a folder.
-    if (childDisplay.endsWith(".hfa") || isFolder(target)) root.skipped.push({ display: childDisplay, target });
+    if (childDisplay.endsWith(".hfa") || isFolder(target)) state.skipped.push({ display: childDisplay, target });
     return undefined;
   }
   return target;
@@ -94,58 +177,43 @@ function isFolder(path: string): boolean {
   }
 }
 
-function skippedLinksMessage(skipped: readonly SkippedLink[], locale: Locale): string {
-  const first = skipped[0]!;
-  const n = skipped.length;
+/** The one line that says which links were skipped (the first by name), or undefined when none were. */
+export function skippedLinksMessage(skipped: readonly SkippedLink[], locale: Locale): string | undefined {
+  const unique = [...new Map(skipped.map((link) => [link.display, link])).values()];
+  const first = unique[0];
+  if (first === undefined) return undefined;
+  const n = unique.length;
+  const display = visible(first.display);
+  const target = visible(first.target);
   return say(
     locale,
-    `hfa: hoppet over ${n === 1 ? "1 symbolsk lenke" : `${n} symbolske lenker`} som peker ut av mappen (${first.display} -> ${first.target}${n > 1 ? ` og ${n - 1} til` : ""}); oppgi filen direkte for å lese den\n`,
-    `hfa: skipped ${n === 1 ? "1 symbolic link" : `${n} symbolic links`} pointing outside the folder (${first.display} -> ${first.target}${n > 1 ? ` and ${n - 1} more` : ""}); name the file directly to read it\n`,
+    `hfa: hoppet over ${n === 1 ? "1 symbolsk lenke" : `${n} symbolske lenker`} som peker ut av mappen (${display} -> ${target}${n > 1 ? ` og ${n - 1} til` : ""}); oppgi filen direkte for å lese den\n`,
+    `hfa: skipped ${n === 1 ? "1 symbolic link" : `${n} symbolic links`} pointing outside the folder (${display} -> ${target}${n > 1 ? ` and ${n - 1} more` : ""}); name the file directly to read it\n`,
   );
 }
 
-function walk(
-  absolute: string,
-  display: string,
-  root: WalkRoot,
-  real: string,
-  ancestors: Set<string>,
-  add: (display: string, absolute: string) => void,
-  locale: Locale,
-): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(absolute, { withFileTypes: true });
-  } catch (error) {
-    throw new InputError(display, reasonOf(error, locale));
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const childAbsolute = absolute + sep + entry.name;
-    const childDisplay = display === "." ? entry.name : display.endsWith(sep) || display.endsWith("/") ? display + entry.name : display + sep + entry.name;
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    let childReal = real + sep + entry.name;
-    if (entry.isSymbolicLink()) {
-      if (!entry.name.endsWith(".hfa") && (entry.name.startsWith(".") || entry.name === "node_modules")) continue;
-      const target = linkInside(childAbsolute, childDisplay, root);
-      if (target === undefined) continue;
-      try {
-        const stats = statSync(target);
-        isDirectory = stats.isDirectory();
-        isFile = stats.isFile();
-        childReal = target;
-      } catch {
-        continue;
-      }
-    }
-    if (isDirectory) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules" || ancestors.has(childReal)) continue;
-      ancestors.add(childReal);
-      walk(childAbsolute, childDisplay, root, childReal, ancestors, add, locale);
-      ancestors.delete(childReal);
-    } else if (isFile && entry.name.endsWith(".hfa")) add(childDisplay, childAbsolute);
-  }
+/**
+ * Paths that hold no `.hfa` file are exit 2 (spec §8: a misspelt CI path must
+ * not pass); this is the message, for every command. `excluded`: the
+ * workspace's `exclude` may be why.
+ */
+export function noFilesMessage(paths: readonly string[], locale: Locale, excluded: boolean): string {
+  const nb = paths.map((path) => `«${visible(path)}»`).join(", ");
+  const en = paths.map((path) => `"${visible(path)}"`).join(", ");
+  return say(
+    locale,
+    `hfa: fant ingen .hfa-filer i ${nb}${excluded ? " (utenom det «exclude» i hfa.json utelater)" : ""}. Oppgi en fil eller en mappe med avtaler.\n`,
+    `hfa: found no .hfa files in ${en}${excluded ? ' (besides what "exclude" in hfa.json leaves out)' : ""}. Give a file or a folder holding agreements.\n`,
+  );
+}
+
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (rel !== ".." && !rel.startsWith(".." + sep) && !isAbsolute(rel));
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
 }
 
 function safeRealpath(absolute: string, display: string, locale: Locale): string {

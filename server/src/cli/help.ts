@@ -7,6 +7,7 @@ Kommandoer:
   check [stier…]        sjekk avtaler (filer eller mapper, rekursivt *.hfa; standard: .)
   format [stier…]       skriv filene om til kanonisk form
   explain [KODE]        vis dokumentasjonen for en regel, f.eks. hfa explain HFA402
+  init [MAPPE]          lag et nytt avtalerepo (hfa.json, felles/, avtaler/, CI)
   report FIL…           styrenotat for avtalene (html, pdf, docx, md, json)
 
 Felles flagg:
@@ -15,7 +16,8 @@ Felles flagg:
   --version             vis versjonen
 
 Avslutningskoder: 0 ingen feil, 1 feil (eller for mange advarsler, eller
-«format --check» fant endringer), 2 feil bruk, uleselig fil eller intern feil.`;
+«format --check» fant endringer), 2 feil bruk, uleselig fil, ingen .hfa-filer
+eller intern feil.`;
 
 const USAGE_EN = `Usage: hfa <command> [options] [paths…]
 
@@ -23,6 +25,7 @@ Commands:
   check [paths…]        check agreements (files or folders, recursively *.hfa; default: .)
   format [paths…]       rewrite files in canonical form
   explain [CODE]        show a rule's documentation, e.g. hfa explain HFA402
+  init [FOLDER]         create a new agreements repository (hfa.json, felles/, avtaler/, CI)
   report FILE…          board memo for the agreements (html, pdf, docx, md, json)
 
 Common options:
@@ -31,42 +34,90 @@ Common options:
   --version             show the version
 
 Exit codes: 0 no errors, 1 errors (or too many warnings, or "format --check"
-found changes), 2 bad usage, unreadable input or an internal error.`;
+found changes), 2 bad usage, unreadable input, no .hfa files or an internal error.`;
 
 const COMMANDS: Record<string, { nb: string; en: string }> = {
   check: {
     nb: `Bruk: hfa check [flagg] [stier…]
 
-Sjekker alle avtalene sammen i ett arbeidsområde: navn løses på tvers av alle
-filene som gis. Mapper gjennomsøkes rekursivt etter *.hfa (node_modules og
-mapper som begynner med punktum hoppes over). Standard sti: .
+Sjekker avtalene i ett arbeidsområde, slik editoren ser dem. Arbeidsområdet er
+mappen med hfa.json over den første stien (eller gjeldende mappe): alle
+.hfa-filene der lastes, så navn løses og rammer summeres på tvers av dem, og
+meldingene skrives for filene som gis. Uten hfa.json er arbeidsområdet bare
+stiene som gis. Mapper gjennomsøkes rekursivt etter *.hfa (uten node_modules,
+mapper som begynner med punktum og det «exclude» i hfa.json utelater).
+Standard sti: .
 
 Flagg:
-  --format text|json|sarif|github   utdataformat (standard: text)
+  --format text|json|sarif|github|gitlab   utdataformat (standard: text)
+  -q, --quiet           bare feil
+  --verbose             også informasjon og hint (standard: feil og advarsler,
+                        med antallet av resten)
   --max-warnings N      avslutt med kode 1 når det er flere enn N advarsler
-  --config FIL          konfigurasjonsfil (standard: nærmeste hfa.json fra
-                        gjeldende mappe og oppover til depotets rot)
+  --config FIL          konfigurasjonsfil (standard: nærmeste hfa.json fra den
+                        første stien og oppover til depotets rot)
+  --stdin               les teksten fra standard inn (for editorer og kroker)
+  --stdin-filename FIL  navnet på teksten fra standard inn (kreves med --stdin)
   --locale nb|en        språk for meldingene (standard: «locale» i hfa.json, ellers nb)
   -h, --help            vis denne hjelpen
 
+Farger: bare i en terminal; NO_COLOR slår dem av, FORCE_COLOR på.
+
 Avslutningskoder: 0 ingen feil og advarsler innenfor --max-warnings,
-1 feil eller for mange advarsler, 2 feil bruk, uleselig fil eller intern feil.`,
+1 feil eller for mange advarsler, 2 feil bruk, uleselig fil, ingen .hfa-filer
+eller intern feil.`,
     en: `Usage: hfa check [options] [paths…]
 
-Checks all agreements together in one workspace: names resolve across all the
-given files. Folders are searched recursively for *.hfa (node_modules and
-folders starting with a dot are skipped). Default path: .
+Checks the agreements in one workspace, as the editor sees them. The workspace
+is the folder holding hfa.json above the first path (or the current folder):
+every .hfa file there is loaded, so names resolve and frames sum across all
+of them, and diagnostics are printed for the files given. Without hfa.json
+the workspace is just the paths given. Folders are searched recursively for
+*.hfa (without node_modules, folders starting with a dot and what "exclude"
+in hfa.json leaves out). Default path: .
 
 Options:
-  --format text|json|sarif|github   output format (default: text)
+  --format text|json|sarif|github|gitlab   output format (default: text)
+  -q, --quiet           errors only
+  --verbose             information and hints too (default: errors and
+                        warnings, with the number of the rest)
   --max-warnings N      exit with code 1 when there are more than N warnings
   --config FILE         configuration file (default: the nearest hfa.json from
-                        the current folder up to the repository root)
+                        the first path up to the repository root)
+  --stdin               read the text from standard input (for editors and hooks)
+  --stdin-filename FILE the name of the text on standard input (required with --stdin)
   --locale nb|en        language of the messages (default: "locale" in hfa.json, else nb)
   -h, --help            show this help
 
+Colours: only on a terminal; NO_COLOR switches them off, FORCE_COLOR on.
+
 Exit codes: 0 no errors and warnings within --max-warnings,
-1 errors or too many warnings, 2 bad usage, unreadable input or an internal error.`,
+1 errors or too many warnings, 2 bad usage, unreadable input, no .hfa files
+or an internal error.`,
+  },
+  init: {
+    nb: `Bruk: hfa init [MAPPE]
+
+Lager et avtalerepo: hfa.json, felles/ med et skjelett for helsefellesskapet,
+avtaler/, package.json, GitHub- og GitLab-oppsett for CI, pre-commit-oppsett og
+en README for sekretariatet. Filer som finnes fra før, røres ikke (de listes).
+Skjelettet har felt <…> som skal fylles inn; «hfa check» går ikke gjennom før
+alle er fylt inn. Standard mappe: .
+
+Flagg:
+  --locale nb|en        språk for meldingene (filene er på bokmål)
+  -h, --help            vis denne hjelpen`,
+    en: `Usage: hfa init [FOLDER]
+
+Creates an agreements repository: hfa.json, felles/ with a skeleton of the
+helsefellesskap, avtaler/, package.json, GitHub and GitLab CI set-ups, a
+pre-commit set-up and a README for the secretariat. Files that exist are left
+untouched (and listed). The skeleton has <…> fields to fill in; "hfa check"
+fails until all are filled in. Default folder: .
+
+Options:
+  --locale nb|en        language of the messages (the files are in Norwegian)
+  -h, --help            show this help`,
   },
   format: {
     nb: `Bruk: hfa format [--check] [stier…]
@@ -78,6 +129,8 @@ Filer med syntaksfeil formateres ikke. Standard sti: .
 Flagg:
   --check               skriv ingenting; list filene som ville blitt endret og
                         avslutt med kode 1 hvis det finnes noen
+  --stdin               formater standard inn til standard ut (editorer, kroker)
+  --stdin-filename FIL  navnet på teksten i meldingene
   --locale nb|en        språk for meldingene
   -h, --help            vis denne hjelpen`,
     en: `Usage: hfa format [--check] [paths…]
@@ -89,6 +142,8 @@ Files with syntax errors are not formatted. Default path: .
 Options:
   --check               write nothing; list the files that would change and
                         exit with code 1 if there are any
+  --stdin               format standard input to standard output (editors, hooks)
+  --stdin-filename FILE the name of the text in messages
   --locale nb|en        language of the messages
   -h, --help            show this help`,
   },

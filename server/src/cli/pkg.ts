@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 
 let root: string | undefined;
 let manifest: { name?: string; version?: string; homepage?: string } | undefined;
@@ -45,15 +44,41 @@ export function packageVersion(): string {
   return packageJson().version ?? "0.0.0";
 }
 
-/** Where a person reads about the tool: the package's homepage, else docs/cli.md in the package. */
-export function informationUri(): string {
-  return packageJson().homepage ?? pathToFileURL(join(packageRoot(), "docs", "cli.md")).href;
+/**
+ * Where a person reads about the tool: the package's `homepage` (a web
+ * address), never a path on the machine that ran the check.
+ */
+export function informationUri(): string | undefined {
+  const homepage = packageJson().homepage;
+  return homepage !== undefined && /^https?:\/\//.test(homepage) ? homepage : undefined;
 }
 
 export function rulePagePath(code: string): string {
   return join(packageRoot(), "docs", "rules", `${code}.md`);
 }
 
-export function rulePageUri(code: string): string {
-  return pathToFileURL(rulePagePath(code)).href;
+/** The rule's page as Markdown, or undefined when the package lacks it. */
+export function rulePageMarkdown(code: string): string | undefined {
+  try {
+    return readFileSync(rulePagePath(code), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A web address of the rule's page (spec §8): `<docs.baseUrl>/<CODE>.md`
+ * when hfa.json sets `docs.baseUrl` (the folder where a repository publishes
+ * the rule pages), else the page in the package's repository, from its
+ * `homepage` (`https://github.com/o/r#readme` →
+ * `https://github.com/o/r/blob/main/docs/rules/<CODE>.md`). Undefined when neither is known: SARIF then
+ * carries no help URI rather than a `file://` path of the CI runner.
+ */
+export function ruleHelpUri(code: string, docsBaseUrl: string | undefined): string | undefined {
+  if (docsBaseUrl !== undefined) return `${docsBaseUrl.replace(/\/+$/, "")}/${code}.md`;
+  const homepage = informationUri();
+  if (homepage === undefined) return undefined;
+  const base = homepage.replace(/#.*$/, "").replace(/\/+$/, "");
+  const github = /^https:\/\/github\.com\/[^/]+\/[^/]+$/.test(base);
+  return github ? `${base}/blob/main/docs/rules/${code}.md` : `${base}/docs/rules/${code}.md`;
 }

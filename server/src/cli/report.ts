@@ -25,9 +25,9 @@ import {
   renderReportBytes,
 } from "../report/index.js";
 import { COMMON_OPTIONS, parse, stringValue, type OptionSpecs } from "./args.js";
-import { findConfig, loadConfig } from "./config.js";
+import { resolveWorkspace, searchStart } from "./config.js";
 import { UsageError } from "./errors.js";
-import { discover, fileUri, readText, reasonOf } from "./files.js";
+import { discover, discoverWorkspace, fileUri, noFilesMessage, readText, reasonOf } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { packageVersion } from "./pkg.js";
@@ -112,19 +112,16 @@ export async function runReport(args: readonly string[], io: Io, flagLocale: Loc
   const paths = parsed.positionals.length > 0 ? parsed.positionals : community !== undefined ? ["."] : [];
   if (paths.length === 0) throw usage("oppgi minst én avtalefil, eller --helsefellesskap ID.", "give at least one agreement file, or --helsefellesskap ID.");
 
-  // The workspace, as for `hfa check`: hfa.json's folder (if any) and the paths given.
-  const configFlag = stringValue(parsed, "config");
-  const start = isDirectory(resolve(io.cwd, paths[0]!)) ? resolve(io.cwd, paths[0]!) : dirname(resolve(io.cwd, paths[0]!));
-  const config = configFlag !== undefined ? loadConfig(configFlag, io.cwd, locale) : loadConfig(undefined, start, locale);
-  const configPath = configFlag !== undefined ? resolve(io.cwd, configFlag) : findConfig(start);
-  const given = discover(paths, io.cwd, locale);
+  // The workspace, as for `hfa check` (the same rule, config.ts and files.ts): hfa.json's folder and the paths given.
+  const { file: config, uri: configUri, settings, scope } = resolveWorkspace(stringValue(parsed, "config"), searchStart(paths[0], io.cwd), io.cwd, locale);
+  const given = discover(paths, io.cwd, locale, scope).files;
   if (given.length === 0) {
-    io.err(say(locale, `hfa: fant ingen .hfa-filer i ${paths.join(", ")}\n`, `hfa: found no .hfa files in ${paths.join(", ")}\n`));
+    io.err(noFilesMessage(paths, locale, (settings?.exclude.length ?? 0) > 0));
     return 2;
   }
-  const root = config && configPath ? discover([dirname(configPath)], io.cwd, locale) : [];
+  const root = scope ? discoverWorkspace(scope, io.cwd, locale).files : [];
   const workspace = new Workspace({ locale: flagLocale });
-  if (config) workspace.setConfig(fileUri(config.absolute), config.text);
+  if (config) workspace.setConfig(configUri, config.text);
   const display = new Map<string, string>();
   const sources = new Map<string, ReturnType<Workspace["setFile"]>>();
   const seen = new Set<string>();

@@ -5,13 +5,15 @@
  */
 import { COMMON_OPTIONS, flag, localeFlag, parse, splitCommand } from "./args.js";
 import { runCheck } from "./check.js";
-import { InputError, UsageError } from "./errors.js";
+import { InputError, UsageError, WriteError } from "./errors.js";
 import { runExplain } from "./explain.js";
 import { runFormat } from "./format.js";
+import { runInit } from "./init/init.js";
 import { runReport } from "./report.js";
 import { COMMAND_NAMES, commandHelp, usage } from "./help.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
+import { visible } from "./output/escape.js";
 import { packageVersion } from "./pkg.js";
 
 const GLOBAL_OPTIONS = { ...COMMON_OPTIONS, version: { type: "boolean" as const, short: "v" } };
@@ -29,14 +31,22 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
 
 function failed(error: unknown, io: Io, locale: Locale): number {
   if (error instanceof UsageError) {
-    io.err(`hfa: ${error.message}\n\n${commandHelp(error.command, locale)}`);
+    io.err(`hfa: ${visible(error.message)}\n\n${commandHelp(error.command, locale)}`);
     return 2;
   }
   if (error instanceof InputError) {
-    io.err(say(locale, `hfa: kan ikke lese ${error.path}: ${error.reason}\n`, `hfa: cannot read ${error.path}: ${error.reason}\n`));
+    const path = visible(error.path);
+    const reason = visible(error.reason);
+    io.err(say(locale, `hfa: kan ikke lese ${path}: ${reason}\n`, `hfa: cannot read ${path}: ${reason}\n`));
     return 2;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof WriteError) {
+    const path = visible(error.path);
+    const reason = visible(error.reason);
+    io.err(say(locale, `hfa: kan ikke skrive ${path}: ${reason}\n`, `hfa: cannot write ${path}: ${reason}\n`));
+    return 2;
+  }
+  const message = visible(error instanceof Error ? error.message : String(error));
   io.err(say(locale, `hfa: intern feil: ${message}\n`, `hfa: internal error: ${message}\n`));
   if (io.env.HFA_DEBUG && error instanceof Error && error.stack) io.err(error.stack + "\n");
   return 2;
@@ -75,6 +85,8 @@ function dispatch(argv: readonly string[], io: Io, locale: Locale): number | Pro
       return runFormat(rest, io, flagLocale);
     case "explain":
       return runExplain(rest, io, flagLocale);
+    case "init":
+      return runInit(rest, io, flagLocale);
     case "report":
       return runReport(rest, io, flagLocale);
     default:

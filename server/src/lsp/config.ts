@@ -111,6 +111,11 @@ export class ServerConfig {
     return this.fileUri;
   }
 
+  /** `exclude` of hfa.json (spec §7): which files the indexer leaves out, as the CLI does. */
+  exclude(): readonly string[] {
+    return this.fileText !== undefined ? parseConfig(this.fileText, this.fileUri ?? "hfa.json").config.exclude : [];
+  }
+
   /** Line index of hfa.json, for its diagnostics. */
   linesOf(uri: string): LineIndex | undefined {
     return uri === this.fileUri ? this.fileLines : undefined;

@@ -7,9 +7,11 @@
 import { promises as fs, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { holdsFile, isInsideExcludedFolder, type FileSelection } from "../workspace/selection.js";
 
-/** Folders not worth descending into. */
-const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "dist", "out", ".vscode-test"]);
+/** For a workspace folder: the workspace root its `exclude` globs are relative to, and its selection. */
+export type SelectionFor = (root: string) => { readonly base: string; readonly selection: FileSelection };
+
 /** Files larger than this are not read from disk (an `.hfa` file is a few kB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
@@ -114,9 +116,21 @@ export class WorkspaceFolders {
     return this.roots.some((root) => resolve(path) === join(root, "hfa.json"));
   }
 
-  /** Every `*.hfa` below the folders (not following links), and the first root `hfa.json`. */
-  async scan(cancel: CancelFlag, onFolder?: () => void): Promise<ScanResult> {
-    const files: string[] = [];
+  /**
+   * Is `path` a file the workspace holds (the CLI's rule too,
+   * ../workspace/selection.ts)? For watched-file events.
+   */
+  holds(path: string, selectionFor: SelectionFor): boolean {
+    const resolved = resolve(path);
+    return this.roots.some((root) => {
+      if (!isInside(root, resolved)) return false;
+      const { base, selection } = selectionFor(root);
+      return holdsFile(selection, relative(base, resolved).split(sep).join("/"));
+    });
+  }
+
+  /** `hfa.json` at the root of every folder that has one: read before the scan, since its `exclude` decides what is scanned. */
+  async configPaths(): Promise<string[]> {
     const configs: string[] = [];
     for (const root of this.roots) {
       try {
@@ -125,10 +139,26 @@ export class WorkspaceFolders {
       } catch {
         // No hfa.json here.
       }
-      const stack = [root];
+    }
+    return configs;
+  }
+
+  /**
+   * Every `*.hfa` below the folders that their workspace's selection keeps
+   * (not following links), and the folders' `hfa.json` files. The selection
+   * is the one the CLI walks by, so editor and CLI see the same files.
+   */
+  async scan(cancel: CancelFlag, selectionFor: SelectionFor, onFolder?: () => void): Promise<ScanResult> {
+    const files: string[] = [];
+    const configs = await this.configPaths();
+    for (const root of this.roots) {
+      const { base, selection } = selectionFor(root);
+      const rootRelative = relative(base, root).split(sep).join("/");
+      if (rootRelative !== "" && isInsideExcludedFolder(selection, rootRelative + "/")) continue;
+      const stack: { dir: string; relative: string }[] = [{ dir: root, relative: rootRelative }];
       while (stack.length > 0) {
         if (cancel.cancelled) return { files, config: configs[0], configs };
-        const dir = stack.pop()!;
+        const { dir, relative: dirRelative } = stack.pop()!;
         onFolder?.();
         let entries;
         try {
@@ -139,9 +169,10 @@ export class WorkspaceFolders {
         for (const entry of entries) {
           if (entry.isSymbolicLink()) continue;
           const path = join(dir, entry.name);
+          const childRelative = dirRelative === "" ? entry.name : `${dirRelative}/${entry.name}`;
           if (entry.isDirectory()) {
-            if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) stack.push(path);
-          } else if (entry.isFile() && entry.name.endsWith(".hfa")) files.push(path);
+            if (selection.includesFolder(childRelative)) stack.push({ dir: path, relative: childRelative });
+          } else if (entry.isFile() && selection.includesFile(childRelative)) files.push(path);
         }
       }
     }

@@ -30,9 +30,15 @@ export interface RenderedReport {
 }
 
 function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  // Byte by byte (no spread of a large array, issue 8 item 9); btoa keeps it runnable in a browser worker.
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    let chunk = "";
+    const end = Math.min(bytes.length, i + 0x8000);
+    for (let j = i; j < end; j++) chunk += String.fromCharCode(bytes[j]!);
+    parts.push(chunk);
+  }
+  return btoa(parts.join(""));
 }
 
 /** Null when there is no agreement at the offset, the format is unknown or `part` is not a party. */

@@ -38,8 +38,9 @@ import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
 import { reportRequest, type ReportParams } from "./report.js";
-import { pathToUri, WorkspaceFolders, type CancelFlag } from "./indexer.js";
+import { pathToUri, uriToPath, WorkspaceFolders, type CancelFlag, type SelectionFor } from "./indexer.js";
 import { Workspaces } from "./workspaces.js";
+import { workspaceSelection } from "../workspace/selection.js";
 
 /** Files indexed at start above which the client is shown progress. */
 const PROGRESS_THRESHOLD = 50;
@@ -72,6 +73,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const docsBaseUri = docsBaseUriOf(root);
   const workspaces = new Workspaces({});
   const folders = new WorkspaceFolders();
+  /** The `exclude` of every workspace when the files were last scanned: a change means scanning again. */
+  let scannedExcludes = "";
   let capabilities: ClientCapabilities = {};
   let ready = false;
   let indexing: CancelFlag & { cancelled: boolean } = { cancelled: false };
@@ -102,6 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
     configChanged(uri, text) {
       workspaces.setConfigFile(uri, text);
+      reindexIfExcludeChanged();
     },
   });
 
@@ -344,11 +348,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cancel = { cancelled: false };
     indexing = cancel;
     try {
-      const scan = await folders.scan(cancel);
-      if (cancel.cancelled) return;
-      for (const path of scan.configs) {
+      // hfa.json first: its `exclude` decides which files are scanned.
+      for (const path of await folders.configPaths()) {
         const uri = pathToUri(path);
         if (!documents.isOpen(uri)) workspaces.setConfigFile(uri, await folders.read(uri));
+      }
+      scannedExcludes = excludesKey();
+      const scan = await folders.scan(cancel, selectionFor);
+      if (cancel.cancelled) return;
+      // Files indexed before that the (changed) selection leaves out.
+      const scanned = new Set(scan.files.map(pathToUri));
+      for (const root of folders.paths) {
+        for (const uri of documents.diskUrisUnder(pathToUri(root))) if (!scanned.has(uri)) documents.removeDisk(uri);
       }
       const progress = scan.files.length > PROGRESS_THRESHOLD ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       const title = say("HFA: leser avtaler", "HFA: indexing agreements");
@@ -391,6 +402,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ready = true;
     lastIndexError = undefined;
     publisher.changed(true);
+  }
+
+  /** Which files a workspace folder holds: its workspace's `exclude`, relative to the workspace's outermost folder (the CLI's rule too). */
+  const selectionFor: SelectionFor = (root) => {
+    const space = workspaces.forUri(pathToUri(root));
+    return { base: space.root ?? root, selection: workspaceSelection(space.config.exclude()) };
+  };
+
+  function excludesKey(): string {
+    return JSON.stringify(workspaces.all().map((space) => space.config.exclude()));
+  }
+
+  /** A changed `exclude` changes which files the workspace holds: scan again. */
+  function reindexIfExcludeChanged(): void {
+    if (!ready || excludesKey() === scannedExcludes) return;
+    void index();
   }
 
   async function changeFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): Promise<void> {
@@ -466,8 +493,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (folders.isConfigUri(uri)) {
           if (documents.isOpen(uri)) continue;
           workspaces.setConfigFile(uri, change.type === FileChangeType.Deleted ? undefined : await folders.read(uri));
+          reindexIfExcludeChanged();
           changed = true;
         } else if (isHfaDocument(uri)) {
+          const path = uriToPath(uri);
+          if (path !== undefined && change.type !== FileChangeType.Deleted && !folders.holds(path, selectionFor)) continue;
           if (change.type === FileChangeType.Deleted) changed = documents.removeDisk(uri) || changed;
           else {
             const text = await folders.read(uri);

@@ -73,8 +73,8 @@ function niceStep(range: number, count: number): number {
 
 export function layoutChart(chart: ChartData, width: number, height: number, locale: Locale): ChartShapes {
   const all = chart.series.flatMap((s) => s.values);
-  let min = Math.min(0, ...all);
-  let max = Math.max(0, ...all);
+  let min = all.reduce((low, value) => Math.min(low, value), 0);
+  let max = all.reduce((high, value) => Math.max(high, value), 0);
   if (max - min < 1) max = min + 1;
   const step = niceStep(max - min, 5);
   min = Math.floor(min / step) * step;

@@ -5,9 +5,13 @@
  * diagnostics are not annotated.
  *
  * Escaping as the runner decodes it: in the message `%`, CR and LF; in
- * property values also `:` and `,`.
+ * property values also `:` and `,` (escapeData, escapeProperty). Texts from
+ * the files have every control character made visible (`\u001b`) first, so
+ * a newline or an ESC in a name can neither start a new workflow command
+ * nor colour the log; `%0A` then only ever comes from our own text.
  */
 import type { CliDiagnostic, CliSeverity } from "../results.js";
+import { visible } from "./escape.js";
 
 const COMMAND: Record<CliSeverity, string> = { error: "error", warning: "warning", info: "notice", hint: "notice" };
 
@@ -29,14 +33,14 @@ export function renderGithub(diagnostics: readonly CliDiagnostic[]): string {
   for (const d of diagnostics) {
     if (d.suppressed !== undefined) continue;
     const properties = [
-      `file=${escapeProperty(annotationPath(d.file))}`,
+      `file=${escapeProperty(visible(annotationPath(d.file)))}`,
       `line=${d.line}`,
       `col=${d.column}`,
       `endLine=${d.endLine}`,
       `endColumn=${d.endColumn}`,
       `title=${escapeProperty(d.code)}`,
     ];
-    out += `::${COMMAND[d.severity]} ${properties.join(",")}::${escapeData(d.message)}\n`;
+    out += `::${COMMAND[d.severity]} ${properties.join(",")}::${escapeData(visible(d.message))}\n`;
   }
   return out;
 }

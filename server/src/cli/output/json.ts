@@ -2,9 +2,11 @@
  * `--format json`: an array of
  * `{file, line, column, endLine, endColumn, severity, code, message}`, plus
  * `related` where a diagnostic has related places and `suppressed` (the
- * reason) on silenced ones.
+ * reason) on silenced ones. Values are exact (a tool reading the JSON gets
+ * the names as written); control characters are JSON escapes, never raw.
  */
 import type { CliDiagnostic } from "../results.js";
+import { jsonSafe } from "./escape.js";
 
 export interface JsonDiagnostic {
   file: string;
@@ -40,5 +42,5 @@ export function toJson(d: CliDiagnostic, dataOf?: (d: CliDiagnostic) => unknown)
 }
 
 export function renderJson(diagnostics: readonly CliDiagnostic[], dataOf?: (d: CliDiagnostic) => unknown): string {
-  return JSON.stringify(diagnostics.map((d) => toJson(d, dataOf)), null, 2) + "\n";
+  return jsonSafe(JSON.stringify(diagnostics.map((d) => toJson(d, dataOf)), null, 2)) + "\n";
 }

@@ -1,9 +1,11 @@
 /**
  * `--format sarif`: one SARIF 2.1.0 run with every rule (short description
- * in the run's locale, default level, help URI to the rule's page in the
- * installed package), results with related locations and in-source
- * suppressions (with their reasons). Paths are relative to %SRCROOT%, the
- * current folder; a file outside it gets an absolute file: URI.
+ * in the run's locale, default level, the rule's page as `help.markdown` so
+ * code-scanning UIs show it, and a web `helpUri` — never `file://`), results
+ * with related locations and in-source suppressions (with their reasons).
+ * Paths are relative to %SRCROOT%, the current folder; a file outside it
+ * gets an absolute file: URI. Texts from the files have their control
+ * characters made visible (`\u001b`), as in every output.
  */
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,11 +13,14 @@ import type * as Sarif from "sarif";
 import { RULES, type Severity } from "../../analysis/index.js";
 import type { Locale } from "../locale.js";
 import type { CliDiagnostic, CliLocation, CliSeverity } from "../results.js";
+import { jsonSafe, visible } from "./escape.js";
 
 export interface SarifTool {
   readonly version: string;
-  readonly informationUri: string;
-  readonly ruleHelpUri: (code: string) => string;
+  readonly informationUri: string | undefined;
+  readonly ruleHelpUri: (code: string) => string | undefined;
+  /** The rule's documentation page (Markdown), when the package has it. */
+  readonly ruleHelp: (code: string) => string | undefined;
 }
 
 const SRCROOT = "%SRCROOT%";
@@ -42,11 +47,15 @@ export function buildSarif(diagnostics: readonly CliDiagnostic[], tool: SarifToo
   const ruleIndex = new Map<string, number>();
   for (const rule of RULES.values()) {
     ruleIndex.set(rule.code, rules.length);
+    const title = locale === "nb" ? rule.nb : rule.en;
+    const helpUri = tool.ruleHelpUri(rule.code);
+    const markdown = tool.ruleHelp(rule.code);
     rules.push({
       id: rule.code,
-      shortDescription: { text: locale === "nb" ? rule.nb : rule.en },
+      shortDescription: { text: title },
       defaultConfiguration: { level: level(rule.severity) },
-      helpUri: tool.ruleHelpUri(rule.code),
+      ...(helpUri !== undefined ? { helpUri } : {}),
+      ...(markdown !== undefined ? { help: { text: helpUri !== undefined ? `${rule.code}: ${title} (${helpUri})` : `${rule.code}: ${title}`, markdown } } : {}),
       properties: { severity: rule.severity },
     });
   }
@@ -54,15 +63,15 @@ export function buildSarif(diagnostics: readonly CliDiagnostic[], tool: SarifToo
     const result: Sarif.Result = {
       ruleId: d.code,
       level: level(d.severity),
-      message: { text: d.message },
+      message: { text: visible(d.message) },
       locations: [{ physicalLocation: physicalLocation(d, cwd) }],
     };
     const index = ruleIndex.get(d.code);
     if (index !== undefined) result.ruleIndex = index;
     if (d.related && d.related.length > 0) {
-      result.relatedLocations = d.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r, cwd), message: { text: r.message } }));
+      result.relatedLocations = d.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r, cwd), message: { text: visible(r.message) } }));
     }
-    result.suppressions = d.suppressed !== undefined ? [{ kind: "inSource", justification: d.suppressed }] : [];
+    result.suppressions = d.suppressed !== undefined ? [{ kind: "inSource", justification: visible(d.suppressed) }] : [];
     return result;
   });
   const srcroot = pathToFileURL(cwd).href;
@@ -71,7 +80,16 @@ export function buildSarif(diagnostics: readonly CliDiagnostic[], tool: SarifToo
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "hfa", version: tool.version, semanticVersion: tool.version, informationUri: tool.informationUri, language: locale === "nb" ? "nb-NO" : "en-US", rules } },
+        tool: {
+          driver: {
+            name: "hfa",
+            version: tool.version,
+            semanticVersion: tool.version,
+            ...(tool.informationUri !== undefined ? { informationUri: tool.informationUri } : {}),
+            language: locale === "nb" ? "nb-NO" : "en-US",
+            rules,
+          },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: srcroot.endsWith("/") ? srcroot : srcroot + "/" } },
         columnKind: "utf16CodeUnits",
         results,
@@ -81,5 +99,5 @@ export function buildSarif(diagnostics: readonly CliDiagnostic[], tool: SarifToo
 }
 
 export function renderSarif(diagnostics: readonly CliDiagnostic[], tool: SarifTool, locale: Locale, cwd: string): string {
-  return JSON.stringify(buildSarif(diagnostics, tool, locale, cwd), null, 2) + "\n";
+  return jsonSafe(JSON.stringify(buildSarif(diagnostics, tool, locale, cwd), null, 2)) + "\n";
 }

@@ -137,7 +137,11 @@ function blockChildren(block: Block, locale: Locale, pageBreakBefore: boolean): 
 
 export function docxDocument(doc: ReportDocument): Document {
   const children: FileChild[] = [];
-  doc.sections.forEach((section, s) => section.blocks.forEach((block, b) => children.push(...blockChildren(block, doc.lang, s > 0 && b === 0))));
+  doc.sections.forEach((section, s) =>
+    section.blocks.forEach((block, b) => {
+      for (const child of blockChildren(block, doc.lang, s > 0 && b === 0)) children.push(child);
+    }),
+  );
   const page = doc.lang === "nb" ? ["Side ", " av "] : ["Page ", " of "];
   return new Document({
     creator: "HFA",
