@@ -479,10 +479,11 @@ describe("explain, report, help and version", () => {
     expect(hfa(["explain", "--locale", "en"]).stdout).toMatch(/^HFA402 {2}warning {2}Imbalance between the parties after transfers$/m);
   });
 
-  test("report is not yet available: exit 2 with a clear message", () => {
-    const run = hfa(["report", "samples/avtaler/fact-innherred.hfa"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe("hfa: «hfa report» er ikke tilgjengelig ennå i denne versjonen. Bruk «hfa check» for kontrollen av avtalene.\n");
+  test("report without the shared declarations still writes the report and says what to add (tests/report/ test the rest)", () => {
+    const run = hfa(["report", "samples/avtaler/fact-innherred.hfa", "--format", "md", "--out", "-"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Utkast – avtalen har \d+ feil/);
+    expect(run.stderr).toContain("Oppgi også filene med de felles deklarasjonene");
   });
 
   test("--help, <command> --help and --version", () => {

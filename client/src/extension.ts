@@ -1,11 +1,12 @@
 /**
  * The HFA extension: starts the bundled language server (dist/server.js),
  * and adds the commands "HFA: Ny avtale", "HFA: Vis balanse",
- * "HFA: Start språktjeneren på nytt" and "HFA: Vis regel".
+ * "HFA: Start språktjeneren på nytt", "HFA: Vis regel" and "HFA: Lag styrenotat".
  */
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { BalancePanel } from "./balanceView/panel.js";
+import { makeReport } from "./commands/makeReport.js";
 import { newAgreement } from "./commands/newAgreement.js";
 import { ruleLinkMiddleware, ruleUriHandler } from "./commands/ruleLinks.js";
 import { RULE_SCHEME, RuleDocProvider, ShowRuleCodeActions, showRule } from "./commands/showRule.js";
@@ -118,6 +119,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // The server re-reads the `hfa` section itself (workspace/didChangeConfiguration);
       // the balance view asks again, since the locale words its figures.
       if (e.affectsConfiguration("hfa.locale") || e.affectsConfiguration("hfa.rules")) BalancePanel.instance?.schedule(500);
+    }),
+    // «HFA: Lag styrenotat» (docs/report.md).
+    ...registerCommand("hfa.makeReport", async (uriArg?: unknown, offsetArg?: unknown) => {
+      // From the balance view's title bar: the agreement the view shows.
+      const fromView = uriArg === undefined && BalancePanel.instance?.active ? BalancePanel.instance.currentTarget : undefined;
+      await makeReport(getClient, fromView ?? (await balanceTarget(uriArg, offsetArg)));
     }),
     { dispose: () => void client?.stop() },
   );

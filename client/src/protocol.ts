@@ -3,14 +3,18 @@
  * (see server/src/lsp/features/api.ts for the data shapes).
  */
 import type { BalanceViewData, BalanceViewParty } from "../../server/src/lsp/features/api.js";
+import type { RenderedReport, ReportParams } from "../../server/src/lsp/report.js";
+import type { ReportFormat } from "../../server/src/report/index.js";
 
-export type { BalanceViewData, BalanceViewParty };
+export type { BalanceViewData, BalanceViewParty, RenderedReport, ReportFormat, ReportParams };
 export type Locale = BalanceViewData["locale"];
 
 /** `hfa/balance` `{ textDocument: {uri}, position }` → `BalanceViewData | null`. */
 export const BALANCE_REQUEST = "hfa/balance";
 /** `hfa/ruleDoc` `{ code }` → the rule's documentation as Markdown (or null for an unknown code). */
 export const RULE_DOC_REQUEST = "hfa/ruleDoc";
+/** `hfa/report` `{ textDocument, position?, format?, part? }` → the ReportModel, or `RenderedReport` with `format`. */
+export const REPORT_REQUEST = "hfa/report";
 /** `hfa/prelude` → `{ uri, text }`, the read-only built-in declarations. */
 export const PRELUDE_REQUEST = "hfa/prelude";
 

@@ -132,8 +132,8 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     expect(JSON.parse(text(schema!.url)).properties.rules).toBeDefined();
   });
 
-  it("contributes the four commands in bokmål and their English twins, and the settings, every title in package.nls.json", () => {
-    const ids = ["hfa.newAgreement", "hfa.restartServer", "hfa.showBalance", "hfa.showRule"];
+  it("contributes the five commands in bokmål and their English twins, and the settings, every title in package.nls.json", () => {
+    const ids = ["hfa.makeReport", "hfa.newAgreement", "hfa.restartServer", "hfa.showBalance", "hfa.showRule"];
     expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual([...ids, ...ids.map((id) => id.replace("hfa.", "hfa.en."))].sort());
     const props = manifest.contributes.configuration.properties;
     expect(props["hfa.locale"]).toMatchObject({ default: "auto", enum: ["auto", "nb", "en"] });
@@ -151,8 +151,8 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       const c = manifest.contributes.commands.find((x) => x.command === command)!;
       return `${c.category}: ${nls[c.title.slice(1, -1)]}`;
     };
-    expect(ids.map(title)).toEqual(["HFA: Ny avtale", "HFA: Start språktjeneren på nytt", "HFA: Vis balanse", "HFA: Vis regel"]);
-    expect(ids.map((id) => title(id.replace("hfa.", "hfa.en.")))).toEqual(["HFA: New Agreement", "HFA: Restart Language Server", "HFA: Show Balance", "HFA: Show Rule"]);
+    expect(ids.map(title)).toEqual(["HFA: Lag styrenotat", "HFA: Ny avtale", "HFA: Start språktjeneren på nytt", "HFA: Vis balanse", "HFA: Vis regel"]);
+    expect(ids.map((id) => title(id.replace("hfa.", "hfa.en.")))).toEqual(["HFA: Make Board Memo", "HFA: New Agreement", "HFA: Restart Language Server", "HFA: Show Balance", "HFA: Show Rule"]);
     // Every menu entry shows exactly one of the twins: the bokmål one unless hfa.locale is en.
     const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when?: string }[]> }).menus;
     for (const [where, entries] of Object.entries(menus)) {
@@ -170,8 +170,8 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     const server = text("dist/server.js");
     for (const bundle of [client, server]) {
       expect(bundle).not.toMatch(/sourceMappingURL/);
-      // minified: few, long lines
-      expect(bundle.split("\n").length).toBeLessThan(200);
+      // minified: few, long lines (template literals in the bundled libraries keep their line breaks)
+      expect(bundle.length / bundle.split("\n").length).toBeGreaterThan(1000);
     }
     expect(client).toMatch(/require\("vscode"\)/);
     // Every string the client translates is in the bundle, and so is its bokmål text.

@@ -54,6 +54,16 @@ export class BalancePanel implements vscode.Disposable {
     return BalancePanel.current;
   }
 
+  /** The agreement the view shows ("HFA: Lag styrenotat" from its title bar). */
+  get currentTarget(): Target {
+    return this.target;
+  }
+
+  /** Whether the view is the active editor tab. */
+  get active(): boolean {
+    return this.panel.active;
+  }
+
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private readonly getClient: () => LanguageClient | undefined,

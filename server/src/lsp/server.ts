@@ -35,6 +35,7 @@ import { Documents, isHfaDocument } from "./documents.js";
 import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
+import { reportRequest, type ReportParams } from "./report.js";
 import { pathToUri, WorkspaceFolders, type CancelFlag } from "./indexer.js";
 
 /** Files indexed at start above which the client is shown progress. */
@@ -48,6 +49,7 @@ export const Requests = {
   balance: "hfa/balance",
   ruleDoc: "hfa/ruleDoc",
   prelude: "hfa/prelude",
+  report: "hfa/report",
 } as const;
 
 interface PositionParams {
@@ -446,6 +448,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!ctx) return null;
     const offset = params.position === undefined || params.position === null ? 0 : toOffset(ctx.file.lines, params.position);
     return offset === undefined ? null : features.balance(ctx, offset);
+  }));
+
+  connection.onRequest(Requests.report, safe("report", () => null, (params: ReportParams) => {
+    const ctx = contextFor(uriOf(params));
+    if (!ctx) return null;
+    const offset = params.position === undefined || params.position === null ? 0 : toOffset(ctx.file.lines, params.position);
+    return offset === undefined ? null : reportRequest(ctx, offset, params, SERVER_VERSION, ctx.locale);
   }));
 
   const ruleDocs = new Map<string, string | null>();
