@@ -235,6 +235,26 @@ describe("snippet edits for a client that announces snippetEditSupport (LSP 3.18
     expect(change!.textDocument).toEqual({ uri, version: 1 });
     expect(change!.edits[0]!.snippet).toEqual({ kind: "snippet", value: "// hfa-ignore HFA604: ${1:<begrunnelse>}\n" });
   });
+
+  it("turns the placeholders the analysis marks in a quick fix (HFA401: insert «besparelse») into tab stops", async () => {
+    const broken = WARNINGS.replace(/  besparelse .*\n/g, "");
+    client.replaceAll(uri, broken);
+    const list = await client.waitForDiagnostics(uri, (d) => codes(d).includes("HFA401"));
+    const diagnostic = list.find((d) => d.code === "HFA401")!;
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const insert = actions.find((a) => a.isPreferred)!;
+    expect(insert.title).toBe("Sett inn «besparelse»-klausul");
+    const [change] = insert.edit!.documentChanges as { textDocument: { version: number | null }; edits: { snippet?: { value: string } }[] }[];
+    expect(change!.textDocument.version).toBe(2);
+    const snippet = change!.edits[0]!.snippet!.value;
+    const stops = [...snippet.matchAll(/\$\{(\d+):(<[^>]+>)\}/g)];
+    expect(stops.length).toBeGreaterThan(0);
+    expect(stops.map((m) => Number(m[1]))).toEqual(stops.map((_, i) => i + 1));
+    // Every `<…>` of the clause is a tab stop, and nothing else is snippet syntax.
+    expect(snippet.replace(/\$\{\d+:(<[^>]+>)\}/g, "$1")).not.toMatch(/\$\{|\$\d/);
+    expect(snippet.replace(/\$\{\d+:(<[^>]+>)\}/g, "")).not.toMatch(/<[^>]*\p{L}[^>]*>/u);
+    client.replaceAll(uri, WARNINGS);
+  });
 });
 
 describe("good news and rule links", () => {
