@@ -9,6 +9,12 @@ import { build } from "esbuild";
 import { copyFileSync, existsSync, writeFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
+/** The web extension's client: the Node language client and crypto replaced by their browser counterparts. */
+const CLIENT_IN_BROWSER = {
+  "vscode-languageclient/node": "client/src/browser/languageClient.ts",
+  "node:crypto": "client/src/browser/nodeCrypto.ts",
+};
+
 const NODE_IN_MEMORY = {
   "node:fs": "server/src/lsp/browser/nodeFs.ts",
   "node:fs/promises": "server/src/lsp/browser/nodeFsPromises.ts",
@@ -27,12 +33,13 @@ function filesUnder(dir, keep) {
 }
 
 /** `hfa-virtual:*` modules and the Node built-ins of the worker. */
-function browserPlugin(root, sources) {
+function browserPlugin(root, sources, aliases = NODE_IN_MEMORY) {
   return {
     name: "hfa-browser",
     setup(b) {
+      b.onResolve({ filter: /^vscode-languageclient\/node$/ }, (args) => (aliases[args.path] ? { path: join(root, aliases[args.path]) } : undefined));
       b.onResolve({ filter: /^node:/ }, (args) => {
-        const target = NODE_IN_MEMORY[args.path];
+        const target = aliases[args.path];
         if (!target) return { errors: [{ text: `${args.path} has no browser implementation (server/src/lsp/browser/)` }] };
         return { path: join(root, target) };
       });
@@ -62,14 +69,14 @@ function browserPlugin(root, sources) {
   };
 }
 
-const common = (root, production, sources) => ({
+const common = (root, production, sources, aliases) => ({
   bundle: true,
   platform: "browser",
   target: ["chrome114", "firefox115", "safari16"],
   mainFields: ["browser", "module", "main"],
   loader: { ".code-snippets": "json", ".ttf": "dataurl" },
   define: { "process.env.NODE_ENV": '"production"' },
-  plugins: [browserPlugin(root, sources)],
+  plugins: [browserPlugin(root, sources, aliases)],
   minify: production,
   legalComments: "none",
   logLevel: "warning",
@@ -108,8 +115,9 @@ export async function buildBrowser(root, { production = false } = {}) {
   writeFileSync(join(outBrowser, "server.js"), worker);
   built.push("dist/browser/server.js");
 
-  if (existsSync(join(root, "client/src/browser.ts"))) {
-    await build({ ...common(root, production, {}), entryPoints: [join(root, "client/src/browser.ts")], outfile: join(outBrowser, "client.js"), format: "cjs", external: ["vscode"], sourcemap: production ? false : "linked" });
+  // The extension itself, unchanged, for VS Code's web extension host (package.json `browser`).
+  if (existsSync(join(root, "client/src/extension.ts"))) {
+    await build({ ...common(root, production, {}, CLIENT_IN_BROWSER), entryPoints: [join(root, "client/src/extension.ts")], outfile: join(outBrowser, "client.js"), format: "cjs", external: ["vscode"], sourcemap: production ? false : "linked" });
     built.push("dist/browser/client.js");
   }
 
