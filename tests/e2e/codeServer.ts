@@ -44,7 +44,8 @@ function makeWorkspace(dir: string): void {
   cpSync(join(ROOT, "samples", "feil", "mangler-besparelse.hfa"), join(dir, "feil", "mangler-besparelse.hfa"));
 }
 
-export async function startCodeServer(vsix: string): Promise<RunningCodeServer> {
+/** `settings` are added to the user settings (e.g. to run the extension in the browser-side extension host). */
+export async function startCodeServer(vsix: string, settings: Readonly<Record<string, unknown>> = {}): Promise<RunningCodeServer> {
   for (const [what, path] of [["Node 24", NODE24], ["code-server", CODE_SERVER], ["the .vsix", vsix]] as const) {
     if (!existsSync(path)) throw new Error(`${what} is missing at ${path}: run \`npm run test:e2e\` (it runs scripts/e2e-setup.sh and npm run package)`);
   }
@@ -82,6 +83,7 @@ export async function startCodeServer(vsix: string): Promise<RunningCodeServer> 
         "editor.fontSize": 14,
         "files.autoSave": "off",
         "hfa.locale": "nb",
+        ...settings,
       },
       null,
       2,
