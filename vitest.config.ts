@@ -1,7 +1,18 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   plugins: [
+    {
+      // The report's PDF fonts are imported as bytes (esbuild's "binary" loader in scripts/build.mjs).
+      name: "ttf-as-bytes",
+      enforce: "pre" as const,
+      load(id: string) {
+        const path = id.replace(/\?.*$/, "");
+        if (!path.endsWith(".ttf")) return null;
+        return { code: `export default Uint8Array.from(atob(${JSON.stringify(readFileSync(path).toString("base64"))}), (c) => c.charCodeAt(0));`, map: null };
+      },
+    },
     {
       // VS Code snippet files are JSON under another name (imported by the server's completion).
       name: "code-snippets-as-json",

@@ -30,7 +30,10 @@ for (const entry of entries) {
     // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
     mainFields: ["module", "main"],
     // The server's completion reads the extension's snippet file (one source).
-    loader: { ".code-snippets": "json" },
+    // The report's PDF fonts (server/src/report/render/pdf.ts) are bundled as bytes.
+    loader: { ".code-snippets": "json", ".ttf": "binary" },
+    // The report's fonts are TrueType: fontkit's WOFF2 decoder is not needed (scripts/stubs/).
+    alias: { "brotli/decompress.js": join(root, "scripts", "stubs", "brotli-decompress.cjs") },
     external: entry.external ?? [],
     minify: production,
     sourcemap: production ? false : "linked",

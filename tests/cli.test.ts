@@ -176,11 +176,11 @@ describe("check --format json", () => {
   });
 
   test("a suppressed warning carries its reason and does not count", () => {
-    const dir = workspace({ "avtale.hfa": withoutIndicator("Unntatt", "// hfa-ignore HFA604: grunn\n") });
+    const dir = workspace({ "avtale.hfa": withoutIndicator("Unntatt", "// hfa-ignore HFA604: avtales i årsplanen\n") });
     const run = hfa(["check", "felles", "avtale.hfa", "--format", "json", "--max-warnings", "0"], dir);
     expect(run.code).toBe(0);
     const suppressed = json(run).filter((d) => d.suppressed !== undefined);
-    expect(suppressed).toEqual([expect.objectContaining({ file: "avtale.hfa", code: "HFA604", severity: "warning", suppressed: "grunn", line: 7 })]);
+    expect(suppressed).toEqual([expect.objectContaining({ file: "avtale.hfa", code: "HFA604", severity: "warning", suppressed: "avtales i årsplanen", line: 7 })]);
 
     const text = hfa(["check", "felles", "avtale.hfa"], dir);
     expect(text.code).toBe(0);
@@ -389,7 +389,7 @@ describe("check --format github", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(
-      "::warning file=avtaler/a%2Cb%3Ac.hfa,line=6,col=8,endLine=6,endColumn=13,title=HFA604::Avtalen har ingen «indikator»: oppgi hvordan effekten av tiltaket skal følges opp (fra utgangsverdi til mål).",
+      '::warning file=avtaler/a%2Cb%3Ac.hfa,line=6,col=8,endLine=6,endColumn=13,title=HFA604::Avtalen har ingen «indikator». Det er god praksis å avtale hvordan effekten av tiltaket skal følges opp, fra utgangsverdi til mål. Skriv «indikator "<hva som måles>" fra <utgangsverdi> til <mål> innen <år>».',
     );
     expect(lines.filter((l) => l.startsWith("::notice file=avtaler/a%2Cb%3Ac.hfa,"))).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=HFA\d{3}::/);
@@ -467,7 +467,7 @@ describe("explain, report, help and version", () => {
     const run = hfa(["explain", "HFA999"]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^hfa: ukjent regelkode «HFA999»\. Kjente koder: HFA001, HFA002, .*HFA402.*HFA803\n$/);
+    expect(run.stderr).toMatch(/^hfa: ukjent regelkode «HFA999»\. Kjente koder: HFA001, HFA002, .*HFA402.*HFA804\n$/);
   });
 
   test("explain without a code lists every rule with its title", () => {
@@ -479,10 +479,11 @@ describe("explain, report, help and version", () => {
     expect(hfa(["explain", "--locale", "en"]).stdout).toMatch(/^HFA402 {2}warning {2}Imbalance between the parties after transfers$/m);
   });
 
-  test("report is not yet available: exit 2 with a clear message", () => {
-    const run = hfa(["report", "samples/avtaler/fact-innherred.hfa"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe("hfa: «hfa report» er ikke tilgjengelig ennå i denne versjonen. Bruk «hfa check» for kontrollen av avtalene.\n");
+  test("report without the shared declarations still writes the report and says what to add (tests/report/ test the rest)", () => {
+    const run = hfa(["report", "samples/avtaler/fact-innherred.hfa", "--format", "md", "--out", "-"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Utkast – avtalen har \d+ feil/);
+    expect(run.stderr).toContain("Oppgi også filene med de felles deklarasjonene");
   });
 
   test("--help, <command> --help and --version", () => {

@@ -4,16 +4,14 @@
  * doing what they say: the example that triggers the rule does, and the
  * fixed example does not.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RULES, type Severity } from "../server/src/analysis/index.js";
-import { SHARED } from "./fixtures/rules/base.js";
-import { check, codesOf, describeDiagnostics, type Checked } from "./helpers/workspace.js";
+import { blocksOf, checkExample, FIX, RULE_DOCS, ruleCodesWithPages, rulePage, TRIGGER } from "./helpers/docs-examples.js";
+import { codesOf, describeDiagnostics } from "./helpers/workspace.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DOCS = join(ROOT, "docs", "rules");
+const DOCS = RULE_DOCS;
 
 const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
   error: "feil",
@@ -31,39 +29,7 @@ interface CodeEntry {
 
 const codesJson = JSON.parse(readFileSync(join(DOCS, "codes.json"), "utf8")) as CodeEntry[];
 const codes = [...RULES.keys()].sort();
-
-function page(code: string): string {
-  return readFileSync(join(DOCS, `${code}.md`), "utf8");
-}
-
-interface Block {
-  readonly lang: string;
-  readonly text: string;
-}
-
-/** The fenced code blocks of the section with this heading. */
-function blocksOf(markdown: string, heading: string): Block[] {
-  const start = markdown.indexOf(`\n## ${heading}`);
-  if (start < 0) return [];
-  const rest = markdown.slice(start + 4 + heading.length);
-  const next = rest.search(/\n## /);
-  const body = next < 0 ? rest : rest.slice(0, next);
-  const blocks: Block[] = [];
-  for (const match of body.matchAll(/```(\w*)\n([\s\S]*?)```/g)) blocks.push({ lang: match[1] ?? "", text: match[2] ?? "" });
-  return blocks;
-}
-
-/** Checks one example: hfa.json for `json` blocks, else an .hfa file (with the spec's shared declarations if it needs them). */
-function checkExample(block: Block): Checked {
-  if (block.lang === "json") return check({}, { config: block.text });
-  const files: Record<string, string> = { "file:///docs/eksempel.hfa": block.text };
-  const declaresCommunity = /^\s*helsefellesskap\s+\p{L}[\p{L}\p{N}_-]*\s+"/mu.test(block.text);
-  if (/^\s*avtale\s/mu.test(block.text) && !declaresCommunity) files["file:///docs/felles.hfa"] = SHARED;
-  return check(files);
-}
-
-const TRIGGER = "Eksempel som utløser regelen";
-const FIX = "Slik retter du det";
+const page = rulePage;
 
 describe("docs/rules/codes.json and the pages", () => {
   it("codes.json lists every code once, with a severity and both titles", () => {
@@ -78,8 +44,7 @@ describe("docs/rules/codes.json and the pages", () => {
   });
 
   it("there is a page for every code and no page without a code", () => {
-    const pages = readdirSync(DOCS).filter((f) => /^HFA\d{3}\.md$/.test(f)).map((f) => f.slice(0, 6)).sort();
-    expect(pages).toEqual(codes);
+    expect(ruleCodesWithPages()).toEqual(codes);
   });
 
   it("the overview in docs/rules/README.md agrees with RULES", () => {
@@ -114,6 +79,16 @@ describe.each(codes)("docs/rules/%s.md", (code) => {
     expect(blocksOf(markdown, FIX).length).toBeGreaterThan(0);
   });
 
+  it("cites its source with whole sentences, never a fragment cut off with «…»", () => {
+    const kilde = /\n## Kilde\n([\s\S]*?)\n## /.exec(page(code))?.[1] ?? "";
+    const quotes = [...kilde.replace(/\n\s*/g, " ").matchAll(/«([^«»]+)»/g)].map((m) => m[1]!.trim()).filter((q) => q.split(" ").length >= 5);
+    // Rules of the language itself (syntax, names, units) cite the reference; the others quote their source.
+    if (quotes.length === 0) expect(kilde, "no quote and no section of docs/language.md").toMatch(/docs\/language\.md\]\(\.\.\/language\.md\)\), §\d/u);
+    for (const quote of quotes) {
+      expect(quote, quote).not.toMatch(/^…|…$|,$/u);
+    }
+  });
+
   it(`the example that triggers the rule yields ${code}`, () => {
     for (const block of blocksOf(page(code), TRIGGER)) {
       const c = checkExample(block);
@@ -146,5 +121,95 @@ describe.each(codes)("docs/rules/%s.md", (code) => {
       const bad = c.all.filter((d) => (d.severity === "error" || d.severity === "warning") && d.suppressed === undefined);
       expect(bad.map((d) => d.code), describeDiagnostics(c.all, c.files)).toEqual([]);
     }
+  });
+});
+
+/** `+990 000` / `−510 000` / `0` → number. */
+function kroner(text: string): number {
+  return Number(text.trim().replace(/[\s\u00A0\u202F]/g, "").replace("−", "-").replace("+", ""));
+}
+
+describe("docs/language.md, the language reference", () => {
+  const reference = readFileSync(join(RULE_DOCS, "..", "language.md"), "utf8");
+  const section1 = reference.slice(reference.indexOf("\n## 1."), reference.indexOf("\n## 2."));
+  const example = /```hfa\n([\s\S]*?)```/.exec(section1)?.[1] ?? "";
+  const checked = checkExample({ lang: "hfa", text: example });
+  const agreementAnalysis = checked.analysis.agreements.find((a) => a.node.name.text === "JordmorNordmøre");
+  const balance = agreementAnalysis?.money.balance;
+
+  /** Rows `| name | cell | … |` of the Markdown table whose header row starts with `| first |`. */
+  function table(first: string): string[][] {
+    const start = section1.indexOf(`| ${first} |`);
+    expect(start, first).toBeGreaterThanOrEqual(0);
+    const lines = section1.slice(start).split("\n");
+    const rows: string[][] = [];
+    for (const line of lines.slice(2)) {
+      if (!line.startsWith("|")) break;
+      rows.push(line.split("|").slice(1, -1).map((c) => c.trim()));
+    }
+    return rows;
+  }
+
+  it("§1: the example checks with no error, warning or hint, and reports HFA503, HFA606 and HFA404", () => {
+    expect(checked.all.filter((d) => d.severity !== "information").map((d) => d.code), describeDiagnostics(checked.all, checked.files)).toEqual([]);
+    expect(codesOf(checked.all)).toEqual(["HFA404", "HFA503", "HFA606"]);
+  });
+
+  it("§1: the balance table has the checker's figures (own input, savings, transfers, net at the horizon, break-even)", () => {
+    expect(balance?.horizon).toBe(2030);
+    const rows = table("part");
+    expect(rows.map((r) => r[0])).toEqual([...balance!.parties.map((p) => p.party), "samlet"]);
+    for (const [name, input, savings, transfers, net, breakEven] of rows) {
+      const p = name === "samlet" ? balance!.total : balance!.parties.find((x) => x.party === name)!;
+      expect(p.totals.input, `${name} egeninnsats`).toBeCloseTo(kroner(input!), 2);
+      expect(p.totals.saving, `${name} besparelser`).toBeCloseTo(kroner(savings!), 2);
+      expect(p.totals.transferIn - p.totals.transferOut, `${name} overføringer`).toBeCloseTo(kroner(transfers!), 2);
+      expect(p.atHorizon, `${name} netto`).toBeCloseTo(kroner(net!), 2);
+      expect(p.breakEven, `${name} i balanse fra`).toBe(Number(breakEven));
+    }
+  });
+
+  it("§1: the per-year cumulative nets are the checker's", () => {
+    const [header] = [section1.slice(section1.indexOf("| part | 2025 |")).split("\n")[0]!];
+    const years = header.split("|").slice(2, -1).map((c) => Number(c.trim()));
+    expect(years).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
+    const rows = table("part | 2025");
+    expect(rows).toHaveLength(balance!.parties.length + 1);
+    for (const [name, ...cells] of rows) {
+      const p = name === "samlet" ? balance!.total : balance!.parties.find((x) => x.party === name)!;
+      const cumulative = years.map((y) => p.rows.find((r) => r.year === y)?.cumulative);
+      expect(cumulative, name).toEqual(cells.map(kroner));
+    }
+  });
+
+  it("§7: every configuration key in the table is accepted in hfa.json", () => {
+    const keys = [...reference.slice(reference.indexOf("\n## 7.")).matchAll(/^\| `([\w.]+)` \|/gmu)].map((m) => m[1]!);
+    expect(keys).toEqual(expect.arrayContaining(["locale", "rules", "justification.minWords", "suppression.minWords", "balance.tolerance", "balance.defaultHorizonYears", "balance.maxHorizonYears", "grant.maxShare", "exclude", "docs.baseUrl"]));
+    const json = /## 7\.[\s\S]*?```json\n([\s\S]*?)```/.exec(reference)?.[1] ?? "";
+    const c = checkExample({ lang: "json", text: json });
+    expect(c.byCode("HFA010"), describeDiagnostics(c.all, c.files)).toEqual([]);
+  });
+
+  it("§6: lists every code, each linked to its page", () => {
+    const listed = [...reference.matchAll(/^\| \[(HFA\d{3})\]\(rules\/(HFA\d{3})\.md\) \|/gmu)];
+    expect(listed.map((m) => m[1]).sort()).toEqual(codes);
+    for (const m of listed) expect(m[1]).toBe(m[2]);
+  });
+});
+
+describe("the documentation points at what ships", () => {
+  const texts: [string, string][] = [
+    ["README.md", readFileSync(join(RULE_DOCS, "..", "..", "README.md"), "utf8")],
+    ["docs/language.md", readFileSync(join(RULE_DOCS, "..", "language.md"), "utf8")],
+    ["docs/rules/README.md", readFileSync(join(RULE_DOCS, "README.md"), "utf8")],
+    ...ruleCodesWithPages().map((code): [string, string] => [`docs/rules/${code}.md`, rulePage(code)]),
+  ];
+
+  it.each(texts)("%s never points at ../shared or «språkspesifikasjonen»", (_name, text) => {
+    expect(text).not.toMatch(/\.\.\/shared|språkspesifikasjonen/u);
+  });
+
+  it("README links the language reference", () => {
+    expect(texts[0]![1]).toContain("(docs/language.md)");
   });
 });

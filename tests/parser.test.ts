@@ -383,3 +383,47 @@ describe("lexer start-character hints", () => {
     expect(result.tokens.length).toBe(letters.length);
   });
 });
+
+describe("placeholders and foreign amounts (spec §2, v1.1)", () => {
+  const typesOf = (text: string) => lex(text).tokens.map((t) => t.tokenType.name);
+
+  it("`<…>` with a letter on one line is one Placeholder token; without a letter or across a line it is not", () => {
+    expect(typesOf("<beløp>")).toEqual(["Placeholder"]);
+    expect(typesOf("<første år>")).toEqual(["Placeholder"]);
+    expect(lex("<123>").problems.length).toBeGreaterThan(0);
+    expect(typesOf("<be\nløp>")).not.toContain("Placeholder");
+  });
+
+  it("the tree marks placeholders: names, numbers, years, strings and fixed words", () => {
+    const file = parse(`avtale <Navn> "<tittel>" {\n  status <status>\n  periode <første år> til 2027\n  innsats HMR <beløp> kr i 2025\n}\n`).file;
+    const decl = file.declarations[0] as AgreementDecl;
+    expect(decl.name).toMatchObject({ text: "<Navn>", placeholder: true });
+    expect(decl.title).toMatchObject({ value: "<tittel>", placeholder: true });
+    const [status, period, input] = decl.clauses as [AgreementClause, AgreementClause, AgreementClause];
+    expect(status.kind === "status" && status.value.placeholder).toBe(true);
+    expect(period.kind === "period" && period.from.placeholder && !period.to.placeholder).toBe(true);
+    expect(input.kind === "input" && input.flow.value.kind === "money" && input.flow.value.money.number.placeholder).toBe(true);
+  });
+
+  it("a string holding a `<…>` segment is a placeholder string; `<` and `>` around digits only are not", () => {
+    const parsed = parse(`sats A "<hva satsen gjelder>" 1 kr per døgn\nsats B "mellom 2 < 3 > 1" 1 kr per døgn\n`);
+    expect(parsed.placeholders).toHaveLength(1);
+    expect((parsed.file.declarations[1] as RateDecl).title.placeholder).toBeUndefined();
+  });
+
+  it("a long text that opens `<` and never closes it is scanned once (no backtracking regex)", () => {
+    const text = `sats A "<${"a".repeat(200_000)}" 1 kr per døgn\n`;
+    expect(parse(text).placeholders).toEqual([]);
+  });
+
+  it("`1 200 000,- kr`, `kr 1 200 000` and `1,2 MNOK` are amounts with their values, marked foreign", () => {
+    for (const [written, amount] of [["1 200 000,- kr", 1_200_000], ["kr 1 200 000", 1_200_000], ["NOK 1 200 000", 1_200_000], ["1,2 MNOK", 1_200_000], ["1,2 millioner kr", 1_200_000], ["1,2 mill kr", 1_200_000]] as const) {
+      const parsed = parse(`sats A "A" ${written} per døgn\n`);
+      expect(parsed.problems, written).toEqual([]);
+      const rate = parsed.file.declarations[0] as RateDecl;
+      expect(rate.price.amount, written).toBe(amount);
+      expect(rate.price.foreign, written).toBe(true);
+    }
+    expect((parse(`sats A "A" 1,2 mill. kr per døgn\n`).file.declarations[0] as RateDecl).price.foreign).toBeUndefined();
+  });
+});

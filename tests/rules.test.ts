@@ -21,17 +21,18 @@ import { applyEdits, check, codesOf, codesWithSeverity, describeDiagnostics, typ
 
 /** Default severities as spec §6 states them (HFA010 is not in the spec's table; it is an error). */
 const SPEC_SEVERITY: Readonly<Record<string, Severity>> = {
-  HFA001: "error", HFA002: "error", HFA003: "error", HFA009: "warning", HFA010: "error",
-  HFA101: "error", HFA102: "error", HFA103: "error", HFA104: "error", HFA105: "error", HFA106: "error",
+  HFA001: "error", HFA002: "error", HFA003: "error", HFA009: "warning", HFA010: "error", HFA011: "error", HFA012: "warning",
+  HFA101: "error", HFA102: "error", HFA103: "error", HFA104: "error", HFA105: "error", HFA106: "error", HFA107: "error",
   HFA201: "error", HFA202: "error", HFA203: "warning", HFA204: "warning", HFA205: "warning", HFA206: "error",
-  HFA207: "warning", HFA208: "error",
+  HFA207: "warning", HFA208: "error", HFA209: "warning",
   HFA301: "error", HFA302: "error", HFA303: "warning", HFA304: "error", HFA305: "error", HFA306: "warning",
-  HFA307: "error", HFA308: "warning",
+  HFA307: "error", HFA308: "warning", HFA309: "warning", HFA310: "warning", HFA311: "error",
   HFA401: "error", HFA402: "warning", HFA403: "information", HFA404: "information", HFA405: "warning",
-  HFA501: "warning", HFA502: "warning", HFA503: "information", HFA504: "hint",
+  HFA406: "warning", HFA407: "error", HFA408: "warning",
+  HFA501: "warning", HFA502: "warning", HFA503: "information", HFA504: "hint", HFA505: "error",
   HFA601: "error", HFA603: "warning", HFA604: "warning", HFA605: "error", HFA606: "information",
-  HFA607: "warning", HFA608: "warning", HFA609: "warning", HFA610: "hint",
-  HFA701: "error", HFA702: "warning", HFA801: "error", HFA802: "error", HFA803: "error",
+  HFA607: "warning", HFA608: "warning", HFA609: "warning", HFA610: "hint", HFA611: "error", HFA612: "warning",
+  HFA701: "error", HFA702: "warning", HFA703: "warning", HFA801: "error", HFA802: "error", HFA803: "error", HFA804: "hint",
 };
 
 interface Scenario {
@@ -129,7 +130,7 @@ const CASES: readonly RuleCase[] = [
     scenario: { extra: { "file:///ws/satser-2025.hfa": `sats Barselsdøgn "Kostnad per liggedøgn barsel" 6 800 kr per døgn\n` } },
     uri: "file:///ws/satser-2025.hfa",
     range: "Barselsdøgn",
-    message: ["Barselsdøgn", "2 ganger"],
+    message: ["Barselsdøgn", "flere ganger", "gi den ene et annet navn"],
   },
   {
     code: "HFA103",
@@ -239,8 +240,8 @@ const CASES: readonly RuleCase[] = [
     scenario: { edit: { replace: [["parter", "parter Kristiansund, Averøy"]] } },
     range: "parter Kristiansund, Averøy",
     message: ["helseforetak"],
-    // Every clause naming HMR now names a non-party.
-    alsoErrorsWarnings: ["HFA304"],
+    // Every clause naming HMR now names a non-party, and KSU is HMR's hospital.
+    alsoErrorsWarnings: ["HFA304", "HFA505"],
   },
   {
     code: "HFA302",
@@ -255,7 +256,7 @@ const CASES: readonly RuleCase[] = [
     what: "Averøy puts in nothing",
     scenario: { edit: { remove: ["innsats Averøy"] } },
     range: "Averøy",
-    message: ["Averøy", "1 275 000 kr"],
+    message: ["Averøy", "1 020 000 kr"],
     alsoErrorsWarnings: ["HFA306"],
   },
   {
@@ -309,17 +310,26 @@ const CASES: readonly RuleCase[] = [
     scenario: { edit: { replace: [["balanse", "balanse {\n    horisont 2030\n  }"]] } },
     range: "balanse",
     message: [
-      "Averøy bærer netto 525 000 kr innen 2030, mens HMR har 750 000 kr i netto gevinst",
+      "Averøy har et samlet netto tap på 270 000 kr i 2025–2030, mens HMR har en netto gevinst på 1 290 000 kr",
       "kommunale helse- og omsorgstjenesten",
       "spesialisthelsetjenesten",
+      "«overføring HMR til Averøy 44 000 kr per år fra 2026»",
     ],
   },
   {
     code: "HFA403",
-    what: "HMR's 200 000 kr saving removed",
-    scenario: { edit: { remove: ["besparelse HMR 200"] } },
+    what: "every party a little short of its input (HMR −10 000, Kristiansund and Averøy −20 000 kr)",
+    scenario: {
+      edit: {
+        remove: ["besparelse HMR 200"],
+        replace: [
+          ["besparelse Kristiansund", `besparelse Kristiansund 200 000 kr per år fra 2026 "Mindre innleie av vikarjordmor"`],
+          ["besparelse Averøy", `besparelse Averøy 140 000 kr per år fra 2026 "Mindre innleie av vikarjordmor"`],
+        ],
+      },
+    },
     range: "JordmorNordmøre",
-    message: ["2030", "800 000 kr"],
+    message: ["2030", "50 000 kr"],
   },
   {
     code: "HFA404",
@@ -327,10 +337,10 @@ const CASES: readonly RuleCase[] = [
     scenario: {},
     range: "balanse",
     message: [
-      "HMR i balanse fra 2030 (netto +250 000 kr)",
-      /Kristiansund ikke i balanse innen 2030 \(netto [−-]25 000 kr\)/,
-      /Averøy ikke i balanse innen 2030 \(netto [−-]25 000 kr\)/,
-      "i balanse fra 2030 (netto +200 000 kr)",
+      "HMR i balanse fra 2027 (netto +990 000 kr)",
+      "Kristiansund i balanse fra 2028 (netto +230 000 kr)",
+      "Averøy i balanse fra 2030 (netto +30 000 kr)",
+      "Samlet: i balanse fra 2028 (netto +1 250 000 kr)",
     ],
     silentOn: null,
   },
@@ -370,7 +380,7 @@ const CASES: readonly RuleCase[] = [
     what: "no `sykehus`",
     scenario: { edit: { remove: ["sykehus"] } },
     range: "JordmorNordmøre",
-    message: ["«sykehus»"],
+    message: ["«sykehus <sykehus>»", "de minste sykehusene"],
   },
   {
     code: "HFA601",
@@ -386,7 +396,7 @@ const CASES: readonly RuleCase[] = [
     what: "no `videreføring`",
     scenario: { edit: { remove: ["videreføring"] } },
     range: "JordmorNordmøre",
-    message: ["«videreføring»"],
+    message: ["videreføring \"<hvordan tiltaket finansieres når tilskuddet opphører>\"", "Sykehusutvalget"],
   },
   {
     code: "HFA604",
@@ -444,7 +454,7 @@ const CASES: readonly RuleCase[] = [
     what: "no `personelleffekt`",
     scenario: { edit: { remove: ["personelleffekt"] } },
     range: "JordmorNordmøre",
-    message: ["«personelleffekt»"],
+    message: ["«personelleffekt nøytral»", "Avtalen mellom regjeringen og KS", "«Tiltak som igangsettes skal ikke være personelldrivende»"],
   },
   {
     code: "HFA701",
@@ -459,7 +469,9 @@ const CASES: readonly RuleCase[] = [
       },
     },
     range: "tilskudd RST 3 000 000 kr per år til HMR 50 %, Kristiansund 25 %, Averøy 25 %",
-    message: ["RST", "MøreRomsdal", "2025", "6 000 000 kr", "5 346 000 kr", "JordmorNordmøre og JordmorNordmøre2", "2026, 2027"],
+    message: ["RST", "MøreRomsdal", "2025", "6 000 000 kr", "5 346 000 kr", "JordmorNordmøre og JordmorNordmøre2", "2026 og 2027"],
+    // 9 000 000 kr of grant against 2 250 000 kr of own input is no partial financing either.
+    alsoErrorsWarnings: ["HFA309"],
   },
   {
     code: "HFA702",
@@ -488,6 +500,147 @@ const CASES: readonly RuleCase[] = [
     scenario: { edit: { replace: [["innsats HMR 150", `innsats HMR 0 kr i 2025 "Opplæring og hospitering"`]] } },
     range: "0 kr",
     message: ["0 kr"],
+  },
+  // ---------------------------------------------------------------- new in v1.1
+  {
+    code: "HFA011",
+    what: "a placeholder amount left in an `innsats`",
+    scenario: { edit: { replace: [["innsats HMR 150", `innsats HMR <beløp> kr i 2025 "Opplæring og hospitering"`]] } },
+    range: "<beløp>",
+    message: ["<beløp>", "Erstatt"],
+    silentOn: { edit: { replace: [["innsats HMR 150", `innsats HMR 150 000 kr i 2025 "Opplæring for færre enn 3 < 4 grupper"`]] } },
+  },
+  {
+    code: "HFA012",
+    what: "a suppression of HFA503 above `målgruppe`, which has no HFA503",
+    scenario: { edit: { replace: [["målgruppe", "// hfa-ignore HFA503: tiltaket gjelder begge sykehusene likt\n  målgruppe svangerskap-fødsel-barsel"]] } },
+    range: "// hfa-ignore HFA503: tiltaket gjelder begge sykehusene likt",
+    message: ["HFA503", "Fjern kommentaren"],
+    silentOn: { edit: { replace: [["sykehus", "// hfa-ignore HFA503: tiltaket gjelder begge sykehusene likt\n  sykehus KSU"]] } },
+  },
+  {
+    code: "HFA107",
+    what: "Kristiansund twice in `parter`",
+    scenario: { edit: { replace: [["parter", "parter HMR, Kristiansund, Averøy, Kristiansund"]] } },
+    range: "Kristiansund",
+    message: ["Kristiansund", "to ganger"],
+  },
+  {
+    code: "HFA209",
+    what: "`ventetid` as the only purpose",
+    scenario: {
+      edit: {
+        remove: ["formål rekruttering"],
+        replace: [
+          ["formål samhandling", `formål ventetid "Kombinerte jordmorstillinger gjør at gravide får time hos jordmor raskere, fordi kommunen og sykehuset deler vaktene."`],
+          ["tiltak", stillinger("ventetid")],
+        ],
+      },
+    },
+    range: "ventetid",
+    message: ["ventetid", "«Dette må også ses i sammenheng med målet om reduserte ventetider.»", "formål pasientforløp"],
+    silentOn: {
+      edit: {
+        add: [`formål ventetid "Kombinerte jordmorstillinger gjør at gravide får time hos jordmor raskere, fordi kommunen og sykehuset deler vaktene."`],
+        replace: [["tiltak", stillinger("samhandling, rekruttering, ventetid")]],
+      },
+    },
+  },
+  {
+    code: "HFA309",
+    what: "1 500 000 kr of grant a year against 2 250 000 kr of own input over the period",
+    scenario: { edit: { replace: [["tilskudd", "tilskudd RST 1 500 000 kr per år til HMR 50 %, Kristiansund 25 %, Averøy 25 %"]] } },
+    range: "tilskudd RST 1 500 000 kr per år til HMR 50 %, Kristiansund 25 %, Averøy 25 %",
+    message: ["2025–2027", "4 500 000 kr i tilskudd mot 2 250 000 kr i egen innsats", "HMR får 2 250 000 kr mot 1 230 000 kr", "som hovedregel", "50 %"],
+  },
+  {
+    code: "HFA310",
+    what: "Averøy's input starts in 2026 but it gets 25 % of the grant in 2025",
+    scenario: { edit: { replace: [["innsats Averøy", "innsats Averøy 0,2 årsverk à 850 000 kr per år fra 2026 til 2030"]] } },
+    range: "per år",
+    message: ["2025", "Averøy", "erstatter tilskuddet egen innsats"],
+    // Averøy's 340 000 kr of own input against 450 000 kr of grant is no partial financing either.
+    alsoErrorsWarnings: ["HFA309"],
+  },
+  {
+    code: "HFA311",
+    what: "a transfer from HMR to HMR",
+    scenario: { edit: { replace: [["balanse", `balanse {\n    horisont 2030\n    overføring HMR til Averøy 60 000 kr per år fra 2026 "Utjevning av gevinst"\n    overføring HMR til HMR 10 000 kr i 2026\n  }`]] } },
+    range: "HMR til HMR",
+    message: ["HMR", "«til»"],
+  },
+  {
+    code: "HFA406",
+    what: "own input only in the period, savings to the horizon (the plainest agreement)",
+    scenario: {
+      edit: {
+        replace: [
+          ["innsats HMR 0,4", `innsats HMR 0,4 årsverk à 900 000 kr per år "Økt stillingsandel"`],
+          ["innsats Kristiansund", "innsats Kristiansund 0,2 årsverk à 850 000 kr per år"],
+          ["innsats Averøy", "innsats Averøy 0,2 årsverk à 850 000 kr per år"],
+        ],
+      },
+    },
+    range: "per år fra 2026",
+    message: ["2028–2030", "HMR 2 160 000 kr, Kristiansund 750 000 kr og Averøy 450 000 kr", "«innsats … per år til 2030»", "«… til 2027»"],
+  },
+  {
+    code: "HFA407",
+    what: "`horisont 2026` inside the period 2025–2027",
+    scenario: { edit: { replace: [["balanse", `balanse {\n    horisont 2026\n    overføring HMR til Averøy 60 000 kr per år fra 2026 "Utjevning av gevinst"\n  }`]] } },
+    range: "2026",
+    message: ["2026", "2027", "«horisont 2027»"],
+  },
+  {
+    code: "HFA408",
+    what: "horizon 2030 with balance.maxHorizonYears 2",
+    scenario: { options: { config: { balance: { maxHorizonYears: 2 } } } },
+    range: "2030",
+    message: ["2030", "3 år", "2029", "maxHorizonYears"],
+    silentOn: { options: { config: { balance: { maxHorizonYears: 3 } } } },
+  },
+  {
+    code: "HFA505",
+    what: "`sykehus` names St. Olav's Orkdal sykehus",
+    scenario: {
+      shared: SHARED.replace(`helseforetak SOH "St. Olavs hospital HF"`, `helseforetak SOH "St. Olavs hospital HF" {\n    sykehus Orkdal "Orkdal sykehus" akuttsykehus\n  }`),
+      edit: { replace: [["sykehus", "sykehus Orkdal"]] },
+    },
+    range: "Orkdal",
+    message: ["Orkdal sykehus", "SOH", "«parter»"],
+    silentOn: { edit: { replace: [["sykehus", "sykehus MSH"]] } },
+  },
+  {
+    code: "HFA611",
+    what: "Averøy's kommunestyre rejects the agreement",
+    scenario: { edit: { replace: [["behandling Averøy", "behandling Averøy kommunestyre 2025-04-03 avvist"]] } },
+    range: "avvist",
+    message: ["Averøy", "«etter enighet mellom helseforetak og aktuelle kommuner»", "Meld. St. 9 for 2023–2024, kap. 4"],
+    silentOn: { edit: { add: ["behandling Averøy kommunestyre 2025-04-20 planlagt"], replace: [["behandling Averøy", "behandling Averøy kommunestyre 2025-04-03 avvist"]] } },
+  },
+  {
+    code: "HFA612",
+    what: "an indicator from 20 % to 20 %",
+    scenario: { edit: { replace: [["indikator", `indikator "Andel gravide som møter samme jordmor gjennom hele forløpet" fra 20 % til 20 % innen 2027`]] } },
+    range: "20 %",
+    message: ["fra og til", "20 %", "«til»"],
+    silentOn: { edit: { replace: [["indikator", `indikator "Andel gravide som møter samme jordmor gjennom hele forløpet" fra 20 % til 21 % innen 2027`]] } },
+  },
+  {
+    code: "HFA703",
+    what: "a scheme of Helse Nord",
+    scenario: { shared: SHARED.replace(`tilskudd RST "Rekrutterings- og samhandlingstilskudd, Helse Midt-Norge" {\n  region "Helse Midt-Norge"`, `tilskudd RST "Rekrutterings- og samhandlingstilskudd, Helse Midt-Norge" {\n  region "Helse Nord"`) },
+    range: "RST",
+    message: ["RST", "«Helse Nord»", "«Helse Midt-Norge»"],
+    silentOn: { shared: SHARED.replace(`tilskudd RST "Rekrutterings- og samhandlingstilskudd, Helse Midt-Norge" {\n  region "Helse Midt-Norge"\n`, `tilskudd RST "Rekrutterings- og samhandlingstilskudd, Helse Midt-Norge" {\n`) },
+  },
+  {
+    code: "HFA804",
+    what: "a `sats` without `kilde`",
+    scenario: { shared: SHARED.replace(`\n  kilde "Helse Møre og Romsdal HF, internregnskap 2024"`, "") },
+    uri: SHARED_URI,
+    range: "Barselsdøgn",
+    message: ["Barselsdøgn", "«kilde"],
   },
 ];
 
@@ -704,7 +857,7 @@ describe("details", () => {
     const c = run({ edit: { remove: ["balanse"] } });
     const d = c.one("HFA402");
     expect(c.textOf(d)).toBe("JordmorNordmøre");
-    expect(d.message).toContain("Averøy bærer netto 525 000 kr innen 2030");
+    expect(d.message).toContain("Averøy har et samlet netto tap på 270 000 kr i 2025–2030");
   });
 
   it("HFA701 is reported on both agreements that draw on the frame", () => {
@@ -729,7 +882,7 @@ describe("English messages (locale en)", () => {
       code: "HFA402",
       scenario: { edit: { replace: [["balanse", "balanse {\n    horisont 2030\n  }"]] } },
       range: "balanse",
-      parts: ["Averøy", "HMR", "2030", /525[ ,]000/, /750[ ,]000/, "municipal", "specialist"],
+      parts: ["Averøy", "HMR", "2030", /270[ ,]000/, /1[ ,]290[ ,]000/, "municipal", "specialist"],
     },
     {
       code: "HFA101",
@@ -803,9 +956,9 @@ describe("quick fixes", () => {
     },
     { code: "HFA607", scenario: { edit: { replace: [["behandling Kristiansund", "behandling Kristiansund styre 2025-04-01 planlagt"]] } }, newText: "kommunestyre" },
     { code: "HFA607", scenario: { edit: { replace: [["behandling HMR", "behandling HMR kommunestyre 2025-03-12 planlagt"]] } }, newText: "styre" },
-    { code: "HFA106", scenario: { edit: { remove: ["periode"] } }, newText: /\n {2}periode \d{4} til \d{4}/ },
-    { code: "HFA201", scenario: { edit: { remove: ["formål"] } }, newText: /\n {2}formål \p{L}+ "/u },
-    { code: "HFA401", scenario: { edit: { remove: ["besparelse"] } }, newText: /\n {2}besparelse HMR / },
+    { code: "HFA106", scenario: { edit: { remove: ["periode"] } }, newText: /\n {2}periode <første år> til <siste år>/ },
+    { code: "HFA201", scenario: { edit: { remove: ["formål"] } }, newText: /\n {2}formål <formål> "<[^"]+>"/u },
+    { code: "HFA401", scenario: { edit: { remove: ["besparelse"] } }, newText: /\n {2}besparelse <part> <beløp> kr per år fra <år> "/ },
     { code: "HFA603", scenario: { edit: { remove: ["videreføring"] } }, newText: /\n {2}videreføring "/ },
     { code: "HFA604", scenario: { edit: { remove: ["indikator"] } }, newText: /\n {2}indikator "/ },
   ];
@@ -843,7 +996,7 @@ describe("quick fixes", () => {
     expect(fixesOffered[0]?.edits[0]?.newText).toBe("Averøy");
   });
 
-  it("the inserted clauses keep the agreement otherwise unchanged and clean", () => {
+  it("the inserted clauses keep the agreement otherwise unchanged, and cannot pass before their placeholders are filled in", () => {
     const c = run({ edit: { remove: ["videreføring", "indikator"] } });
     let text = c.files[AGREEMENT_URI]!;
     for (const code of ["HFA603", "HFA604"]) {
@@ -852,6 +1005,210 @@ describe("quick fixes", () => {
       text = applyEdits(text, fix.edits);
     }
     const after = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text });
-    expect(codesWithSeverity(after.all, "error", "warning", "hint")).toEqual([]);
+    expect(codesWithSeverity(after.all, "error", "warning", "hint")).toEqual(["HFA011"]);
+    expect(after.byCode("HFA011").map((d) => after.textOf(d))).toEqual([
+      `"<hvordan tiltaket finansieres når tilskuddet opphører>"`,
+      `"<hva som måles, og hvor dataene kommer fra>"`,
+      "<utgangsverdi>",
+      "<mål>",
+      "<år>",
+    ]);
+  });
+
+  it("every inserted placeholder is marked in the fix data (for snippet tab stops)", () => {
+    for (const [code, edit] of [["HFA603", { remove: ["videreføring"] }], ["HFA604", { remove: ["indikator"] }], ["HFA401", { remove: ["besparelse"] }], ["HFA106", { remove: ["periode"] }]] as const) {
+      const c = run({ edit });
+      const textEdit = c.one(code).fixes![0]!.edits[0]!;
+      const marked = (textEdit.placeholders ?? []).map((p) => textEdit.newText.slice(p.start, p.end));
+      expect(marked.length, code).toBeGreaterThan(0);
+      expect(marked, code).toEqual(textEdit.newText.match(/<[^<>"]+>/g));
+    }
+  });
+
+  it("the quick fixes of an agreement with only `helsefellesskap` and `parter` never make it pass", () => {
+    let text = `avtale Ny "Ny avtale" {\n  helsefellesskap MøreRomsdal\n  parter HMR, Kristiansund\n}\n`;
+    for (let round = 0; round < 10; round++) {
+      const now = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text });
+      const next = now.in(AGREEMENT_URI).find((d) => d.code !== "HFA011" && d.fixes && d.fixes.length > 0);
+      if (!next) break;
+      text = applyEdits(text, next.fixes![0]!.edits);
+    }
+    const after = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text });
+    expect(after.byCode("HFA001"), describeDiagnostics(after.all, after.files)).toEqual([]);
+    expect(after.byCode("HFA011").length).toBeGreaterThan(0);
+    expect(codesWithSeverity(after.all, "error")).toContain("HFA011");
+  });
+
+});
+
+// ------------------------------------------------------------------ v1.1 details
+
+describe("v1.1 details", () => {
+  it.each([
+    ["1,2 millioner kr", "1,2 mill. kr"],
+    ["1,2 mill kr", "1,2 mill. kr"],
+    ["1,2 MNOK", "1,2 mill. kr"],
+    ["NOK 1 200 000", "1 200 000 kr"],
+    ["kr 1 200 000", "1 200 000 kr"],
+    ["1 200 000,- kr", "1 200 000 kr"],
+  ])("HFA002, not HFA001, for `%s`, with a fix to `%s`", (written, canonical) => {
+    const c = run({ edit: { replace: [["innsats HMR 150", `innsats HMR ${written} i 2025 "Opplæring og hospitering"`]] } });
+    expect(c.byCode("HFA001"), describeDiagnostics(c.all, c.files)).toEqual([]);
+    const d = find(c, "HFA002", written);
+    expect(d.message).toContain(canonical);
+    const fixed = applyEdits(c.files[AGREEMENT_URI]!, d.fixes![0]!.edits);
+    expect(fixed).toContain(`innsats HMR ${canonical} i 2025`);
+    const after = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: fixed });
+    expect(after.byCode("HFA002")).toEqual([]);
+    expect(after.byCode("HFA001")).toEqual([]);
+    // Read with its value meanwhile: the balance is the spec's, except for the amount written.
+    expect(c.analysis.agreements[0]!.money.balance!.parties[0]!.rows[0]!.input).toBe(360_000 + 1_200_000);
+  });
+
+  it("`formål samhandlig`: «Mente du «samhandling»?» with a quick fix", () => {
+    const c = run({ edit: { replace: [["formål samhandling", `formål samhandlig "Jordmødre i kombinerte stillinger følger kvinnen fra svangerskapskontroll på helsestasjonen til fødsel og barsel på sykehuset."`]] } });
+    const d = find(c, "HFA202", "samhandlig");
+    expect(d.message).toContain("Mente du «samhandling»?");
+    expect(d.fixes?.[0]?.edits[0]?.newText).toBe("samhandling");
+  });
+
+  it("`målgruppe eldre`: «Mente du «skrøpelige-eldre»?» with a quick fix", () => {
+    const c = run({ edit: { replace: [["målgruppe", "målgruppe eldre"]] } });
+    const d = find(c, "HFA101", "eldre");
+    expect(d.message).toContain("Mente du «skrøpelige-eldre»?");
+    expect(d.fixes?.[0]?.edits[0]?.newText).toBe("skrøpelige-eldre");
+  });
+
+  it("`parter HMR, Kristiansund og Holmestand`: separate with commas, and the unknown name is still reported", () => {
+    const c = run({ edit: { replace: [["parter", "parter HMR, Kristiansund og Holmestand"]] } });
+    const comma = find(c, "HFA001", "og");
+    expect(comma.message).toContain("komma");
+    expect(comma.message).toContain("«Kristiansund, Holmestand»");
+    expect(applyEdits(c.files[AGREEMENT_URI]!, comma.fixes![0]!.edits)).toContain("parter HMR, Kristiansund, Holmestand");
+    expect(find(c, "HFA101", "Holmestand").message).toContain("Holmestand");
+  });
+
+  it("HFA009: a reason of fewer than suppression.minWords words, or a placeholder, suppresses nothing", () => {
+    const base = agreement({ remove: ["indikator"] });
+    const at = (reason: string, config?: object) =>
+      check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: `// hfa-ignore HFA604: ${reason}\n` + base }, config ? { config } : {});
+    const short = at("se årsplanen");
+    expect(short.one("HFA009").message).toContain("2 ord");
+    expect(short.one("HFA604").suppressed).toBeUndefined();
+    const placeholder = at("<begrunnelse>");
+    expect(placeholder.one("HFA009").message).toContain("plassholder");
+    expect(placeholder.one("HFA604").suppressed).toBeUndefined();
+    expect(at("følges opp i årsplanen").one("HFA604").suppressed).toBe("følges opp i årsplanen");
+    expect(at("se årsplanen", { suppression: { minWords: 2 } }).one("HFA604").suppressed).toBe("se årsplanen");
+  });
+
+  it("HFA611: the latest decision by date counts; on the same date the later clause", () => {
+    const later = run({ edit: { replace: [["behandling Averøy", "behandling Averøy kommunestyre 2025-05-01 avvist"]], add: ["behandling Averøy kommunestyre 2025-04-03 planlagt"] } });
+    expect(later.one("HFA611").message).toContain("2025-05-01");
+    const sameDay = run({ edit: { add: ["behandling Averøy kommunestyre 2025-04-03 avvist"] } });
+    expect(sameDay.byCode("HFA611")).toHaveLength(1);
+    const sameDayBack = run({ edit: { replace: [["behandling Averøy", "behandling Averøy kommunestyre 2025-04-03 avvist"]], add: ["behandling Averøy kommunestyre 2025-04-03 vedtatt"] } });
+    expect(sameDayBack.byCode("HFA611")).toEqual([]);
+  });
+
+  it("HFA611 under `status vedtatt` says the status cannot be vedtatt, and replaces HFA605 for that party", () => {
+    const c = run({
+      edit: {
+        replace: [
+          ["status", "status vedtatt"],
+          ["behandling HMR", "behandling HMR styre 2025-03-12 vedtatt"],
+          ["behandling Kristiansund", "behandling Kristiansund bystyre 2025-04-01 vedtatt"],
+          ["behandling Averøy", "behandling Averøy kommunestyre 2025-04-03 avvist"],
+        ],
+      },
+    });
+    expect(c.one("HFA611").message).toContain("kan ikke stå som «vedtatt»");
+    expect(c.byCode("HFA605")).toEqual([]);
+    expect(c.byCode("HFA606")).toEqual([]);
+  });
+
+  it("HFA605/HFA606 present Meld. St. 9's decision process as a model, with delegation", () => {
+    const c = run({ edit: { replace: [["status", "status vedtatt"]] } });
+    const message = c.one("HFA605").message;
+    expect(message).toContain("Meld. St. 9 (2023–2024) beskriver en modell der");
+    expect(message).toContain("delegasjonsregler");
+    expect(message).not.toMatch(/skal behandles|blir først bindende/);
+    expect(clean.one("HFA606").message).toContain("beskriver en modell");
+  });
+
+  it("HFA010 for bad values of the new keys", () => {
+    const c = run({
+      options: {
+        config: { suppression: { minWords: 0 }, balance: { maxHorizonYears: -1 }, grant: { maxShare: 2 }, exclude: ["/abs", 3], docs: { baseUrl: "file:///x" } },
+      },
+    });
+    const texts = c.byCode("HFA010").map((d) => c.textOf(d));
+    expect(texts).toEqual(["0", "-1", "2", `"/abs"`, "3", `"file:///x"`]);
+    const ok = run({ options: { config: { suppression: { minWords: 4 }, balance: { maxHorizonYears: 4 }, grant: { maxShare: 0.4 }, exclude: ["arkiv/**"], docs: { baseUrl: "https://hfa.example.no/regler/" } } } });
+    expect(ok.byCode("HFA010")).toEqual([]);
+    expect(ok.analysis.config.exclude).toEqual(["arkiv/**"]);
+    expect(ok.analysis.config.docsBaseUrl).toBe("https://hfa.example.no/regler/");
+  });
+
+  it("HFA012 is a warning with the «unnecessary» tag, and not reported for a code switched off in hfa.json", () => {
+    const text = agreement().replace("  målgruppe", "  // hfa-ignore HFA604: indikatoren avtales i årsplanen\n  målgruppe");
+    const c = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text });
+    expect(c.one("HFA012").tags).toEqual([1]);
+    expect(check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: text }, { config: { rules: { HFA604: "off" } } }).byCode("HFA012")).toEqual([]);
+  });
+
+  it("HFA702 is one diagnostic per clause, naming the years", () => {
+    const c = run({ shared: SHARED.replace("  ramme 2026 16,2 mill. kr\n  ramme 2027 16,2 mill. kr\n", "") });
+    expect(c.one("HFA702").message).toContain("2026 og 2027");
+  });
+});
+
+describe("placeholders (spec §2, HFA011)", () => {
+  const every = `avtale <Navn> "<tittel>" {
+  helsefellesskap <helsefellesskap>
+  parter <helseforetak>, <kommune>
+  periode <første år> til <siste år>
+  status <status>
+  sykehus <sykehus>
+  målgruppe <målgruppe>
+  formål <formål> "<hvordan tiltaket støtter formålet>"
+  tiltak <Tiltak> "<tittel>" {
+    formål <formål>
+    stilling "<stilling>" <årsverk> årsverk: <part> <andel> %, <part> <andel> %
+    beskrivelse <beskrivelse>
+  }
+  innsats <part> <årsverk> årsverk à <beløp> kr per år fra <år> til <år> "<hva>"
+  innsats <part> <beløp> kr i <år>
+  tilskudd <ordning> <beløp> kr per år til <part> <andel> %, <part> <andel> %
+  tilskudd <ordning> <beløp> mill. kr per år til <år>
+  besparelse <part> <antall> døgn à <sats> per år fra <år> <hva>
+  balanse {
+    horisont <år>
+    overføring <part> til <part> <beløp> kr per år fra <år>
+    begrunnelse "<hvorfor fordelingen er riktig>"
+  }
+  videreføring "<hvordan tiltaket finansieres når tilskuddet opphører>"
+  indikator "<hva som måles>" fra <utgangsverdi> % til <mål> % innen <år>
+  behandling <part> <organ> <dato> <utfall>
+  personelleffekt <effekt> "<begrunnelse>"
+}
+`;
+  const c = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: every });
+
+  it("a placeholder may stand for any Number, Year, Date, Id, Ref, String or fixed word: no syntax error", () => {
+    expect(c.byCode("HFA001"), describeDiagnostics(c.all, c.files)).toEqual([]);
+  });
+
+  it("every placeholder is HFA011, and nothing else is reported about the clauses holding them", () => {
+    const placeholders = every.match(/<[^<>"]*>|"<[^"]*>"/g)!.length;
+    expect(c.byCode("HFA011")).toHaveLength(placeholders);
+    // Clauses with placeholders count as present (no HFA106/HFA201/HFA208/HFA401/HFA501/HFA603/HFA604/HFA610)
+    // and are left out of everything else (no HFA101, HFA203, HFA3xx, HFA4xx, HFA6xx).
+    expect(codesWithSeverity(c.all, "error", "warning", "hint"), describeDiagnostics(c.all, c.files)).toEqual(["HFA011"]);
+  });
+
+  it("`<` … `>` needs a letter and stays on one line", () => {
+    const near = check({ [SHARED_URI]: SHARED, [AGREEMENT_URI]: agreement({ replace: [["innsats HMR 150", `innsats HMR 150 000 kr i 2025 "Kurs for 2 < 3 > 1 grupper"`]] }) });
+    expect(near.byCode("HFA011")).toEqual([]);
   });
 });

@@ -4,26 +4,16 @@
  * samples/README.md computes by hand; every file in samples/feil gets the
  * codes its header comment promises, and nothing else.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../server/src/analysis/index.js";
+import { readSamples, SAMPLES } from "./helpers/samples.js";
 import { check, codesOf, codesWithSeverity, describeDiagnostics } from "./helpers/workspace.js";
 
-const SAMPLES = fileURLToPath(new URL("../samples/", import.meta.url));
-
-function read(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(join(SAMPLES, folder)).filter((f) => f.endsWith(".hfa")).sort()) {
-    files[`file:///samples/${folder}/${name}`] = readFileSync(join(SAMPLES, folder, name), "utf8");
-  }
-  return files;
-}
-
-const felles = read("felles");
-const avtaler = read("avtaler");
-const feil = read("feil");
+const felles = readSamples("felles");
+const avtaler = readSamples("avtaler");
+const feil = readSamples("feil");
 
 /** Codes on the header's `// <label>: …` line (the first such line), or undefined without one. */
 function headerCodes(text: string, label: string): string[] | undefined {
@@ -126,6 +116,26 @@ describe("samples/feil", () => {
       const inShared = c.all.filter((d) => d.uri !== uri);
       expect(inShared, describeDiagnostics(inShared, c.files)).toEqual([]);
     });
+  });
+});
+
+describe("samples state no invented fact as real", () => {
+  const all = { ...felles, ...avtaler, ...feil };
+
+  it.each(Object.keys(all).map((uri) => uri.split("/samples/")[1]!))("%s marks its figures as examples (EKSEMPELTALL)", (name) => {
+    const text = all[`file:///samples/${name}`]!;
+    const comments = [...text.matchAll(/\/\/[^\n]*/g)].map((m) => m[0]).join("\n");
+    if (/\d/.test(text.replace(/\/\/[^\n]*/g, "").replace(/"(?:[^"\\]|\\.)*"/g, ""))) expect(comments).toContain("EKSEMPELTALL");
+  });
+
+  it("claim no decision or agreement that was never made", () => {
+    for (const [uri, text] of Object.entries(all)) {
+      expect(text, uri).not.toMatch(/ASU sitt forslag|har blitt enige om|sekretariatene har vedtatt/u);
+    }
+  });
+
+  it("README.md says the figures are examples", () => {
+    expect(readFileSync(join(SAMPLES, "README.md"), "utf8")).toContain("EKSEMPELTALL");
   });
 });
 

@@ -1,32 +1,26 @@
 /**
  * The HFA extension: starts the bundled language server (dist/server.js),
  * and adds the commands "HFA: Ny avtale", "HFA: Vis balanse",
- * "HFA: Start språktjeneren på nytt" and "HFA: Vis regel".
+ * "HFA: Start språktjeneren på nytt", "HFA: Vis regel" and "HFA: Lag styrenotat".
  */
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { BalancePanel } from "./balanceView/panel.js";
+import { makeReport } from "./commands/makeReport.js";
 import { newAgreement } from "./commands/newAgreement.js";
+import { ruleLinkMiddleware, ruleUriHandler } from "./commands/ruleLinks.js";
 import { RULE_SCHEME, RuleDocProvider, ShowRuleCodeActions, showRule } from "./commands/showRule.js";
-import { localeOf, PRELUDE_REQUEST, ruleSettings, type InitializationOptions, type Locale, type PreludeResult } from "./protocol.js";
+import { PRELUDE_REQUEST, ruleSettings, type InitializationOptions, type PreludeResult } from "./protocol.js";
+import { refreshWorkspaceLocale, settingLocale, t, uiLocale } from "./uiLocale.js";
 
 const PRELUDE_SCHEME = "hfa-prelude";
 
 let client: LanguageClient | undefined;
 
-/** `hfa.locale` when it names a language, else undefined (`auto`). */
-function explicitLocale(): Locale | undefined {
-  const setting = vscode.workspace.getConfiguration("hfa").get<string>("locale", "auto");
-  return setting === "nb" || setting === "en" ? setting : undefined;
-}
-
-/** The language of the extension's own views when no agreement says otherwise. */
-function uiLocale(): Locale {
-  return explicitLocale() ?? localeOf(vscode.env.language);
-}
 
 function initializationOptions(): InitializationOptions {
-  const locale = explicitLocale();
+  // Left out for `auto`: the server then follows hfa.json, else bokmål.
+  const locale = settingLocale();
   // The extension contributes snippets/hfa.code-snippets itself; the server's copies would appear twice.
   return { ...(locale ? { locale } : {}), rules: ruleSettings(vscode.workspace.getConfiguration("hfa").get("rules")), snippets: false };
 }
@@ -42,9 +36,10 @@ function createClient(context: vscode.ExtensionContext, watchers: vscode.FileSys
     synchronize: { fileEvents: watchers, configurationSection: "hfa" },
     initializationOptions: initializationOptions(),
     outputChannelName: "HFA",
+    middleware: ruleLinkMiddleware(context.extension.id),
   };
   // The client id "hfa" makes the `hfa.trace.server` setting trace the protocol.
-  return new LanguageClient("hfa", vscode.l10n.t("HFA language server"), serverOptions, clientOptions);
+  return new LanguageClient("hfa", t("HFA language server"), serverOptions, clientOptions);
 }
 
 /** Where "HFA: Vis balanse" looks: the code lens's `(uri, offset)`, else the active `.hfa` editor's cursor. */
@@ -60,9 +55,29 @@ async function balanceTarget(uriArg: unknown, offsetArg: unknown): Promise<{ uri
   return { uri: editor.document.uri, position: editor.selection.active };
 }
 
+/**
+ * A command and its English twin `hfa.en.…`. Contributed titles are static
+ * (package.nls.json, chosen by VS Code's display language, and VS Code has
+ * no Norwegian one), so the palette shows the bokmål command unless
+ * `hfa.locale` is `en`, and then the twin with the English title (the
+ * `when` clauses in package.json).
+ */
+function registerCommand(id: `hfa.${string}`, handler: (...args: never[]) => unknown): vscode.Disposable[] {
+  const run = handler as (...args: unknown[]) => unknown;
+  return [vscode.commands.registerCommand(id, run), vscode.commands.registerCommand(id.replace(/^hfa\./, "hfa.en."), run)];
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const watchers = [vscode.workspace.createFileSystemWatcher("**/*.hfa"), vscode.workspace.createFileSystemWatcher("**/hfa.json")];
   context.subscriptions.push(...watchers);
+  await refreshWorkspaceLocale();
+  const configWatcher = watchers[1]!;
+  context.subscriptions.push(
+    configWatcher.onDidChange(() => void refreshWorkspaceLocale()),
+    configWatcher.onDidCreate(() => void refreshWorkspaceLocale()),
+    configWatcher.onDidDelete(() => void refreshWorkspaceLocale()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void refreshWorkspaceLocale()),
+  );
   client = createClient(context, watchers);
   const getClient = () => client;
 
@@ -78,31 +93,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.languages.registerCodeActionsProvider({ language: "hfa" }, new ShowRuleCodeActions(), { providedCodeActionKinds: [ShowRuleCodeActions.kind] }),
     vscode.languages.registerCodeActionsProvider({ pattern: "**/hfa.json" }, new ShowRuleCodeActions(), { providedCodeActionKinds: [ShowRuleCodeActions.kind] }),
 
-    vscode.commands.registerCommand("hfa.newAgreement", () => newAgreement(uiLocale())),
-    vscode.commands.registerCommand("hfa.showBalance", async (uriArg?: unknown, offsetArg?: unknown) => {
+    ...registerCommand("hfa.newAgreement", () => newAgreement(uiLocale())),
+    ...registerCommand("hfa.showBalance", async (uriArg?: unknown, offsetArg?: unknown) => {
       const target = await balanceTarget(uriArg, offsetArg);
       if (!target) {
-        void vscode.window.showInformationMessage(vscode.l10n.t("Open an agreement (.hfa file) and place the cursor in it to see its balance."));
+        void vscode.window.showInformationMessage(t("Open an agreement (.hfa file) and place the cursor in it to see its balance."));
         return;
       }
       BalancePanel.show(getClient, uiLocale, target);
     }),
-    vscode.commands.registerCommand("hfa.restartServer", async () => {
+    ...registerCommand("hfa.restartServer", async () => {
       if (!client) return;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t("Restarting the HFA language server…") }, async () => {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t("Restarting the HFA language server…") }, async () => {
         if (client?.isRunning()) await client.stop();
         client = createClient(context, watchers);
         await startClient(client);
       });
       BalancePanel.instance?.schedule(0);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t("HFA language server restarted."), 4000);
+      void vscode.window.setStatusBarMessage(t("HFA language server restarted."), 4000);
     }),
-    vscode.commands.registerCommand("hfa.showRule", (code?: unknown) => showRule(code)),
+    ...registerCommand("hfa.showRule", (code?: unknown) => showRule(code)),
+    vscode.window.registerUriHandler(ruleUriHandler((code) => showRule(code))),
 
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The server re-reads the `hfa` section itself (workspace/didChangeConfiguration);
       // the balance view asks again, since the locale words its figures.
       if (e.affectsConfiguration("hfa.locale") || e.affectsConfiguration("hfa.rules")) BalancePanel.instance?.schedule(500);
+    }),
+    // «HFA: Lag styrenotat» (docs/report.md).
+    ...registerCommand("hfa.makeReport", async (uriArg?: unknown, offsetArg?: unknown) => {
+      // From the balance view's title bar: the agreement the view shows.
+      const fromView = uriArg === undefined && BalancePanel.instance?.active ? BalancePanel.instance.currentTarget : undefined;
+      await makeReport(getClient, fromView ?? (await balanceTarget(uriArg, offsetArg)));
     }),
     { dispose: () => void client?.stop() },
   );
@@ -115,7 +137,7 @@ async function startClient(languageClient: LanguageClient): Promise<void> {
     await languageClient.start();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(vscode.l10n.t("The HFA language server could not start: {0}", message));
+    void vscode.window.showErrorMessage(t("The HFA language server could not start: {0}", message));
   }
 }
 

@@ -3,14 +3,18 @@
  * (see server/src/lsp/features/api.ts for the data shapes).
  */
 import type { BalanceViewData, BalanceViewParty } from "../../server/src/lsp/features/api.js";
+import type { RenderedReport, ReportParams } from "../../server/src/lsp/report.js";
+import type { ReportFormat } from "../../server/src/report/index.js";
 
-export type { BalanceViewData, BalanceViewParty };
+export type { BalanceViewData, BalanceViewParty, RenderedReport, ReportFormat, ReportParams };
 export type Locale = BalanceViewData["locale"];
 
 /** `hfa/balance` `{ textDocument: {uri}, position }` → `BalanceViewData | null`. */
 export const BALANCE_REQUEST = "hfa/balance";
 /** `hfa/ruleDoc` `{ code }` → the rule's documentation as Markdown (or null for an unknown code). */
 export const RULE_DOC_REQUEST = "hfa/ruleDoc";
+/** `hfa/report` `{ textDocument, position?, format?, part? }` → the ReportModel, or `RenderedReport` with `format`. */
+export const REPORT_REQUEST = "hfa/report";
 /** `hfa/prelude` → `{ uri, text }`, the read-only built-in declarations. */
 export const PRELUDE_REQUEST = "hfa/prelude";
 
@@ -33,8 +37,8 @@ export interface InitializationOptions {
   /**
    * Language of the server's messages when `hfa.locale` names one; it
    * overrides `hfa.json` (spec §7). Left out for `auto`: then `hfa.json`'s
-   * locale applies, else VS Code's display language (`InitializeParams.locale`,
-   * which the language client sends).
+   * locale applies, else bokmål. The server does not follow VS Code's display
+   * language (`InitializeParams.locale`): VS Code has no Norwegian one.
    */
   readonly locale?: Locale;
   /** False: VS Code shows the contributed snippet file, so the server must not offer the same snippets. */
@@ -51,11 +55,6 @@ export function isRuleSetting(value: unknown): value is RuleSetting {
   return typeof value === "string" && RULE_SETTINGS.has(value);
 }
 
-/** `nb`, `nb-NO`, `no`, `nn` → `nb`; anything else → `en`. */
-export function localeOf(language: string | undefined): Locale {
-  const tag = (language ?? "").toLowerCase();
-  return /^(nb|no|nn)(\b|[-_])/.test(tag) || tag === "nb" || tag === "no" || tag === "nn" ? "nb" : "en";
-}
 
 /** The `hfa.rules` setting, keeping only well-formed entries. */
 export function ruleSettings(value: unknown): Record<string, RuleSetting> {

@@ -17,24 +17,33 @@ export interface Span {
 /** An identifier, declared or referenced. `text` is NFC-normalised. */
 export interface Name extends Span {
   readonly text: string;
+  /** A placeholder `<…>` (spec §2) stands here: `text` is the placeholder as written. */
+  readonly placeholder?: true;
 }
 
 export interface StringLit extends Span {
   /** The unescaped content. */
   readonly value: string;
+  /** A placeholder `<…>` stands here, or the text holds a `<…>` segment (a placeholder string, spec §2). */
+  readonly placeholder?: true;
 }
 
 export interface NumberLit extends Span {
+  /** NaN for a placeholder. */
   readonly value: number;
   /** Present when written in foreign notation (HFA002): the Norwegian form. */
   readonly norwegian?: string;
+  readonly placeholder?: true;
 }
 
 export interface YearLit extends Span {
+  /** NaN for a placeholder. */
   readonly value: number;
+  readonly placeholder?: true;
 }
 
 export interface DateLit extends Span {
+  readonly placeholder?: true;
   readonly text: string;
   /** `YYYY-MM-DD` when `text` is a valid calendar date, in either notation. */
   readonly iso?: string;
@@ -53,6 +62,12 @@ export interface Money extends Span {
   readonly amount: number;
   readonly number: NumberLit;
   readonly millions: boolean;
+  /**
+   * Set when the amount is written another way than `<number> kr` or
+   * `<number> mill. kr` (`1,2 MNOK`, `kr 1 200 000`, `1 200 000,- kr` …):
+   * HFA002, whose quick fix writes `number` followed by `kr` or `mill. kr`.
+   */
+  readonly foreign?: true;
 }
 
 export interface Percent extends Span {
@@ -61,7 +76,9 @@ export interface Percent extends Span {
 }
 
 export interface Keyword<T extends string> extends Span {
+  /** For a placeholder, its text as written (not one of `T`): check `placeholder` first. */
   readonly value: T;
+  readonly placeholder?: true;
 }
 
 // ------------------------------------------------------------------ flows
@@ -197,6 +214,8 @@ export interface CommunityClause extends ClauseBase {
 export interface PartiesClause extends ClauseBase {
   readonly kind: "parties";
   readonly refs: Name[];
+  /** `og` written between two names instead of a comma (reported, HFA001). */
+  readonly ands?: readonly Span[];
 }
 export interface PeriodClause extends ClauseBase {
   readonly kind: "period";
@@ -214,6 +233,8 @@ export interface HospitalClause extends ClauseBase {
 export interface TargetGroupClause extends ClauseBase {
   readonly kind: "targetGroups";
   readonly refs: Name[];
+  /** `og` written between two names instead of a comma (reported, HFA001). */
+  readonly ands?: readonly Span[];
 }
 export interface PurposeClause extends ClauseBase {
   readonly kind: "purpose";
@@ -271,6 +292,8 @@ export interface PersonnelEffectClause extends ClauseBase {
 export interface MeasurePurposesItem extends ClauseBase {
   readonly kind: "measurePurposes";
   readonly refs: Name[];
+  /** `og` written between two names instead of a comma (reported, HFA001). */
+  readonly ands?: readonly Span[];
 }
 export interface PositionItem extends ClauseBase {
   readonly kind: "position";

@@ -11,7 +11,7 @@
  * completion ask Chevrotain what may follow inside the clause at the cursor
  * (`computeContentAssist`).
  */
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IOrAlt, type ISyntacticContentAssistPath, type IToken, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
@@ -29,6 +29,9 @@ import {
   NumberLiteral,
   OutcomeKeyword,
   PercentSign,
+  Placeholder,
+  hasPlaceholderSegment,
+  CommaDash,
   Star,
   StatusKeyword,
   StringLiteral,
@@ -95,6 +98,26 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Words after a number that mean millions of kroner (`1,2 millioner kr`, `1,2 mill kr`, `1,2 MNOK`): HFA002. */
+const MILLION_WORDS: ReadonlySet<string> = new Set(["mill", "millioner", "million", "MNOK", "mnok"]);
+
+/** `kr 1 200 000`, `NOK 1 200 000`: a currency before the number (HFA002). */
+function isCurrencyBefore(token: IToken): boolean {
+  const type = token.tokenType;
+  return type === KW.kr || type === KW.kroner || (type === Identifier && token.image === "NOK");
+}
+
+/**
+ * After `til` in a schedule: a year (or a placeholder for one) belongs to the
+ * schedule; a name starts a grant's shares (`til HMR 50 %`, `til <part> <andel> %`).
+ */
+function isYearAfterTil(next: IToken, after: IToken): boolean {
+  if (next.tokenType === NumberLiteral) return true;
+  if (next.tokenType !== Placeholder) return false;
+  const type = after.tokenType;
+  return type !== NumberLiteral && type !== ForeignNumber && type !== Placeholder && type !== PercentSign;
+}
+
 export class ClauseParser extends EmbeddedActionsParser {
   /** Problems found by the rules' own checks since the last `input` reset. */
   ruleProblems: RuleProblem[] = [];
@@ -110,10 +133,32 @@ export class ClauseParser extends EmbeddedActionsParser {
   private scheduleAlternatives?: IOrAlt<Ast.Schedule>[];
   private headerAlternatives?: IOrAlt<IToken>[];
   private suffixAlternatives?: IOrAlt<NonNullable<Ast.IndicatorMeasure["suffix"]>>[];
+  private nameAlternatives?: IOrAlt<Ast.Name>[];
+  private stringAlternatives?: IOrAlt<Ast.StringLit>[];
+  private yearAlternatives?: IOrAlt<Ast.YearLit>[];
+  private moneyAlternatives?: IOrAlt<Ast.Money>[];
+  private moneyUnitAlternatives?: IOrAlt<{ end: number; millions: boolean; foreign: boolean }>[];
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: true });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * What may follow, for completion and HFA001's "expected …": without the
+   * forms the grammar reads only to report them (foreign amounts, HFA002) and
+   * without placeholders (HFA011), which are never what anyone should type.
+   */
+  override computeContentAssist(startRuleName: string, precedingInput: IToken[]): ISyntacticContentAssistPath[] {
+    const last = precedingInput[precedingInput.length - 1]?.tokenType;
+    const afterNumber = last === NumberLiteral || last === ForeignNumber || last === Placeholder || last === KW.mill;
+    return super.computeContentAssist(startRuleName, precedingInput).filter((suggestion) => {
+      const type = suggestion.nextTokenType;
+      if (type === Placeholder || type === CommaDash) return false;
+      if (suggestion.ruleStack[suggestion.ruleStack.length - 1] !== "money") return true;
+      if (type === Identifier) return false; // `NOK 1 200 000`, `1,2 MNOK`
+      return afterNumber || !(type === KW.kr || type === KW.kroner || type === CurrencyKeyword); // `kr 1 200 000`
+    });
   }
 
   // ------------------------------------------------------------ terminals
@@ -123,14 +168,50 @@ export class ClauseParser extends EmbeddedActionsParser {
   }
 
   private readonly name = this.RULE("name", (): Ast.Name => {
-    const token = this.CONSUME(Identifier);
-    return { start: startOf(token), end: endOf(token), text: normalizeName(token.image) };
+    return this.OR((this.nameAlternatives ??= [
+      {
+        ALT: () => {
+          const token = this.CONSUME(Identifier);
+          return { start: startOf(token), end: endOf(token), text: normalizeName(token.image) };
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(Placeholder);
+          return { start: startOf(token), end: endOf(token), text: token.image, placeholder: true as const };
+        },
+      },
+    ]));
   });
 
   private readonly string = this.RULE("string", (): Ast.StringLit => {
-    const token = this.CONSUME(StringLiteral);
-    return { start: startOf(token), end: endOf(token), value: unescapeString(token.image) };
+    return this.OR((this.stringAlternatives ??= [
+      {
+        ALT: () => {
+          const token = this.CONSUME(StringLiteral);
+          const value = unescapeString(token.image);
+          // `"<beskriv …>"`: a placeholder string (spec §2).
+          return hasPlaceholderSegment(value)
+            ? { start: startOf(token), end: endOf(token), value, placeholder: true as const }
+            : { start: startOf(token), end: endOf(token), value };
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(Placeholder);
+          return { start: startOf(token), end: endOf(token), value: token.image, placeholder: true as const };
+        },
+      },
+    ]));
   });
+
+  /** A fixed word of `category` (a status, a body …) or a placeholder for it. */
+  private fixedWord<T extends string>(token: IToken): Ast.Keyword<T> {
+    const span = { start: startOf(token), end: endOf(token) };
+    return token.tokenType === Placeholder
+      ? { ...span, value: token.image as T, placeholder: true as const }
+      : { ...span, value: normalizeName(token.image) as T };
+  }
 
   private readonly number = this.RULE("number", (): Ast.NumberLit => {
     return this.OR((this.numberAlternatives ??= [
@@ -147,19 +228,37 @@ export class ClauseParser extends EmbeddedActionsParser {
           return { start: startOf(token), end: endOf(token), value: foreign.value, norwegian: foreign.norwegian };
         },
       },
+      {
+        ALT: () => {
+          const token = this.CONSUME(Placeholder);
+          return { start: startOf(token), end: endOf(token), value: Number.NaN, placeholder: true as const };
+        },
+      },
     ]));
   });
 
   private readonly year = this.RULE("year", (): Ast.YearLit => {
-    const token = this.CONSUME(NumberLiteral, { LABEL: "year" });
-    const start = startOf(token);
-    const end = endOf(token);
-    this.ACTION(() => {
-      if (!/^\d{4}$/.test(token.image) || Number(token.image) < 2000 || Number(token.image) > 2100) {
-        this.ruleProblems.push({ start, end, expected: "year" });
-      }
-    });
-    return { start, end, value: Number(token.image) };
+    return this.OR((this.yearAlternatives ??= [
+      {
+        ALT: () => {
+          const token = this.CONSUME(NumberLiteral, { LABEL: "year" });
+          const start = startOf(token);
+          const end = endOf(token);
+          this.ACTION(() => {
+            if (!/^\d{4}$/.test(token.image) || Number(token.image) < 2000 || Number(token.image) > 2100) {
+              this.ruleProblems.push({ start, end, expected: "year" });
+            }
+          });
+          return { start, end, value: Number(token.image) };
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(Placeholder);
+          return { start: startOf(token), end: endOf(token), value: Number.NaN, placeholder: true as const };
+        },
+      },
+    ]));
   });
 
   private readonly date = this.RULE("date", (): Ast.DateLit => {
@@ -179,6 +278,12 @@ export class ClauseParser extends EmbeddedActionsParser {
           return { start: startOf(token), end: endOf(token), text: token.image, iso: isoDate(y, m, d), norwegianForm: true };
         },
       },
+      {
+        ALT: () => {
+          const token = this.CONSUME(Placeholder);
+          return { start: startOf(token), end: endOf(token), text: token.image, norwegianForm: false, placeholder: true as const };
+        },
+      },
     ]));
   });
 
@@ -187,17 +292,57 @@ export class ClauseParser extends EmbeddedActionsParser {
     return { start: startOf(token), end: endOf(token), unit: UNIT_BY_SPELLING[normalizeName(token.image)] ?? "stk" };
   });
 
+  /**
+   * `<number> kr`, `<number> mill. kr`; and the ways amounts are written
+   * elsewhere (`kr 1 200 000`, `NOK 1 200 000`, `1,2 millioner kr`,
+   * `1,2 mill kr`, `1,2 MNOK`, `1 200 000,- kr`), read with their value and
+   * marked `foreign` so that they are HFA002 with a fix, not a syntax error.
+   */
   private readonly money = this.RULE("money", (): Ast.Money => {
-    const number = this.SUBRULE(this.number);
-    const millions = this.OPTION(() => this.CONSUME(KW.mill)) !== undefined;
-    const currency = this.CONSUME(CurrencyKeyword);
-    return {
-      start: number.start,
-      end: endOf(currency),
-      number,
-      millions,
-      amount: millions ? Math.round(number.value * 1_000_000 * 100) / 100 : number.value,
-    };
+    return this.OR((this.moneyAlternatives ??= [
+      {
+        GATE: () => isCurrencyBefore(this.LA(1)),
+        ALT: () => {
+          const currency = this.OR2([{ ALT: () => this.CONSUME(CurrencyKeyword) }, { ALT: () => this.CONSUME(Identifier) }]);
+          const number = this.SUBRULE(this.number);
+          return { start: startOf(currency), end: number.end, number, millions: false, amount: number.value, foreign: true as const };
+        },
+      },
+      {
+        ALT: () => {
+          const number = this.SUBRULE2(this.number);
+          const unit = this.OR3((this.moneyUnitAlternatives ??= [
+            {
+              ALT: () => {
+                const millions = this.OPTION(() => this.CONSUME(KW.mill)) !== undefined;
+                const currency = this.CONSUME2(CurrencyKeyword);
+                return { end: endOf(currency), millions, foreign: false };
+              },
+            },
+            {
+              // `mill`, `millioner`, `MNOK`
+              GATE: () => MILLION_WORDS.has(this.LA(1).image ?? ""),
+              ALT: () => {
+                const word = this.CONSUME2(Identifier);
+                const currency = this.OPTION2(() => this.CONSUME3(CurrencyKeyword));
+                return { end: endOf(currency ?? word), millions: true, foreign: true };
+              },
+            },
+            {
+              ALT: () => {
+                const dash = this.CONSUME(CommaDash);
+                const currency = this.OPTION3(() => this.CONSUME4(CurrencyKeyword));
+                return { end: endOf(currency ?? dash), millions: false, foreign: true };
+              },
+            },
+          ]));
+          const amount = unit.millions ? Math.round(number.value * 1_000_000 * 100) / 100 : number.value;
+          return unit.foreign
+            ? { start: number.start, end: unit.end, number, millions: unit.millions, amount, foreign: true as const }
+            : { start: number.start, end: unit.end, number, millions: unit.millions, amount };
+        },
+      },
+    ]));
   });
 
   private readonly percent = this.RULE("percent", (): Ast.Percent => {
@@ -218,10 +363,35 @@ export class ClauseParser extends EmbeddedActionsParser {
     return shares;
   });
 
-  private readonly nameList = this.RULE("nameList", (): Ast.Name[] => {
-    const names: Ast.Name[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => names.push(this.SUBRULE(this.name)) });
-    return names;
+  /**
+   * Names separated by commas. `og` between two names (`parter SiV og
+   * Holmestand`) is read as a separator too and recorded, so that the
+   * analysis can say to use a comma *and* still resolve the name after it.
+   */
+  private readonly nameList = this.RULE("nameList", (): { names: Ast.Name[]; ands: Ast.Span[] } => {
+    const names: Ast.Name[] = [this.SUBRULE(this.name)];
+    const ands: Ast.Span[] = [];
+    this.MANY({
+      GATE: () => {
+        const next = this.LA(1);
+        if (next.tokenType === Comma) return true;
+        const after = this.LA(2).tokenType;
+        return next.tokenType === Identifier && next.image === "og" && (after === Identifier || after === Placeholder);
+      },
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.CONSUME(Comma) },
+          {
+            ALT: () => {
+              const og = this.CONSUME(Identifier);
+              ands.push(this.tok(og));
+            },
+          },
+        ]);
+        names.push(this.SUBRULE2(this.name));
+      },
+    });
+    return { names, ands };
   });
 
   private readonly value = this.RULE("value", (): Ast.Value => {
@@ -229,8 +399,16 @@ export class ClauseParser extends EmbeddedActionsParser {
       {
         // Money: a number followed by `kr` or `mill.`
         GATE: () => {
-          const next = this.LA(2).tokenType;
-          return next === KW.mill || next === KW.kr || next === KW.kroner;
+          const next = this.LA(2);
+          const type = next.tokenType;
+          return (
+            type === KW.mill ||
+            type === KW.kr ||
+            type === KW.kroner ||
+            type === CommaDash ||
+            (type === Identifier && MILLION_WORDS.has(next.image)) ||
+            isCurrencyBefore(this.LA(1))
+          );
         },
         ALT: () => {
           const money = this.SUBRULE(this.money);
@@ -282,7 +460,7 @@ export class ClauseParser extends EmbeddedActionsParser {
           });
           // `til` + year belongs to the schedule; `til` + name starts a grant's shares.
           this.OPTION2({
-            GATE: () => this.LA(2).tokenType === NumberLiteral,
+            GATE: () => isYearAfterTil(this.LA(2), this.LA(3)),
             DEF: () => {
               this.CONSUME(KW.til);
               to = this.SUBRULE2(this.year);
@@ -338,12 +516,12 @@ export class ClauseParser extends EmbeddedActionsParser {
     const kw = this.CONSUME(KW.sykehus);
     const name = this.SUBRULE(this.name);
     const title = this.SUBRULE(this.string);
-    const kind = this.CONSUME(HospitalKindKeyword);
+    const kind = this.OR([{ ALT: () => this.CONSUME(HospitalKindKeyword) }, { ALT: () => this.CONSUME(Placeholder) }]);
     return {
       kind: "hospital",
       name,
       title,
-      hospitalKind: { start: startOf(kind), end: endOf(kind), value: kind.image as Ast.HospitalKind },
+      hospitalKind: this.fixedWord<Ast.HospitalKind>(kind),
       start: startOf(kw),
       end: endOf(kind),
     };
@@ -404,8 +582,11 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly partiesClause = this.RULE("partiesClause", (): Ast.PartiesClause => {
     const kw = this.CONSUME(KW.parter);
-    const refs = this.SUBRULE(this.nameList);
-    return { kind: "parties", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    // While Chevrotain records the grammar, SUBRULE returns a stand-in without fields.
+    const list = this.SUBRULE(this.nameList);
+    const refs = list?.names ?? [];
+    const ands = list?.ands ?? [];
+    return { kind: "parties", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly periodClause = this.RULE("periodClause", (): Ast.PeriodClause => {
@@ -418,11 +599,11 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly statusClause = this.RULE("statusClause", (): Ast.StatusClause => {
     const kw = this.CONSUME(KW.status);
-    const value = this.CONSUME(StatusKeyword);
+    const value = this.OR([{ ALT: () => this.CONSUME(StatusKeyword) }, { ALT: () => this.CONSUME(Placeholder) }]);
     return {
       kind: "status",
       keyword: this.tok(kw),
-      value: { start: startOf(value), end: endOf(value), value: value.image as Ast.AgreementStatus },
+      value: this.fixedWord<Ast.AgreementStatus>(value),
       start: startOf(kw),
       end: endOf(value),
     };
@@ -436,8 +617,11 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly targetGroupClause = this.RULE("targetGroupClause", (): Ast.TargetGroupClause => {
     const kw = this.CONSUME(KW.maalgruppe);
-    const refs = this.SUBRULE(this.nameList);
-    return { kind: "targetGroups", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    // While Chevrotain records the grammar, SUBRULE returns a stand-in without fields.
+    const list = this.SUBRULE(this.nameList);
+    const refs = list?.names ?? [];
+    const ands = list?.ands ?? [];
+    return { kind: "targetGroups", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly purposeClause = this.RULE("purposeClause", (): Ast.PurposeClause => {
@@ -526,17 +710,17 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly decisionClause = this.RULE("decisionClause", (): Ast.DecisionClause => {
     const kw = this.CONSUME(KW.behandling);
     const party = this.SUBRULE(this.name);
-    const body = this.CONSUME(BodyKeyword);
+    const body = this.OR([{ ALT: () => this.CONSUME(BodyKeyword) }, { ALT: () => this.CONSUME(Placeholder) }]);
     const date = this.SUBRULE(this.date);
     const outcome = this.OPTION(() => {
-      const token = this.CONSUME(OutcomeKeyword);
-      return { start: startOf(token), end: endOf(token), value: token.image as Ast.DecisionOutcome };
+      const token = this.OR2([{ ALT: () => this.CONSUME(OutcomeKeyword) }, { ALT: () => this.CONSUME2(Placeholder) }]);
+      return this.fixedWord<Ast.DecisionOutcome>(token);
     });
     return {
       kind: "decision",
       keyword: this.tok(kw),
       party,
-      body: { start: startOf(body), end: endOf(body), value: body.image as Ast.DecisionBody },
+      body: this.fixedWord<Ast.DecisionBody>(body),
       date,
       outcome,
       start: startOf(kw),
@@ -546,12 +730,12 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly personnelEffectClause = this.RULE("personnelEffectClause", (): Ast.PersonnelEffectClause => {
     const kw = this.CONSUME(KW.personelleffekt);
-    const value = this.CONSUME(EffectKeyword);
+    const value = this.OR([{ ALT: () => this.CONSUME(EffectKeyword) }, { ALT: () => this.CONSUME(Placeholder) }]);
     const text = this.SUBRULE(this.optionalString);
     return {
       kind: "personnelEffect",
       keyword: this.tok(kw),
-      value: { start: startOf(value), end: endOf(value), value: normalizeName(value.image) as Ast.PersonnelEffect },
+      value: this.fixedWord<Ast.PersonnelEffect>(value),
       text,
       start: startOf(kw),
       end: text?.end ?? endOf(value),
@@ -562,8 +746,11 @@ export class ClauseParser extends EmbeddedActionsParser {
 
   readonly measurePurposesItem = this.RULE("measurePurposesItem", (): Ast.MeasurePurposesItem => {
     const kw = this.CONSUME(KW.formaal);
-    const refs = this.SUBRULE(this.nameList);
-    return { kind: "measurePurposes", keyword: this.tok(kw), refs, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    // While Chevrotain records the grammar, SUBRULE returns a stand-in without fields.
+    const list = this.SUBRULE(this.nameList);
+    const refs = list?.names ?? [];
+    const ands = list?.ands ?? [];
+    return { kind: "measurePurposes", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly positionItem = this.RULE("positionItem", (): Ast.PositionItem => {

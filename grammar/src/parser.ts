@@ -19,6 +19,8 @@ import {
   Identifier,
   KW,
   LCurly,
+  hasPlaceholderSegment,
+  Placeholder,
   RCurly,
   StringLiteral,
   UnterminatedBlockComment,
@@ -57,6 +59,12 @@ export interface ParseResult {
   readonly tokens: readonly IToken[];
   readonly comments: readonly IToken[];
   readonly problems: readonly SyntaxProblem[];
+  /**
+   * Every placeholder (spec §2) in offset order: `<…>` tokens and strings
+   * holding a `<…>` segment. HFA011 is reported on each; a clause holding one
+   * is left out of the computations.
+   */
+  readonly placeholders: readonly Ast.Span[];
 }
 
 // ------------------------------------------------------------------ block kinds
@@ -707,7 +715,11 @@ export function parse(text: string): ParseResult {
   // Unterminated strings stay in the token stream (the clause fails on them);
   // say what is really wrong as well.
   const tokens: IToken[] = [];
+  const placeholders: Ast.Span[] = [];
   for (const token of lexed.tokens) {
+    if (token.tokenType === Placeholder || (token.tokenType === StringLiteral && hasPlaceholderSegment(token.image))) {
+      placeholders.push({ start: token.startOffset, end: tokenEnd(token) });
+    }
     if (token.tokenType === UnterminatedString) {
       problems.push({ kind: "unterminatedString", start: token.startOffset, end: tokenEnd(token) });
     }
@@ -727,6 +739,7 @@ export function parse(text: string): ParseResult {
     tokens,
     comments: lexed.comments,
     problems: dedupeProblems(problems),
+    placeholders,
   };
 }
 

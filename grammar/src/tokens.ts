@@ -110,6 +110,71 @@ export const NumberLiteral = createToken({
   pattern: /\d{1,3}(?:[ \u00A0\u202F]\d{3}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?/,
 });
 
+/** End of a placeholder `<…>` starting at `offset` (spec §2: one line, at least one letter inside), or -1. */
+function scanPlaceholder(text: string, offset: number): number {
+  if (text.charCodeAt(offset) !== 60 /* < */) return -1;
+  let letter = false;
+  for (let i = offset + 1; i < text.length && i - offset <= 200; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 62 /* > */) return letter ? i + 1 : -1;
+    if (ch === 60 || ch === 10 || ch === 13 || ch === 34 /* " */) return -1;
+    if (!letter && /\p{L}/u.test(text.charAt(i))) letter = true;
+  }
+  return -1;
+}
+
+/**
+ * A placeholder (`<beløp>`, `<begrunnelse>`): something the author has still
+ * to fill in. It may stand for any single token the grammar expects (spec §2)
+ * and is HFA011 wherever it stands.
+ */
+export const Placeholder = createToken({
+  name: "Placeholder",
+  pattern: { exec: (text: string, offset: number) => matchOf(text, offset, scanPlaceholder(text, offset)) },
+  line_breaks: false,
+  start_chars_hint: ["<"],
+  label: "'<…>'",
+});
+
+const LETTER_PATTERN = /\p{L}/u;
+
+/**
+ * The placeholder segments `<…>` of a text (spec §2: one line, no quote, at
+ * least one letter inside), as offsets into it. One linear pass: a regex with
+ * two starred groups around the letter backtracks quadratically on a long
+ * text that opens `<` and never closes it.
+ */
+export function placeholderSegments(text: string, limit = Infinity): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let open = -1;
+  let letter = false;
+  for (let i = 0; i < text.length && found.length < limit; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 60 /* < */) {
+      open = i;
+      letter = false;
+    } else if (open >= 0) {
+      if (ch === 62 /* > */) {
+        if (letter) found.push({ start: open, end: i + 1 });
+        open = -1;
+      } else if (ch === 10 || ch === 13 || ch === 34 /* " */) {
+        open = -1;
+      } else if (!letter && (ch >= 0x80 ? LETTER_PATTERN.test(text.charAt(i)) : (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
+        letter = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether a string's text holds a placeholder segment (a placeholder string, spec §2). */
+export function hasPlaceholderSegment(text: string): boolean {
+  return text.includes("<") && placeholderSegments(text, 1).length > 0;
+}
+
+/** `,-` after an amount (`1 200 000,- kr`): lexed so that it can be HFA002 with a fix, not a syntax error. */
+export const CommaDash = createToken({ name: "CommaDash", pattern: ",-", label: "',-'" });
+
 export const LCurly = createToken({ name: "LCurly", pattern: "{", label: "'{'" });
 export const RCurly = createToken({ name: "RCurly", pattern: "}", label: "'}'" });
 export const Comma = createToken({ name: "Comma", pattern: ",", label: "','" });
@@ -336,6 +401,8 @@ export const lexerTokens: TokenType[] = [
   NorwegianDate,
   ForeignNumber,
   NumberLiteral,
+  Placeholder,
+  CommaDash,
   LCurly,
   RCurly,
   Comma,

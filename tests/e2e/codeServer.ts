@@ -44,8 +44,12 @@ function makeWorkspace(dir: string): void {
   cpSync(join(ROOT, "samples", "feil", "mangler-besparelse.hfa"), join(dir, "feil", "mangler-besparelse.hfa"));
 }
 
-/** `settings` are added to the user settings (e.g. to run the extension in the browser-side extension host). */
-export async function startCodeServer(vsix: string, settings: Readonly<Record<string, unknown>> = {}): Promise<RunningCodeServer> {
+export interface CodeServerOptions {
+  /** User settings on top of the suite's quiet defaults (no `hfa.locale` unless given: the default is what is tested). */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
+export async function startCodeServer(vsix: string, options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   for (const [what, path] of [["Node 24", NODE24], ["code-server", CODE_SERVER], ["the .vsix", vsix]] as const) {
     if (!existsSync(path)) throw new Error(`${what} is missing at ${path}: run \`npm run test:e2e\` (it runs scripts/e2e-setup.sh and npm run package)`);
   }
@@ -82,8 +86,7 @@ export async function startCodeServer(vsix: string, settings: Readonly<Record<st
         "editor.minimap.enabled": false,
         "editor.fontSize": 14,
         "files.autoSave": "off",
-        "hfa.locale": "nb",
-        ...settings,
+        ...options.settings,
       },
       null,
       2,
@@ -119,8 +122,7 @@ export async function startCodeServer(vsix: string, settings: Readonly<Record<st
       "--disable-update-check",
       "--disable-workspace-trust",
       "--disable-getting-started-override",
-      "--locale",
-      "nb",
+      // No --locale: VS Code's default display language (English), as a secretariat gets it.
       workspace,
     ],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: false },

@@ -34,7 +34,7 @@ async function palette(text: string, pick: string | RegExp): Promise<void> {
 
 describe("HFA as a web extension (code-server, browser-side extension host)", () => {
   beforeAll(async () => {
-    server = await startCodeServer(VSIX, { "remote.extensionKind": { "hfa.hfa": ["web"] } });
+    server = await startCodeServer(VSIX, { settings: { "hfa.locale": "nb", "remote.extensionKind": { "hfa.hfa": ["web"] } } });
     chromium = await launchChromium();
     page = await chromium.browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
     page.on("worker", (worker) => workers.push(worker));

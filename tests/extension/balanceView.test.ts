@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contrastRatio, PALETTES, THEME_CLASS, type ThemeKind } from "../../client/src/balanceView/palette.js";
 import { renderBalanceDocument } from "../../client/src/balanceView/render.js";
 import { balanceStrings } from "../../client/src/balanceView/strings.js";
 import type { BalanceViewData, BalanceViewParty } from "../../client/src/protocol.js";
@@ -144,7 +145,7 @@ describe.runIf(run)("balance view in Chromium", () => {
     expect(await page.title()).toBe("Ny tittel");
   });
 
-  it("takes VS Code's theme colours", async () => {
+  it("takes VS Code's theme colours and its dark palette in a dark theme", async () => {
     const html = renderBalanceDocument(specBalance("en"), balanceStrings("en"), { nonce: "bm9uY2U" });
     const dark = await chromium.browser.newPage({ viewport: { width: 900, height: 900 } });
     await dark.setContent(html);
@@ -157,7 +158,8 @@ describe.runIf(run)("balance view in Chromium", () => {
     })()`);
     expect(await computedStyle(dark.locator("body"), "backgroundColor")).toBe("rgb(30, 30, 30)");
     expect(await computedStyle(dark.locator("body"), "color")).toBe("rgb(212, 212, 212)");
-    expect(await computedStyle(dark.locator('path.series[data-party="HMR"]'), "stroke")).toBe("rgb(55, 148, 255)");
+    // The lines take the view's own palette for the theme kind (charts.* colours are too faint in light themes).
+    expect(await computedStyle(dark.locator('path.series[data-party="HMR"]'), "stroke")).toBe(hexToRgb(PALETTES.dark.series[0]!));
     // English words, English numbers
     expect(await dark.locator('#balance-table tr[data-party="HMR"] td.net').textContent()).toBe("+NOK 250,000");
     expect(await dark.locator('#balance-table tr[data-party="Kristiansund"] td.break-even').textContent()).toBe("not by 2030");
@@ -172,4 +174,78 @@ describe.runIf(run)("balance view in Chromium", () => {
     expect(await empty.locator("#no-agreement").textContent()).toContain("Ingen avtale ved markøren");
     await empty.close();
   });
+
+  /** The page as VS Code shows it in a theme kind: the theme's class on <body> and its editor colours. */
+  async function themedPage(kind: ThemeKind, width: number, locale: Locale = "nb"): Promise<Page> {
+    const themed = await chromium.browser.newPage({ viewport: { width, height: 1000 }, deviceScaleFactor: 1 });
+    await themed.setContent(renderBalanceDocument(specBalance(locale), balanceStrings(locale), { nonce: "dGhlbWU" }));
+    const foreground = kind === "light" || kind === "high-contrast-light" ? "#1f1f1f" : kind === "dark" ? "#cccccc" : "#ffffff";
+    await themed.evaluate(
+      ([cls, background, fg]) => {
+        const doc = (globalThis as unknown as { document: { documentElement: { style: { setProperty(k: string, v: string): void } }; body: { classList: { add(...c: string[]): void } } } }).document;
+        doc.documentElement.style.setProperty("--vscode-editor-background", background);
+        doc.documentElement.style.setProperty("--vscode-editor-foreground", fg);
+        doc.body.classList.add(...cls.split(" "));
+      },
+      // VS Code sets exactly one of these classes (vscode-high-contrast-light alone for a light high-contrast theme).
+      [THEME_CLASS[kind], PALETTES[kind].background, foreground] as const,
+    );
+    return themed;
+  }
+
+  for (const kind of ["light", "dark", "high-contrast", "high-contrast-light"] as const) {
+    it(`meets WCAG AA contrast in the ${kind} theme: every party's line and the net figures against the background`, async () => {
+      const themed = await themedPage(kind, 900);
+      const background = await computedStyle(themed.locator("body"), "backgroundColor");
+      expect(background).toBe(hexToRgb(PALETTES[kind].background));
+      const strokes: string[] = [];
+      for (const party of ["HMR", "Kristiansund", "Averøy"]) strokes.push(await computedStyle(themed.locator(`path.series[data-party="${party}"]`), "stroke"));
+      // Each party its own colour, each readable on the background (4.5:1; graphics need 3:1).
+      expect(new Set(strokes).size).toBe(3);
+      for (const stroke of strokes) expect(contrastRatio(stroke, background), `${kind}: ${stroke} on ${background}`).toBeGreaterThanOrEqual(4.5);
+      for (const cls of ["pos", "neg"]) {
+        const colour = await computedStyle(themed.locator(`#balance-table td.net.${cls}`).first(), "color");
+        expect(contrastRatio(colour, background), `${kind}: .${cls} ${colour}`).toBeGreaterThanOrEqual(4.5);
+      }
+      await themed.close();
+    });
+  }
+
+  it("every colour of every palette meets 4.5:1 on its theme's background (also the 4th–6th party)", () => {
+    for (const [kind, palette] of Object.entries(PALETTES)) {
+      for (const colour of [...palette.series, palette.positive, palette.negative]) {
+        expect(contrastRatio(colour, palette.background), `${kind}: ${colour}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    // VS Code's own charts.orange on white, which the view used before, does not.
+    expect(contrastRatio("#d18616", "#ffffff")).toBeLessThan(3);
+  });
+
+  for (const kind of ["light", "dark"] as const) {
+    it(`fits a half-width panel in the ${kind} theme: key columns first and in view, the table scrolls in its own box`, async () => {
+      const width = 560;
+      const themed = await themedPage(kind, width);
+      const headers = await themed.locator("#balance-table thead th").allTextContents();
+      expect(headers.slice(0, 3)).toEqual(["Part", "Netto innen 2030", "Går i balanse"]);
+      for (const column of ["net", "break-even"]) {
+        const box = await themed.locator(`#balance-table tr[data-party="Kristiansund"] td.${column}`).boundingBox();
+        expect(box, column).not.toBeNull();
+        expect(box!.x + box!.width, `${column} within ${width}px`).toBeLessThanOrEqual(width);
+      }
+      // The page itself never scrolls sideways; a wide table scrolls inside .table-wrap.
+      const overflow = await themed.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document;
+        return doc.scrollingElement.scrollWidth - doc.scrollingElement.clientWidth;
+      });
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await computedStyle(themed.locator(".table-wrap").first(), "overflowX")).toBe("auto");
+      await themed.screenshot({ path: screenshotPath(`balance-view-half-${kind}.png`), fullPage: true });
+      await themed.close();
+    });
+  }
 });
+
+function hexToRgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

@@ -1,36 +1,21 @@
 /**
  * "HFA: Ny avtale": the workspace's helsefellesskap and parties are found in
- * the samples, and the template, with its placeholders filled by their
- * defaults, is an agreement the checker accepts without errors.
+ * the samples, and the template writes `<…>` placeholders wherever the author
+ * decides, so that untouched it fails the check (HFA011).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { agreementSnippet, equalShares, mergeDeclarations, partyChoices, scanDeclarations } from "../../client/src/newAgreement/template.js";
 import { Workspace } from "../../server/src/analysis/index.js";
+import { expandSnippet } from "../helpers/snippets.js";
 import { ROOT } from "./screenshots.js";
 
 const felles = join(ROOT, "samples", "felles");
 const files = readdirSync(felles).filter((f) => f.endsWith(".hfa"));
 const declarations = mergeDeclarations(files.map((f) => scanDeclarations(readFileSync(join(felles, f), "utf8"), `file:///ws/felles/${f}`)));
 
-/** The snippet's text with every placeholder replaced by its default (first choice for choices). */
-function expand(snippet: string): string {
-  const defaults = new Map<string, string>();
-  let text = snippet.replace(/\$\{(\d+)\|([^|]*)\|\}/g, (_, n: string, choices: string) => {
-    const first = choices.split(",")[0]!;
-    defaults.set(n, first);
-    return first;
-  });
-  for (let i = 0; i < 5; i++) {
-    text = text.replace(/\$\{(\d+):([^${}]*)\}/g, (_, n: string, value: string) => {
-      defaults.set(n, value);
-      return value;
-    });
-  }
-  text = text.replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? "");
-  return text.replace(/\$0/g, "").replace(/\\([\\$}])/g, "$1");
-}
+const expand = expandSnippet;
 
 describe("new agreement template", () => {
   it("finds the helsefellesskap of the samples with their helseforetak, sykehus and kommuner", () => {
@@ -64,27 +49,36 @@ helsefellesskap A "A \\"quoted\\" {" {
     expect(equalShares(4)).toEqual(["25", "25", "25", "25"]);
   });
 
-  it("gives an agreement with no errors for the chosen parties, once its placeholders are filled", () => {
+  it("writes the chosen helsefellesskap and parties, and a placeholder for everything the author decides", () => {
     const mr = declarations.communities.find((c) => c.id === "MøreRomsdal")!;
-    const snippet = agreementSnippet({ community: mr, parties: ["HMR", "Kristiansund", "Averøy"], schemes: declarations.schemes, firstYear: 2026, locale: "nb" });
+    const snippet = agreementSnippet({ community: mr, parties: ["HMR", "Kristiansund", "Averøy"], schemes: declarations.schemes, locale: "nb" });
     expect(snippet).toContain("helsefellesskap MøreRomsdal");
     expect(snippet).toContain("parter HMR, Kristiansund, Averøy");
     expect(snippet).toContain("sykehus ${");
-    expect(snippet).toMatch(/tilskudd RST \$\{\d+:200 000\} kr per år til HMR 33,33 %, Kristiansund 33,33 %, Averøy 33,34 %/);
+    expect(snippet).toMatch(/tilskudd RST \$\{\d+:<beløp>\} kr per år til HMR \$\{\d+:<andel>\} %, Kristiansund \$\{\d+:<andel>\} %, Averøy \$\{\d+:<andel>\} %/);
     const text = expand(snippet);
-    expect(text).toContain("periode 2026 til 2028");
-    expect(text).toContain("behandling Kristiansund kommunestyre 2025-12-01 planlagt");
+    expect(text).toContain("periode <første-år> til <siste-år>");
+    expect(text).toContain("innsats HMR <beløp> kr per år til <horisont>");
+    expect(text).toContain("behandling Kristiansund <organ> <dato> planlagt");
+    // No made-up figures: the only digits are in the names the workspace declares.
+    expect(text.replace(/<[^<>\n]*>/g, "")).not.toMatch(/\d/);
+  });
+
+  it("untouched, fails the check with HFA011 (placeholders not filled in)", () => {
+    const mr = declarations.communities.find((c) => c.id === "MøreRomsdal")!;
+    const text = expand(agreementSnippet({ community: mr, parties: ["HMR", "Kristiansund", "Averøy"], schemes: declarations.schemes, locale: "nb" }));
     const workspace = new Workspace({ locale: "nb" });
     for (const f of files) workspace.setFile(`file:///ws/felles/${f}`, readFileSync(join(felles, f), "utf8"));
     workspace.setFile("file:///ws/ny.hfa", text);
     const diagnostics = workspace.analyze().diagnostics.get("file:///ws/ny.hfa") ?? [];
-    expect(diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === "HFA011").length).toBeGreaterThan(0);
+    expect(diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toContain("HFA011");
   });
 
   it("has placeholders for everything when the workspace declares no helsefellesskap", () => {
-    const text = expand(agreementSnippet({ parties: [], schemes: [], firstYear: 2026, locale: "en" }));
-    expect(text).toContain("helsefellesskap Helsefellesskap");
-    expect(text).toContain("parter Helseforetak, Kommune");
-    expect(text).toContain("innsats Kommune 250 000 kr per år");
+    const text = expand(agreementSnippet({ parties: [], schemes: [], locale: "en" }));
+    expect(text).toContain("helsefellesskap <helsefellesskap>");
+    expect(text).toContain("parter <helseforetak>, <kommune>");
+    expect(text).toContain("innsats <kommune> <amount> kr per år til <horizon>");
   });
 });

@@ -81,7 +81,6 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       "extension.vsixmanifest",
       "extension/package.json",
       "extension/package.nls.json",
-      "extension/package.nls.nb.json",
       "extension/readme.md",
       "extension/LICENSE.txt",
       "extension/dist/client.js",
@@ -91,8 +90,6 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       "extension/snippets/hfa.code-snippets",
       "extension/images/icon.png",
       "extension/images/file-icon.png",
-      "extension/l10n/bundle.l10n.json",
-      "extension/l10n/bundle.l10n.nb.json",
       "extension/client/schemas/hfa.schema.json",
       ...codes.map((code) => `extension/docs/rules/${code}.md`),
     ].sort();
@@ -109,7 +106,8 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     expect(manifest.engines.vscode).toBe("^1.91.0");
     expect(manifest.main).toBe("./dist/client.js");
     expect(files.has(`extension/${manifest.icon}`)).toBe(true);
-    expect(manifest.l10n).toBe("./l10n");
+    // No `l10n`: vscode.l10n follows the display language; the bokmål texts are bundled (client/src/l10n.ts).
+    expect(manifest.l10n).toBeUndefined();
     expect(manifest.activationEvents).toEqual(expect.arrayContaining(["onLanguage:hfa", "workspaceContains:**/*.hfa", "workspaceContains:**/hfa.json"]));
   });
 
@@ -134,35 +132,37 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     expect(JSON.parse(text(schema!.url)).properties.rules).toBeDefined();
   });
 
-  it("contributes the four commands and the settings, every title translated in English and bokmål", () => {
-    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual(["hfa.newAgreement", "hfa.restartServer", "hfa.showBalance", "hfa.showRule"]);
+  it("contributes the five commands in bokmål and their English twins, and the settings, every title in package.nls.json", () => {
+    const ids = ["hfa.makeReport", "hfa.newAgreement", "hfa.restartServer", "hfa.showBalance", "hfa.showRule"];
+    expect(manifest.contributes.commands.map((c) => c.command).sort()).toEqual([...ids, ...ids.map((id) => id.replace("hfa.", "hfa.en."))].sort());
     const props = manifest.contributes.configuration.properties;
     expect(props["hfa.locale"]).toMatchObject({ default: "auto", enum: ["auto", "nb", "en"] });
     expect(props["hfa.trace.server"]).toMatchObject({ default: "off", enum: ["off", "messages", "verbose"] });
     expect(props["hfa.rules"]).toMatchObject({ default: {} });
 
-    const en = JSON.parse(text("package.nls.json")) as Record<string, string>;
-    const nb = JSON.parse(text("package.nls.nb.json")) as Record<string, string>;
+    // The default file is bokmål, and there is no English one an English display language would pick.
+    expect(files.has("extension/package.nls.en.json")).toBe(false);
+    const nls = JSON.parse(text("package.nls.json")) as Record<string, string>;
     const keys = [...text("package.json").matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(10);
-    for (const key of keys) {
-      expect(en[key], `package.nls.json: ${key}`).toBeTruthy();
-      expect(nb[key], `package.nls.nb.json: ${key}`).toBeTruthy();
-    }
-    const title = (nls: Record<string, string>, command: string) => {
+    for (const key of keys) expect(nls[key], `package.nls.json: ${key}`).toBeTruthy();
+    expect(nls.displayName).toBe("HFA – samhandlingsavtaler");
+    const title = (command: string) => {
       const c = manifest.contributes.commands.find((x) => x.command === command)!;
       return `${c.category}: ${nls[c.title.slice(1, -1)]}`;
     };
-    expect(["hfa.newAgreement", "hfa.showBalance", "hfa.restartServer", "hfa.showRule"].map((c) => title(nb, c))).toEqual([
-      "HFA: Ny avtale",
-      "HFA: Vis balanse",
-      "HFA: Start språktjeneren på nytt",
-      "HFA: Vis regel",
-    ]);
-
-    const l10nEn = JSON.parse(text("l10n/bundle.l10n.json")) as Record<string, string>;
-    const l10nNb = JSON.parse(text("l10n/bundle.l10n.nb.json")) as Record<string, string>;
-    expect(Object.keys(l10nNb).sort()).toEqual(Object.keys(l10nEn).sort());
+    expect(ids.map(title)).toEqual(["HFA: Lag styrenotat", "HFA: Ny avtale", "HFA: Start språktjeneren på nytt", "HFA: Vis balanse", "HFA: Vis regel"]);
+    expect(ids.map((id) => title(id.replace("hfa.", "hfa.en.")))).toEqual(["HFA: Make Board Memo", "HFA: New Agreement", "HFA: Restart Language Server", "HFA: Show Balance", "HFA: Show Rule"]);
+    // Every menu entry shows exactly one of the twins: the bokmål one unless hfa.locale is en.
+    const menus = (manifest.contributes as unknown as { menus: Record<string, { command: string; when?: string }[]> }).menus;
+    for (const [where, entries] of Object.entries(menus)) {
+      for (const entry of entries) {
+        const english = entry.command.startsWith("hfa.en.");
+        expect(entry.when, `${where}: ${entry.command}`).toContain(english ? "config.hfa.locale == 'en'" : "config.hfa.locale != 'en'");
+        const twin = english ? entry.command.replace("hfa.en.", "hfa.") : entry.command.replace("hfa.", "hfa.en.");
+        expect(entries.some((e) => e.command === twin), `${where}: twin of ${entry.command}`).toBe(true);
+      }
+    }
   });
 
   it("ships minified bundles without source maps; the client loads vscode from the editor", () => {
@@ -170,16 +170,17 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     const server = text("dist/server.js");
     for (const bundle of [client, server]) {
       expect(bundle).not.toMatch(/sourceMappingURL/);
-      // minified: few, long lines
-      expect(bundle.split("\n").length).toBeLessThan(200);
+      // minified: few, long lines (template literals in the bundled libraries keep their line breaks)
+      expect(bundle.length / bundle.split("\n").length).toBeGreaterThan(1000);
     }
     expect(client).toMatch(/require\("vscode"\)/);
-    // Every string the client translates is in the bundles.
-    const l10nNb = JSON.parse(text("l10n/bundle.l10n.nb.json")) as Record<string, string>;
+    // Every string the client translates is in the bundle, and so is its bokmål text.
+    const l10nNb = JSON.parse(readFileSync(join(ROOT, "l10n", "bundle.l10n.nb.json"), "utf8")) as Record<string, string>;
     // (esbuild writes non-ASCII characters as \xHH or \uHHHH escapes)
     const escaped = (key: string) =>
       [...key].map((c) => (c.charCodeAt(0) < 0x80 ? c : c.charCodeAt(0) <= 0xff ? `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)).join("");
     expect(Object.keys(l10nNb).filter((key) => !client.includes(key) && !client.includes(escaped(key)))).toEqual([]);
+    expect(Object.values(l10nNb).filter((nb) => !client.includes(nb) && !client.includes(escaped(nb)))).toEqual([]);
   });
 
   it("starts the bundled server on its own, which finds the rule pages shipped beside it", async () => {

@@ -162,7 +162,7 @@ describe("completion: keywords from the parser's expectations", () => {
     expect(snippet.kind).toBe(CompletionItemKind.Snippet);
     expect(snippet.insertTextFormat).toBe(InsertTextFormat.Snippet);
     expect(snippet.filterText).toBe("innsats-årsverk");
-    expect(snippet.textEdit && "newText" in snippet.textEdit ? snippet.textEdit.newText : "").toContain("à ${4:900 000} kr per år");
+    expect(snippet.textEdit && "newText" in snippet.textEdit ? snippet.textEdit.newText : "").toContain("à ${4:<beløp>} kr per år");
   });
 
   it("snippets come from the extension's snippet file, indented with two spaces", async () => {
@@ -223,8 +223,8 @@ describe("completion: keywords from the parser's expectations", () => {
     expect(whole.kind).toBe(CompletionItemKind.Snippet);
     expect(whole.insertTextFormat).toBe(InsertTextFormat.Snippet);
     const body = whole.textEdit && "newText" in whole.textEdit ? whole.textEdit.newText : "";
-    expect(body).toMatch(/^avtale \$\{1:Navn\} "\$\{2:Tittel på avtalen\}" \{\n  helsefellesskap/);
-    expect(body).toContain("behandling $5 ${44|kommunestyre,bystyre,formannskap,delegert|}");
+    expect(body).toMatch(/^avtale \$\{1:<navn>\} "\$\{2:<tittel på avtalen>\}" \{\n  helsefellesskap/);
+    expect(body).toContain("behandling $5 ${44|<organ>,kommunestyre,bystyre,formannskap,delegert|}");
     // After a complete declaration, the next declaration.
     expect(nonSnippetLabels(complete(`sats X "x" 100 kr per døgn\n|`))).toEqual(expect.arrayContaining(["avtale", "kilde", "sats"]));
   });

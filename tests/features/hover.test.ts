@@ -18,10 +18,10 @@ describe("hover", () => {
     const value = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "avtale JordmorNordmøre", 10)));
     expect(value).toContain("**avtale** `JordmorNordmøre` — «Kombinerte jordmorstillinger på Nordmøre»");
     expect(value).toContain("| part | egen innsats | besparelse | overføringer | kumulert netto 2030 | i balanse fra |");
-    expect(value).toContain("| HMR | 2 850 000 | 3 600 000 | −500 000 | +250 000 | 2030 |");
-    expect(value).toContain("| Kristiansund | 1 275 000 | 1 250 000 | 0 | −25 000 | ikke innen 2030 |");
-    expect(value).toContain("| Averøy | 1 275 000 | 750 000 | +500 000 | −25 000 | ikke innen 2030 |");
-    expect(value).toContain("| **samlet** | 5 400 000 | 5 600 000 | 0 | +200 000 | 2030 |");
+    expect(value).toContain("| HMR | 2 310 000 | 3 600 000 | −300 000 | +990 000 | 2027 |");
+    expect(value).toContain("| Kristiansund | 1 020 000 | 1 250 000 | 0 | +230 000 | 2028 |");
+    expect(value).toContain("| Averøy | 1 020 000 | 750 000 | +300 000 | +30 000 | 2030 |");
+    expect(value).toContain("| **samlet** | 4 350 000 | 5 600 000 | 0 | +1 250 000 | 2028 |");
     expect(value).toContain("HMR 900 000, Kristiansund 450 000, Averøy 450 000");
     const range = features.hover(ctx, offsetOf(SPEC_EXAMPLE, "avtale JordmorNordmøre", 10))!.range!;
     expect(range.end.character - range.start.character).toBe("JordmorNordmøre".length);
@@ -31,8 +31,8 @@ describe("hover", () => {
     const en = spec.ctx(SPEC_URI, "en");
     const value = text(features.hover(en, offsetOf(SPEC_EXAMPLE, "avtale JordmorNordmøre", 10)));
     expect(value).toContain("| party | own input | savings | transfers | cumulative net by 2030 | breaks even |");
-    expect(value).toContain("| HMR | 2,850,000 | 3,600,000 | −500,000 | +250,000 | 2030 |");
-    expect(value).toContain("not by 2030");
+    expect(value).toContain("| HMR | 2,310,000 | 3,600,000 | −300,000 | +990,000 | 2027 |");
+    expect(value).toContain("| **total** | 4,350,000 | 5,600,000 | 0 | +1,250,000 | 2028 |");
   });
 
   it("on a built-in purpose shows the official wording W1 and its source", () => {
@@ -84,9 +84,9 @@ describe("hover", () => {
   });
 
   it("on a flow's value or schedule shows kroner per year and the years", () => {
-    const value = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "1 årsverk à 900 000", 14)));
-    expect(value).toContain("**Innsats** HMR: 900 000 kr per år (2025–2027)");
-    expect(value).toContain("3 år, i alt 2 700 000 kr");
+    const value = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "0,4 årsverk à 900 000", 16)));
+    expect(value).toContain("**Innsats** HMR: 360 000 kr per år (2025–2030)");
+    expect(value).toContain("6 år, i alt 2 160 000 kr");
     const saving = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "80 døgn à Barselsdøgn per år fra 2026", 28)));
     expect(saving).toContain("520 000 kr per år (2026–2030)");
     const once = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "150 000 kr i 2025", 2)));
@@ -94,8 +94,8 @@ describe("hover", () => {
     const grant = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "600 000 kr per år til HMR", 1)));
     expect(grant).toContain("600 000 kr per år (2025–2027)");
     expect(grant).toContain("HMR 50 % = 300 000 kr");
-    const transfer = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "100 000 kr per år fra 2026 \"Utjevning", 3)));
-    expect(transfer).toContain("**Overføring** HMR → Averøy: 100 000 kr per år (2026–2030)");
+    const transfer = text(features.hover(ctx, offsetOf(SPEC_EXAMPLE, "60 000 kr per år fra 2026 \"Utjevning", 3)));
+    expect(transfer).toContain("**Overføring** HMR → Averøy: 60 000 kr per år (2026–2030)");
   });
 
   it("on a code in an hfa-ignore comment shows the rule's title, what it checks and a link", () => {

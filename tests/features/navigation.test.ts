@@ -117,7 +117,7 @@ describe("rename", () => {
     const keyword = features.prepareRename(ctx, offsetOf(source, "innsats HMR", 2));
     expect(keyword).toEqual({ error: expect.stringContaining("«innsats» er et nøkkelord") });
     const builtin = features.prepareRename(ctx, offsetOf(source, "formål personell \"", 9));
-    expect(builtin).toEqual({ error: expect.stringContaining("«personell» er innebygd (formål, språkspesifikasjonen §4)") });
+    expect(builtin).toEqual({ error: expect.stringContaining("«personell» er innebygd (formål, docs/language.md §4)") });
     const en = features.prepareRename(samples.ctx(SUNNMORE, "en"), offsetOf(source, "svangerskap-fødsel-barsel", 3));
     expect(en).toEqual({ error: expect.stringContaining("is a built-in national priority group") });
     expect(features.rename(ctx, offsetOf(source, "innsats HMR", 2), "x")).toEqual({ error: expect.stringContaining("nøkkelord") });

@@ -62,15 +62,15 @@ describe("semantic tokens", () => {
   });
 
   it("marks amounts, years, percents and units", () => {
-    expect(at("900 000 kr per år \"Syke", 0)).toMatchObject({ type: "number", modifiers: ["amount"], length: "900 000 kr".length });
+    expect(at("900 000 kr per år til 2030 \"Økt", 0)).toMatchObject({ type: "number", modifiers: ["amount"], length: "900 000 kr".length });
     expect(at("ramme 2025 16,2", 11)).toMatchObject({ type: "number", modifiers: ["amount"], length: "16,2 mill. kr".length });
     expect(at("periode 2025", 8)).toMatchObject({ type: "number", modifiers: ["year"], length: 4 });
     expect(at("ramme 2025", 6)).toMatchObject({ type: "number", modifiers: ["year"] });
     expect(at("horisont 2030", 9)).toMatchObject({ type: "number", modifiers: ["year"] });
     expect(at("per år fra 2026", 11)).toMatchObject({ type: "number", modifiers: ["year"] });
     expect(at("HMR 50 %", 4)).toMatchObject({ type: "number", modifiers: ["percent"], length: 4 });
-    expect(at("1 årsverk à 900", 2)).toMatchObject({ type: "unit", length: "årsverk".length });
-    expect(at("1 årsverk à 900", 0)).toMatchObject({ type: "number", modifiers: [] });
+    expect(at("0,4 årsverk à 900", 4)).toMatchObject({ type: "unit", length: "årsverk".length });
+    expect(at("0,4 årsverk à 900", 0)).toMatchObject({ type: "number", modifiers: [] });
     expect(at("fra 20 % til 60 %", 4)).toMatchObject({ type: "number" });
   });
 

@@ -54,8 +54,8 @@ describe("document symbols", () => {
     expect(names(measure.children)).toEqual(["formål samhandling, rekruttering", "stilling «Jordmor Kristiansund»", "stilling «Jordmor Averøy»"]);
     const balance = agreement.children!.find((c) => c.name === "balanse")!;
     expect(names(balance.children)).toEqual(["horisont 2030", "overføring HMR → Averøy"]);
-    expect(balance.children![1]!.detail).toBe("100 000 kr per år (2026–2030)");
-    expect(agreement.children!.find((c) => c.name === "innsats HMR")!.detail).toBe("900 000 kr per år (2025–2027)");
+    expect(balance.children![1]!.detail).toBe("60 000 kr per år (2026–2030)");
+    expect(agreement.children!.find((c) => c.name === "innsats HMR")!.detail).toBe("360 000 kr per år (2025–2030)");
     expect(outline.every(within)).toBe(true);
   });
 
@@ -125,9 +125,9 @@ describe("selection ranges", () => {
     expect(texts[3]!.startsWith("avtale JordmorNordmøre")).toBe(true);
     expect(texts[texts.length - 1]).toBe(SPEC_EXAMPLE);
     // Inside a flow: number → money → value → flow → clause.
-    const [flow] = features.selectionRanges(ctx, [offsetOf(SPEC_EXAMPLE, "900 000 kr per år \"Sykehusets", 1)]);
+    const [flow] = features.selectionRanges(ctx, [offsetOf(SPEC_EXAMPLE, "900 000 kr per år til 2030 \"Økt", 1)]);
     const flowTexts: string[] = [];
     for (let s: SelectionRange | undefined = flow; s; s = s.parent) flowTexts.push(SPEC_EXAMPLE.slice(offset(s.range.start), offset(s.range.end)));
-    expect(flowTexts.slice(0, 5)).toEqual(["900 000", "900 000 kr", "1 årsverk à 900 000 kr", "1 årsverk à 900 000 kr per år", 'innsats HMR 1 årsverk à 900 000 kr per år "Sykehusets del av stillingene"']);
+    expect(flowTexts.slice(0, 5)).toEqual(["900 000", "900 000 kr", "0,4 årsverk à 900 000 kr", "0,4 årsverk à 900 000 kr per år til 2030", 'innsats HMR 0,4 årsverk à 900 000 kr per år til 2030 "Økt stillingsandel, videreført i drift"']);
   });
 });

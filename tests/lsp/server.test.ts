@@ -15,7 +15,8 @@ const FRAME = readFileSync(`${ROOT}/samples/feil/ramme-overskredet.hfa`, "utf8")
 const DUPLICATE_RATE = '// Samme sats deklarert to ganger (HFA102 på tvers av filer).\nsats Liggedøgn "Liggedøgn (duplikat)" 9 000 kr per døgn\n';
 
 const codes = (list: readonly Diagnostic[]) => list.map((d) => String(d.code));
-const onlyInformation = (list: readonly Diagnostic[]) => list.every((d) => d.severity === 3);
+// Information and hints (HFA503, good news, is published as a hint).
+const onlyInformation = (list: readonly Diagnostic[]) => list.every((d) => d.severity === 3 || d.severity === 4);
 
 describe("language server on the sample workspace", () => {
   const ws = makeWorkspace({ "avtaler/lsp-test.hfa": BASE, "avtaler/ramme-overskredet.hfa": FRAME, "felles/ekstra-satser.hfa": DUPLICATE_RATE });
@@ -213,6 +214,10 @@ describe("language server on the sample workspace", () => {
         expect(inserted).toBe(expectedLine);
         expect(lines[edits[0]!.range.start.line + 1]).toMatch(code === "HFA604" ? /^avtale LspTest/ : /^  behandling Molde styre/);
         expect(parse(text).problems).toEqual([]);
+        // The inserted reason is a placeholder: it suppresses nothing and is HFA009 until the author writes one.
+        const pending = await client.waitForDiagnostics(TEST, (d) => codes(d).includes("HFA009") && codes(d).includes(code));
+        expect(codes(pending)).toContain(code);
+        client.replaceAll(TEST, text.replace(`${code}: <begrunnelse>`, `${code}: avtales i helsefellesskapets årsplan for 2025`));
         const after = await client.waitForDiagnostics(TEST, (d) => !codes(d).includes(code));
         expect(codes(after)).not.toContain("HFA009");
         expect(codes(after)).not.toContain("HFA001");
@@ -273,7 +278,8 @@ describe("language server on the sample workspace", () => {
     it("answers requests on unknown documents and absurd positions with empty results", async () => {
       const unknown = { textDocument: { uri: "file:///finnes/ikke.hfa" }, position: { line: 0, character: 0 } };
       const known = (line: number, character: number) => ({ textDocument: { uri: TEST }, position: { line, character } });
-      for (const params of [unknown, known(99_999, 0), known(0, 99_999), known(-1, -5), known(1.5, 0)]) {
+      // Positions past a line's or the document's end are clamped (tests/lsp/editor.test.ts); these are no positions.
+      for (const params of [unknown, known(-1, -5), known(1.5, 0), known(0, -1)]) {
         expect(await client.request("textDocument/hover", params)).toBeNull();
         expect(await client.request("textDocument/completion", params)).toEqual([]);
         expect(await client.request("textDocument/definition", params)).toEqual([]);
@@ -353,14 +359,16 @@ describe("localization and settings", () => {
     }
   };
 
-  it("speaks bokmål by default, English for an English client locale or initialization option", async () => {
+  it("speaks bokmål by default, also to an English VS Code (spec §7), and English when hfa.locale says en", async () => {
     const nb = await messageOf({ locale: "de" });
-    const en = await messageOf({ locale: "en-US" });
-    const option = await messageOf({ initializationOptions: { locale: "en" } });
+    const englishClient = await messageOf({ locale: "en-US" });
+    const option = await messageOf({ locale: "en-US", initializationOptions: { locale: "en" } });
+    const setting = await messageOf({ locale: "nb", capabilities: { workspace: { configuration: true } }, settings: { locale: "en" } });
     expect(nb.message).toMatch(/indikator/i);
-    expect(en.message).not.toBe(nb.message);
-    expect(en.message).toMatch(/^The agreement has no/);
-    expect(option.message).toBe(en.message);
+    expect(englishClient.message).toBe(nb.message);
+    expect(option.message).not.toBe(nb.message);
+    expect(option.message).toMatch(/^The agreement has no/);
+    expect(setting.message).toBe(option.message);
   });
 
   it("follows hfa.json's locale and rules, and lets the editor override them", async () => {

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { BALANCE_REQUEST, type BalanceParams, type BalanceViewData, type Locale } from "../protocol.js";
+import { t } from "../uiLocale.js";
 import { documentTitle, renderBalanceBody, renderBalanceDocument, type UpdateMessage } from "./render.js";
 import { balanceStrings } from "./strings.js";
 
@@ -41,7 +42,7 @@ export class BalancePanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       BalancePanel.viewType,
-      vscode.l10n.t("HFA balance"),
+      t("HFA balance"),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
     );
@@ -51,6 +52,16 @@ export class BalancePanel implements vscode.Disposable {
 
   static get instance(): BalancePanel | undefined {
     return BalancePanel.current;
+  }
+
+  /** The agreement the view shows ("HFA: Lag styrenotat" from its title bar). */
+  get currentTarget(): Target {
+    return this.target;
+  }
+
+  /** Whether the view is the active editor tab. */
+  get active(): boolean {
+    return this.panel.active;
   }
 
   private constructor(

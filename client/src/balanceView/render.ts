@@ -13,6 +13,7 @@
  */
 import { formatKr, formatNumber, formatSignedKr } from "../../../server/src/analysis/i18n.js";
 import type { BalanceViewData, BalanceViewParty, Locale } from "../protocol.js";
+import { paletteCss } from "./palette.js";
 import type { BalanceStrings } from "./strings.js";
 
 export interface RenderOptions {
@@ -91,8 +92,20 @@ function breakEvenText(party: BalanceViewParty, horizon: number, strings: Balanc
 
 // ---------------------------------------------------------------- table
 
+/**
+ * The key columns first — party, net by the horizon, break-even year — so a
+ * half-width panel shows them without scrolling; the table scrolls in its own
+ * box (the party column stays put) when the rest does not fit.
+ */
 function renderTable(data: BalanceViewData, strings: BalanceStrings, locale: Locale): string {
-  const head = [strings.party, strings.ownInput, strings.savings, strings.transfers, strings.netAt(data.horizon), strings.breakEven];
+  const head: [string, string][] = [
+    [strings.party, "party"],
+    [strings.netAt(data.horizon), "num net"],
+    [strings.breakEven, "break-even"],
+    [strings.ownInput, "num input"],
+    [strings.savings, "num saving"],
+    [strings.transfers, "num transfers"],
+  ];
   const row = (party: BalanceViewParty, index: number | undefined, label: string) => {
     const t = party.totals;
     const transfers = t.transferIn - t.transferOut;
@@ -100,18 +113,18 @@ function renderTable(data: BalanceViewData, strings: BalanceStrings, locale: Loc
     const swatch = index === undefined ? `<span class="dot total"></span>` : `<span class="dot ${seriesClass(index)}"></span>`;
     return (
       `<tr data-party="${escapeHtml(index === undefined ? "total" : party.party)}">` +
-      `<th scope="row">${swatch}<span class="name">${escapeHtml(label)}</span>${side}</th>` +
+      `<th scope="row" class="party">${swatch}<span class="name">${escapeHtml(label)}</span>${side}</th>` +
+      `<td class="num net ${signClass(party.atHorizon)}">${escapeHtml(formatSignedKr(party.atHorizon, locale))}</td>` +
+      `<td class="break-even">${escapeHtml(breakEvenText(party, data.horizon, strings))}</td>` +
       `<td class="num input">${escapeHtml(formatKr(Math.round(t.input), locale))}</td>` +
       `<td class="num saving">${escapeHtml(formatKr(Math.round(t.saving), locale))}</td>` +
       `<td class="num transfers">${escapeHtml(formatSignedKr(transfers, locale))}</td>` +
-      `<td class="num net ${signClass(party.atHorizon)}">${escapeHtml(formatSignedKr(party.atHorizon, locale))}</td>` +
-      `<td class="break-even">${escapeHtml(breakEvenText(party, data.horizon, strings))}</td>` +
       `</tr>`
     );
   };
   return (
-    `<div class="table-wrap"><table class="balance" id="balance-table">` +
-    `<thead><tr>${head.map((h, i) => `<th scope="col"${i >= 1 && i <= 4 ? ` class="num"` : ""}>${escapeHtml(h)}</th>`).join("")}</tr></thead>` +
+    `<div class="table-wrap" role="region" aria-label="${escapeHtml(strings.heading(data.title))}" tabindex="0"><table class="balance" id="balance-table">` +
+    `<thead><tr>${head.map(([h, cls]) => `<th scope="col" class="${cls}">${escapeHtml(h)}</th>`).join("")}</tr></thead>` +
     `<tbody>${data.parties.map((p, i) => row(p, i, p.party)).join("")}</tbody>` +
     `<tfoot>${row(data.total, undefined, strings.total)}</tfoot>` +
     `</table></div>`
@@ -126,10 +139,10 @@ function renderYears(data: BalanceViewData, strings: BalanceStrings, locale: Loc
     return row ? `<td class="num ${signClass(row.cumulative)}">${escapeHtml(formatSignedKr(row.cumulative, locale))}</td>` : `<td class="num">–</td>`;
   };
   const line = (party: BalanceViewParty, label: string, key: string) =>
-    `<tr data-party="${escapeHtml(key)}"><th scope="row">${escapeHtml(label)}</th>${years.map((y) => cell(party, y)).join("")}</tr>`;
+    `<tr data-party="${escapeHtml(key)}"><th scope="row" class="party">${escapeHtml(label)}</th>${years.map((y) => cell(party, y)).join("")}</tr>`;
   return (
     `<details id="years"><summary>${escapeHtml(strings.cumulativeByYear)}</summary>` +
-    `<div class="table-wrap"><table class="years"><thead><tr><th scope="col">${escapeHtml(strings.party)}</th>${years.map((y) => `<th scope="col" class="num">${y}</th>`).join("")}</tr></thead>` +
+    `<div class="table-wrap" tabindex="0"><table class="years"><thead><tr><th scope="col" class="party">${escapeHtml(strings.party)}</th>${years.map((y) => `<th scope="col" class="num">${y}</th>`).join("")}</tr></thead>` +
     `<tbody>${data.parties.map((p) => line(p, p.party, p.party)).join("")}</tbody>` +
     `<tfoot>${line(data.total, strings.total, "total")}</tfoot></table></div></details>`
   );
@@ -250,20 +263,13 @@ function renderLegend(data: BalanceViewData, strings: BalanceStrings): string {
 // ---------------------------------------------------------------- style and script
 
 const STYLE = `
+${paletteCss()}
 :root {
   --fg: var(--vscode-editor-foreground, #1f1f1f);
   --bg: var(--vscode-editor-background, #ffffff);
   --muted: var(--vscode-descriptionForeground, #6b6b6b);
   --border: var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
   --grid: var(--vscode-charts-lines, rgba(128, 128, 128, 0.3));
-  --pos: var(--vscode-charts-green, #2e7d32);
-  --neg: var(--vscode-charts-red, #c62828);
-  --c0: var(--vscode-charts-blue, #1a73e8);
-  --c1: var(--vscode-charts-orange, #e8710a);
-  --c2: var(--vscode-charts-green, #188038);
-  --c3: var(--vscode-charts-purple, #9334e6);
-  --c4: var(--vscode-charts-red, #d93025);
-  --c5: var(--vscode-charts-yellow, #b08800);
   --total: var(--vscode-charts-foreground, var(--vscode-editor-foreground, #1f1f1f));
 }
 html, body { background: var(--bg); color: var(--fg); }
@@ -301,6 +307,9 @@ figure.chart { margin: 0; max-width: 820px; }
 .legend .swatch { width: 28px; height: 10px; }
 .legend .be { color: var(--muted); }
 .table-wrap { overflow-x: auto; max-width: 100%; }
+.table-wrap:focus-visible { outline: 1px solid var(--vscode-focusBorder, currentColor); }
+/* The party column stays in view while the figures scroll sideways. */
+th.party { position: sticky; left: 0; z-index: 1; background: var(--bg); }
 table { border-collapse: collapse; margin: 0.4em 0 0.8em; }
 th, td { padding: 0.3em 0.6em; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
 thead th { font-weight: 600; border-bottom-width: 2px; white-space: normal; vertical-align: bottom; }

@@ -5,6 +5,7 @@
  */
 import * as vscode from "vscode";
 import type { Locale } from "../protocol.js";
+import { t } from "../uiLocale.js";
 import { agreementSnippet, mergeDeclarations, partyChoices, scanDeclarations, type Community, type Declarations } from "../newAgreement/template.js";
 
 const MAX_FILES = 2000;
@@ -36,8 +37,8 @@ export async function newAgreement(locale: Locale): Promise<void> {
   if (declarations.communities.length === 1) community = declarations.communities[0];
   else if (declarations.communities.length > 1) {
     const picked = await vscode.window.showQuickPick(
-      declarations.communities.map((c) => ({ label: c.name, description: c.id, detail: vscode.l10n.t("{0} helseforetak, {1} kommuner", c.trusts.length, c.municipalities.length), community: c })),
-      { title: vscode.l10n.t("New agreement"), placeHolder: vscode.l10n.t("Which helsefellesskap is the agreement in?"), matchOnDescription: true },
+      declarations.communities.map((c) => ({ label: c.name, description: c.id, detail: t("{0} helseforetak, {1} kommuner", c.trusts.length, c.municipalities.length), community: c })),
+      { title: t("New agreement"), placeHolder: t("Which helsefellesskap is the agreement in?"), matchOnDescription: true },
     );
     if (!picked) return;
     community = picked.community;
@@ -50,12 +51,12 @@ export async function newAgreement(locale: Locale): Promise<void> {
       choices.map((p) => ({
         label: p.id,
         description: p.name,
-        detail: p.side === "spesialist" ? vscode.l10n.t("helseforetak (specialist health service)") : vscode.l10n.t("kommune (municipality)"),
+        detail: p.side === "spesialist" ? t("helseforetak (specialist health service)") : t("kommune (municipality)"),
         picked: p.side === "spesialist" && community.trusts.length === 1,
       })),
       {
-        title: vscode.l10n.t("New agreement in {0}", community.name),
-        placeHolder: vscode.l10n.t("Choose the parties: at least one helseforetak and one kommune"),
+        title: t("New agreement in {0}", community.name),
+        placeHolder: t("Choose the parties: at least one helseforetak and one kommune"),
         canPickMany: true,
         matchOnDescription: true,
       },
@@ -64,10 +65,10 @@ export async function newAgreement(locale: Locale): Promise<void> {
     const chosen = new Set(picked.map((p) => p.label));
     parties = choices.filter((p) => chosen.has(p.id)).map((p) => p.id);
   } else {
-    void vscode.window.showInformationMessage(vscode.l10n.t("No helsefellesskap is declared in this workspace: the template has placeholders for it and its parties."));
+    void vscode.window.showInformationMessage(t("No helsefellesskap is declared in this workspace: the template has placeholders for it and its parties."));
   }
 
-  const snippet = agreementSnippet({ community, parties, schemes: declarations.schemes, firstYear: new Date().getFullYear() + 1, locale });
+  const snippet = agreementSnippet({ community, parties, schemes: declarations.schemes, locale });
   const document = await vscode.workspace.openTextDocument({ language: "hfa", content: "" });
   const editor = await vscode.window.showTextDocument(document);
   await editor.insertSnippet(new vscode.SnippetString(snippet), new vscode.Position(0, 0));

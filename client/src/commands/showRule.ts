@@ -8,6 +8,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { RULE_DOC_REQUEST, type RuleDocParams } from "../protocol.js";
+import { t } from "../uiLocale.js";
 
 export const RULE_SCHEME = "hfa-rule";
 const CODE = /^HFA\d{3}$/;
@@ -45,7 +46,7 @@ export class RuleDocProvider implements vscode.TextDocumentContentProvider {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, "docs", "rules", `${code}.md`));
       return new TextDecoder("utf-8").decode(bytes);
     } catch {
-      return `# ${code}\n\n${vscode.l10n.t("No documentation found for {0}.", code)}\n`;
+      return `# ${code}\n\n${t("No documentation found for {0}.", code)}\n`;
     }
   }
 }
@@ -63,16 +64,16 @@ async function pickCode(): Promise<string | undefined> {
     if (byCode.size === 1 && here.length > 0) return [...byCode.keys()][0];
     if (byCode.size > 0) {
       const picked = await vscode.window.showQuickPick(
-        [...byCode.entries()].map(([code, d]) => ({ label: code, detail: d.message, description: here.length > 0 ? undefined : vscode.l10n.t("line {0}", d.range.start.line + 1) })),
-        { title: vscode.l10n.t("Show rule"), placeHolder: vscode.l10n.t("Which rule's documentation?") },
+        [...byCode.entries()].map(([code, d]) => ({ label: code, detail: d.message, description: here.length > 0 ? undefined : t("line {0}", d.range.start.line + 1) })),
+        { title: t("Show rule"), placeHolder: t("Which rule's documentation?") },
       );
       return picked?.label;
     }
   }
   const typed = await vscode.window.showInputBox({
-    title: vscode.l10n.t("Show rule"),
-    prompt: vscode.l10n.t("Rule code, e.g. HFA402"),
-    validateInput: (value) => (CODE.test(value.trim().toUpperCase()) ? undefined : vscode.l10n.t("A rule code is HFA and three digits, e.g. HFA402.")),
+    title: t("Show rule"),
+    prompt: t("Rule code, e.g. HFA402"),
+    validateInput: (value) => (CODE.test(value.trim().toUpperCase()) ? undefined : t("A rule code is HFA and three digits, e.g. HFA402.")),
   });
   return typed?.trim().toUpperCase();
 }
@@ -90,9 +91,14 @@ export async function showRule(code?: unknown): Promise<void> {
   }
 }
 
-/** "Vis regel HFA402" in the light bulb of every HFA diagnostic. */
+/**
+ * "Vis regel HFA402" in the light bulb of every HFA diagnostic. A quick fix
+ * by kind (as ESLint's "Show documentation" is), since `Ctrl+.` lists quick
+ * fixes only; it comes after the server's fixes (the server's provider is
+ * registered first) and never is the preferred one.
+ */
 export class ShowRuleCodeActions implements vscode.CodeActionProvider {
-  static readonly kind = vscode.CodeActionKind.Empty.append("hfa").append("showRule");
+  static readonly kind = vscode.CodeActionKind.QuickFix.append("hfa").append("showRule");
 
   provideCodeActions(_document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const codes = new Set<string>();
@@ -101,8 +107,8 @@ export class ShowRuleCodeActions implements vscode.CodeActionProvider {
       if (code) codes.add(code);
     }
     return [...codes].map((code) => {
-      const action = new vscode.CodeAction(vscode.l10n.t("Show rule {0}", code), ShowRuleCodeActions.kind);
-      action.command = { command: "hfa.showRule", title: vscode.l10n.t("Show rule {0}", code), arguments: [code] };
+      const action = new vscode.CodeAction(t("Show rule {0}", code), ShowRuleCodeActions.kind);
+      action.command = { command: "hfa.showRule", title: t("Show rule {0}", code), arguments: [code] };
       return action;
     });
   }

@@ -156,8 +156,6 @@ export interface TemplateOptions {
   /** Chosen parties (ids of helseforetak and kommuner), in the order to write them. */
   readonly parties: readonly string[];
   readonly schemes: readonly Scheme[];
-  /** First year of the period (default: next year). */
-  readonly firstYear: number;
   readonly locale: "nb" | "en";
 }
 
@@ -183,10 +181,18 @@ export function equalShares(n: number): string[] {
   return shares.map((s) => (s % 100 === 0 ? String(s / 100) : (s / 100).toFixed(2).replace(/0$/, "").replace(".", ",")));
 }
 
+/** A `<…>` placeholder (language §2) as the default of a snippet tab stop. */
+function placeholderText(text: string): string {
+  return `<${text}>`;
+}
+
 /**
  * The new agreement as a VS Code snippet: the chosen helsefellesskap and
- * parties filled in, a placeholder for every figure and text the
- * secretariat must write, every required and recommended clause present.
+ * parties filled in, and a `<…>` placeholder (language §2, HFA011) for every
+ * figure, year and text the secretariat must decide, so that an untouched
+ * template can never pass `hfa check --max-warnings 0`. Own input runs to the
+ * horizon (the continuation, language §5.3); the author shortens it if the
+ * measure ends with the period.
  */
 export function agreementSnippet(options: TemplateOptions): string {
   const nb = options.locale === "nb";
@@ -196,60 +202,73 @@ export function agreementSnippet(options: TemplateOptions): string {
   const hfs = parties.filter((p) => trustIds.has(p));
   let n = 0;
   const tab = () => ++n;
-  const ph = (text: string) => `\${${tab()}:${escapeSnippet(text)}}`;
+  /** A tab stop whose default is the placeholder `<text>`. */
+  const ph = (text: string) => `\${${tab()}:${escapeSnippet(placeholderText(text))}}`;
   const choice = (items: readonly string[]) => `\${${tab()}|${items.map(escapeChoice).join(",")}|}`;
-  const first = options.firstYear;
+  const word = (nbText: string, enText: string) => (nb ? nbText : enText);
   const lines: string[] = [];
-  lines.push(`avtale ${ph(nb ? "NyAvtale" : "NewAgreement")} "${ph(nb ? "Tittel på avtalen" : "Title of the agreement")}" {`);
-  lines.push(`  helsefellesskap ${c ? escapeSnippet(c.id) : ph("Helsefellesskap")}`);
-  const partyList = parties.length > 0 ? parties.map(escapeSnippet).join(", ") : `${ph("Helseforetak")}, ${ph("Kommune")}`;
+  lines.push(`avtale ${ph(word("navn", "name"))} "${ph(word("tittel på avtalen", "title of the agreement"))}" {`);
+  lines.push(`  helsefellesskap ${c ? escapeSnippet(c.id) : ph("helsefellesskap")}`);
+  const placeholderParties = [word("helseforetak", "helseforetak"), word("kommune", "kommune")].map((p) => placeholderText(p));
+  const partyTabs = parties.length > 0 ? [] : placeholderParties.map(() => tab());
+  const partyNames = parties.length > 0 ? parties.map(escapeSnippet) : partyTabs.map((t) => `\${${t}}`);
+  const partyList = parties.length > 0 ? partyNames.join(", ") : partyTabs.map((t, i) => `\${${t}:${escapeSnippet(placeholderParties[i]!)}}`).join(", ");
   lines.push(`  parter ${partyList}`);
   const fromTab = tab();
   const toTab = tab();
-  lines.push(`  periode \${${fromTab}:${first}} til \${${toTab}:${first + 2}}`);
+  lines.push(`  periode \${${fromTab}:${escapeSnippet(placeholderText(word("første-år", "first-year")))}} til \${${toTab}:${escapeSnippet(placeholderText(word("siste-år", "last-year")))}}`);
   lines.push(`  status utkast`);
   const hospitals = c?.trusts.filter((t) => hfs.length === 0 || hfs.includes(t.id)).flatMap((t) => t.hospitals) ?? [];
-  if (hospitals.length > 0) lines.push(`  sykehus ${choice(hospitals.map((h) => h.id))}`);
-  else lines.push(`  sykehus ${ph("Sykehus")}`);
-  lines.push(`  målgruppe ${choice(GROUPS)}`);
+  lines.push(`  sykehus ${hospitals.length > 0 ? choice([placeholderText("sykehus"), ...hospitals.map((h) => h.id)]) : ph("sykehus")}`);
+  lines.push(`  målgruppe ${choice([placeholderText(word("målgruppe", "target-group")), ...GROUPS])}`);
   lines.push(``);
   const purposeTab = tab();
-  lines.push(`  formål \${${purposeTab}|${PURPOSES.join(",")}|} "${ph(nb ? "Hvordan tiltaket understøtter formålet: hva som konkret endres for pasientene og tjenestene" : "How the measure serves the purpose: what concretely changes for patients and services")}"`);
+  lines.push(`  formål \${${purposeTab}|${[placeholderText(word("formål", "purpose")), ...PURPOSES].map(escapeChoice).join(",")}|} "${ph(word("beskriv hvordan tiltaket støtter formålet: hva som konkret endres for pasientene og tjenestene", "describe how the measure serves the purpose: what concretely changes for patients and services"))}"`);
   lines.push(``);
-  lines.push(`  tiltak ${ph("Tiltak")} "${ph(nb ? "Kort beskrivelse av tiltaket" : "Short description of the measure")}" {`);
+  lines.push(`  tiltak ${ph(word("tiltak", "measure"))} "${ph(word("kort beskrivelse av tiltaket", "short description of the measure"))}" {`);
   lines.push(`    formål \${${purposeTab}}`);
   lines.push(`  }`);
   lines.push(``);
-  const partyNames = parties.length > 0 ? parties : ["Helseforetak", "Kommune"];
-  for (const p of partyNames) {
-    lines.push(`  innsats ${escapeSnippet(p)} ${ph(hfs.includes(p) || (parties.length === 0 && p === "Helseforetak") ? "500 000" : "250 000")} kr per år "${ph(nb ? `Egen innsats: ${p}` : `Own input: ${p}`)}"`);
-  }
+  const horizonTab = tab();
+  const horizonDefault = escapeSnippet(placeholderText(word("horisont", "horizon")));
+  let horizonWritten = false;
+  const horizon = () => {
+    if (horizonWritten) return `\${${horizonTab}}`;
+    horizonWritten = true;
+    return `\${${horizonTab}:${horizonDefault}}`;
+  };
+  const labels = parties.length > 0 ? parties : placeholderParties;
+  partyNames.forEach((p, i) => {
+    const label = labels[i]!;
+    lines.push(`  innsats ${p} ${ph(word("beløp", "amount"))} kr per år til ${horizon()} "${ph(word(`egen innsats fra ${label}, også i driften etter perioden`, `own input of ${label}, also in running the measure after the period`))}"`);
+  });
   lines.push(``);
   const scheme = c ? options.schemes.find((s) => s.communities.includes(c.id)) : options.schemes[0];
-  const shares = equalShares(partyNames.length);
-  const split = partyNames.map((p, i) => `${escapeSnippet(p)} ${shares[i]} %`).join(", ");
-  lines.push(`  tilskudd ${scheme ? escapeSnippet(scheme.id) : ph("Tilskudd")} ${ph("200 000")} kr per år til ${split}`);
-  lines.push(`    "${ph(nb ? "Hva tilskuddet dekker" : "What the grant pays for")}"`);
+  const split = partyNames.map((p) => `${p} ${ph(word("andel", "share"))} %`).join(", ");
+  lines.push(`  tilskudd ${scheme ? escapeSnippet(scheme.id) : ph(word("tilskuddsordning", "grant-scheme"))} ${ph(word("beløp", "amount"))} kr per år til ${split}`);
+  lines.push(`    "${ph(word("hva tilskuddet dekker", "what the grant pays for"))}"`);
   lines.push(``);
   let savingFrom = 0;
-  for (const p of partyNames) {
-    const amount = ph("300 000");
+  partyNames.forEach((p, i) => {
+    const label = labels[i]!;
+    const amount = ph(word("beløp", "amount"));
     // The first line's year is a field; the others mirror it.
-    const fromYear = savingFrom === 0 ? `\${${(savingFrom = tab())}:${first + 1}}` : `\${${savingFrom}}`;
-    lines.push(`  besparelse ${escapeSnippet(p)} ${amount} kr per år fra ${fromYear} "${ph(nb ? `Hva ${p} sparer` : `What ${p} saves`)}"`);
-  }
+    const fromYear = savingFrom === 0 ? `\${${(savingFrom = tab())}:${escapeSnippet(placeholderText(word("år", "year")))}}` : `\${${savingFrom}}`;
+    lines.push(`  besparelse ${p} ${amount} kr per år fra ${fromYear} "${ph(word(`hva ${label} sparer`, `what ${label} saves`))}"`);
+  });
   lines.push(``);
   lines.push(`  balanse {`);
-  lines.push(`    horisont ${ph(String(first + 5))}`);
+  lines.push(`    horisont ${horizon()}`);
   lines.push(`  }`);
   lines.push(``);
-  lines.push(`  videreføring "${ph(nb ? "Hvordan tiltaket videreføres når tilskuddet tar slutt" : "How the measure goes on when the grant ends")}"`);
-  lines.push(`  personelleffekt ${choice(["nøytral", "personellbesparende", "personelldrivende"])} "${ph(nb ? "Begrunnelse for personelleffekten" : "Why the measure has this effect on personnel")}"`);
-  lines.push(`  indikator "${ph(nb ? "Hva som måles" : "What is measured")}" fra ${ph("20")} % til ${ph("60")} % innen \${${toTab}}`);
-  for (const p of partyNames) {
-    const body = hfs.includes(p) || (parties.length === 0 && p === "Helseforetak") ? "styre" : "kommunestyre";
-    lines.push(`  behandling ${escapeSnippet(p)} ${body} ${ph(`${first - 1}-12-01`)} planlagt`);
-  }
+  lines.push(`  videreføring "${ph(word("hvordan tiltaket videreføres når tilskuddet tar slutt", "how the measure goes on when the grant ends"))}"`);
+  lines.push(`  personelleffekt ${choice(["nøytral", "personellbesparende", "personelldrivende"])} "${ph(word("begrunnelse for personelleffekten", "why the measure has this effect on personnel"))}"`);
+  lines.push(`  indikator "${ph(word("hva som måles", "what is measured"))}" fra ${ph(word("utgangsverdi", "baseline"))} % til ${ph(word("målverdi", "target"))} % innen \${${toTab}}`);
+  partyNames.forEach((p, i) => {
+    const isTrust = parties.length > 0 ? hfs.includes(parties[i]!) : i === 0;
+    const body = isTrust ? "styre" : choice([placeholderText(word("organ", "body")), "kommunestyre", "bystyre", "formannskap", "delegert"]);
+    lines.push(`  behandling ${p} ${body} ${ph(word("dato", "date"))} planlagt`);
+  });
   lines.push(`}`);
   lines.push(`$0`);
   return lines.join("\n");

@@ -5,7 +5,7 @@
  */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import type { RawDiagnostic } from "./diagnostics.js";
-import type { Locale } from "./i18n.js";
+import { joinList, type Locale } from "./i18n.js";
 import { RULES, type Severity } from "./rules.js";
 
 export type RuleSetting = Severity | "off";
@@ -16,6 +16,16 @@ export interface Config {
   readonly justificationMinWords: number;
   readonly balanceTolerance: number;
   readonly defaultHorizonYears: number;
+  /** HFA408: a horizon more than this many years after the period (spec §5.4). */
+  readonly maxHorizonYears: number;
+  /** HFA009: a suppression's reason needs at least this many words. */
+  readonly suppressionMinWords: number;
+  /** HFA309: the grant may be at most this share of own input plus grant (spec §5.6). */
+  readonly grantMaxShare: number;
+  /** Globs relative to the workspace root; parsed and validated here, matched by the CLI and the editor. */
+  readonly exclude: readonly string[];
+  /** Base URL of the rule pages (SARIF help URIs); validated here. */
+  readonly docsBaseUrl?: string;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -23,6 +33,10 @@ export const DEFAULT_CONFIG: Config = {
   justificationMinWords: 12,
   balanceTolerance: 0.05,
   defaultHorizonYears: 3,
+  maxHorizonYears: 5,
+  suppressionMinWords: 3,
+  grantMaxShare: 0.5,
+  exclude: [],
 };
 
 const SEVERITY_WORDS: Record<string, RuleSetting> = {
@@ -62,9 +76,34 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
   let minWords = DEFAULT_CONFIG.justificationMinWords;
   let tolerance = DEFAULT_CONFIG.balanceTolerance;
   let horizonYears = DEFAULT_CONFIG.defaultHorizonYears;
+  let maxHorizonYears = DEFAULT_CONFIG.maxHorizonYears;
+  let suppressionMinWords = DEFAULT_CONFIG.suppressionMinWords;
+  let grantMaxShare = DEFAULT_CONFIG.grantMaxShare;
+  const exclude: string[] = [];
+  let docsBaseUrl: string | undefined;
+  /** `{ "minWords": … }`-style sections: each key with its reader. */
+  const section = (value: JsonNode, name: string, readers: Record<string, (node: JsonNode) => void>) => {
+    if (value.type !== "object") {
+      report(value, say(`«${name}» må være et objekt.`, `"${name}" must be an object.`));
+      return;
+    }
+    for (const sub of value.children ?? []) {
+      const [subKey, subValue] = sub.children ?? [];
+      if (!subKey || !subValue) continue;
+      const reader = readers[String(subKey.value)];
+      if (reader) reader(subValue);
+      else unknownKey(subKey, Object.keys(readers));
+    }
+  };
 
   const unknownKey = (key: JsonNode, allowed: string[]) =>
-    report(key, say(`Ukjent innstilling «${key.value}». Gyldige: ${allowed.join(", ")}.`, `Unknown setting "${key.value}". Valid: ${allowed.join(", ")}.`));
+    report(
+      key,
+      say(
+        `Ukjent innstilling «${key.value}». Gyldige innstillinger her er ${joinList(allowed.map((a) => `«${a}»`), "nb")}.`,
+        `Unknown setting "${key.value}". The valid settings here are ${joinList(allowed.map((a) => `"${a}"`), "en")}.`,
+      ),
+    );
 
   for (const property of root.children ?? []) {
     const [key, value] = property.children ?? [];
@@ -72,11 +111,11 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
     switch (key.value) {
       case "locale":
         if (value.value === "nb" || value.value === "en") locale_ = value.value;
-        else report(value, say("«locale» må være \"nb\" eller \"en\".", "\"locale\" must be \"nb\" or \"en\"."));
+        else report(value, say("«locale» må være «nb» eller «en».", "\"locale\" must be \"nb\" or \"en\"."));
         break;
       case "rules":
         if (value.type !== "object") {
-          report(value, say("«rules» må være et objekt med regelkoder, f.eks. { \"HFA604\": \"off\" }.", "\"rules\" must be an object of rule codes, e.g. { \"HFA604\": \"off\" }."));
+          report(value, say("«rules» må være et objekt med regelkoder, f.eks. { «HFA604»: «off» }.", "\"rules\" must be an object of rule codes, e.g. { \"HFA604\": \"off\" }."));
           break;
         }
         for (const rule of value.children ?? []) {
@@ -88,7 +127,7 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
           }
           const word = typeof setting.value === "string" ? SEVERITY_WORDS[setting.value] : undefined;
           if (word === undefined) {
-            report(setting, say("Alvorlighetsgrad må være \"off\", \"error\", \"warning\", \"information\" eller \"hint\".", "Severity must be \"off\", \"error\", \"warning\", \"information\" or \"hint\"."));
+            report(setting, say("Alvorlighetsgrad må være «off», «error», «warning», «information» eller «hint».", "Severity must be \"off\", \"error\", \"warning\", \"information\" or \"hint\"."));
             continue;
           }
           if (code.value === "HFA001" && word !== "error") {
@@ -98,49 +137,101 @@ export function parseConfig(text: string, uri: string, locale: Locale = "nb"): C
           rules.set(String(code.value), word);
         }
         break;
-      case "justification": {
-        if (value.type !== "object") {
-          report(value, say("«justification» må være et objekt.", "\"justification\" must be an object."));
+      case "justification":
+        section(value, "justification", {
+          minWords: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 0 && node.value <= 1000) minWords = node.value;
+            else report(node, say("«minWords» må være et helt tall fra 0 til 1000.", "\"minWords\" must be a whole number from 0 to 1000."));
+          },
+        });
+        break;
+      case "balance":
+        section(value, "balance", {
+          tolerance: (node) => {
+            if (typeof node.value === "number" && node.value >= 0 && node.value <= 1) tolerance = node.value;
+            else report(node, say("«tolerance» må være et tall fra 0 til 1 (0,05 = 5 %).", "\"tolerance\" must be a number from 0 to 1 (0.05 = 5 %)."));
+          },
+          defaultHorizonYears: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 0 && node.value <= 50) horizonYears = node.value;
+            else report(node, say("«defaultHorizonYears» må være et helt tall fra 0 til 50.", "\"defaultHorizonYears\" must be a whole number from 0 to 50."));
+          },
+          maxHorizonYears: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 0 && node.value <= 50) maxHorizonYears = node.value;
+            else report(node, say("«maxHorizonYears» må være et helt tall fra 0 til 50.", "\"maxHorizonYears\" must be a whole number from 0 to 50."));
+          },
+        });
+        break;
+      case "suppression":
+        section(value, "suppression", {
+          minWords: (node) => {
+            if (Number.isInteger(node.value) && node.value >= 1 && node.value <= 100) suppressionMinWords = node.value;
+            else report(node, say("«minWords» må være et helt tall fra 1 til 100.", "\"minWords\" must be a whole number from 1 to 100."));
+          },
+        });
+        break;
+      case "grant":
+        section(value, "grant", {
+          maxShare: (node) => {
+            if (typeof node.value === "number" && node.value > 0 && node.value <= 1) grantMaxShare = node.value;
+            else report(node, say("«maxShare» må være et tall over 0 og høyst 1 (0,5 = 50 %).", "\"maxShare\" must be a number above 0 and at most 1 (0.5 = 50 %)."));
+          },
+        });
+        break;
+      case "exclude":
+        if (value.type !== "array") {
+          report(value, say("«exclude» må være en liste med mønstre, f.eks. [«arkiv/**»].", "\"exclude\" must be a list of patterns, e.g. [\"arkiv/**\"]."));
           break;
         }
-        for (const sub of value.children ?? []) {
-          const [subKey, subValue] = sub.children ?? [];
-          if (!subKey || !subValue) continue;
-          if (subKey.value !== "minWords") {
-            unknownKey(subKey, ["minWords"]);
-            continue;
+        for (const item of value.children ?? []) {
+          if (typeof item.value === "string" && item.value.trim() !== "" && !item.value.startsWith("/") && !item.value.split("/").includes("..")) {
+            exclude.push(item.value);
+          } else {
+            report(
+              item,
+              say(
+                "Hvert mønster i «exclude» må være en ikke-tom tekst relativ til mappen med hfa.json (uten «/» først og uten «..»).",
+                "Every pattern in \"exclude\" must be a non-empty text relative to the folder of hfa.json (no leading \"/\", no \"..\").",
+              ),
+            );
           }
-          if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 1000) minWords = subValue.value;
-          else report(subValue, say("«minWords» må være et helt tall fra 0 til 1000.", "\"minWords\" must be a whole number from 0 to 1000."));
         }
         break;
-      }
-      case "balance": {
-        if (value.type !== "object") {
-          report(value, say("«balance» må være et objekt.", "\"balance\" must be an object."));
-          break;
-        }
-        for (const sub of value.children ?? []) {
-          const [subKey, subValue] = sub.children ?? [];
-          if (!subKey || !subValue) continue;
-          if (subKey.value === "tolerance") {
-            if (typeof subValue.value === "number" && subValue.value >= 0 && subValue.value <= 1) tolerance = subValue.value;
-            else report(subValue, say("«tolerance» må være et tall fra 0 til 1 (0,05 = 5 %).", "\"tolerance\" must be a number from 0 to 1 (0.05 = 5 %)."));
-          } else if (subKey.value === "defaultHorizonYears") {
-            if (Number.isInteger(subValue.value) && subValue.value >= 0 && subValue.value <= 50) horizonYears = subValue.value;
-            else report(subValue, say("«defaultHorizonYears» må være et helt tall fra 0 til 50.", "\"defaultHorizonYears\" must be a whole number from 0 to 50."));
-          } else unknownKey(subKey, ["tolerance", "defaultHorizonYears"]);
-        }
+      case "docs":
+        section(value, "docs", {
+          baseUrl: (node) => {
+            if (typeof node.value === "string" && isHttpUrl(node.value)) docsBaseUrl = node.value;
+            else report(node, say("«baseUrl» må være en nettadresse som begynner med https:// eller http://.", "\"baseUrl\" must be a web address starting with https:// or http://."));
+          },
+        });
         break;
-      }
       default:
-        unknownKey(key, ["locale", "rules", "justification", "balance"]);
+        unknownKey(key, ["locale", "rules", "justification", "suppression", "balance", "grant", "exclude", "docs"]);
     }
   }
   return {
-    config: { locale: locale_, rules, justificationMinWords: minWords, balanceTolerance: tolerance, defaultHorizonYears: horizonYears },
+    config: {
+      locale: locale_,
+      rules,
+      justificationMinWords: minWords,
+      balanceTolerance: tolerance,
+      defaultHorizonYears: horizonYears,
+      maxHorizonYears,
+      suppressionMinWords,
+      grantMaxShare,
+      exclude,
+      docsBaseUrl,
+    },
     diagnostics,
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
 }
 
 /** Effective severity of a code, or "off". */

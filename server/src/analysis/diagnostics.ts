@@ -6,6 +6,13 @@ export interface TextEdit {
   readonly start: number;
   readonly end: number;
   readonly newText: string;
+  /**
+   * The placeholders (`<…>`, spec §2) in `newText` that the author must
+   * replace, as offsets into `newText` (end exclusive), in order. A client
+   * that supports snippet edits turns each into a tab stop (`${1:<beløp>}`);
+   * others insert `newText` as it is, and HFA011 marks what is left to fill in.
+   */
+  readonly placeholders?: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A quick fix the editor can apply; the analysis computes it so it is tested with the rule. */

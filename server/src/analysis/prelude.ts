@@ -25,10 +25,12 @@ export const WORDINGS: Readonly<Record<OfficialWording["id"], OfficialWording>> 
   W2: {
     id: "W2",
     text:
-      "Tilskuddet skal også understøtte tiltak som fremmer rekruttering og god bruk av personell i helseregionen " +
-      "på tvers av nivåene, herunder utprøving og etablering av kombinerte stillinger.",
-    source:
-      "Meld. St. 9 (2023–2024) Nasjonal helse- og samhandlingsplan 2024–2027, kap. 4, «Finansiering som understøtter gode pasientforløp»",
+      "Tilskuddet skal videre understøtte tiltak som fremmer rekruttering og god bruk av personell i helseregionen " +
+      "på tvers av nivåene, for eksempel utprøving og etablering av kombinerte stillinger.",
+    // The national scheme as proposed in RNB 2024 (spec §4). Meld. St. 9's
+    // near-identical sentence («også … herunder») describes the Helse Nord
+    // 2024 grant, the forerunner.
+    source: "Forslaget i revidert nasjonalbudsjett 2024 (RNB 2024), gjengitt i Helse Midt-Norges presentasjon «Rekrutterings- og samhandlingstilskudd»",
   },
   W3: {
     id: "W3",
@@ -100,7 +102,7 @@ export const PRELUDE_URI = "hfa-prelude:/innebygd.hfa";
  */
 export function preludeText(): { text: string; offsets: Map<string, { start: number; end: number }> } {
   const offsets = new Map<string, { start: number; end: number }>();
-  let text = "// Innebygde navn i HFA (språkspesifikasjonen §4). Dokumentet kan ikke endres.\n\n";
+  let text = "// Innebygde navn i HFA (docs/language.md §4). Dokumentet kan ikke endres.\n\n";
   text += "// Formål med rekrutterings- og samhandlingstilskuddet\n";
   for (const purpose of PURPOSES) {
     const wording = WORDINGS[purpose.wording];

@@ -11,6 +11,8 @@ import { severityOf } from "./config.js";
 import type { RawDiagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
 import { RULES } from "./rules.js";
+import { words } from "./i18n.js";
+import { hasPlaceholderSegment } from "../../../grammar/src/tokens.js";
 
 export interface Suppression {
   readonly comment: Ast.Span;
@@ -70,6 +72,26 @@ export function findSuppressions(
     const codePart = colon >= 0 ? body.slice(0, colon) : body;
     const reason = colon >= 0 ? body.slice(colon + 1).trim() : "";
     const codes = codePart.split(/[\s,]+/).filter((c) => c.length > 0).map((c) => c.toUpperCase());
+    const reasonWords = words(reason).length;
+    const placeholderReason = hasPlaceholderSegment(reason);
+    if (codes.length > 0 && reason !== "" && (placeholderReason || reasonWords < config.suppressionMinWords)) {
+      const minimum = config.suppressionMinWords;
+      diagnostics.push({
+        code: "HFA009",
+        uri,
+        ...span,
+        message: placeholderReason
+          ? say(
+              `Begrunnelsen i unntaket er en plassholder, så unntaket gjelder ikke. Skriv hvorfor regelen ikke passer her (minst ${minimum} ord) i stedet for plassholderen.`,
+              `The suppression's reason is a placeholder, so the suppression has no effect. Write why the rule does not fit here (at least ${minimum} words) instead of the placeholder.`,
+            )
+          : say(
+              `Begrunnelsen i unntaket har ${reasonWords} ord; minst ${minimum} trengs for at en som leser avtalen skal se hvorfor regelen er fraveket. Unntaket gjelder ikke før begrunnelsen er utfylt.`,
+              `The suppression's reason has ${reasonWords} word${reasonWords === 1 ? "" : "s"}; at least ${minimum} are needed for a reviewer to see why the rule is waived. The suppression has no effect until the reason is filled in.`,
+            ),
+      });
+      continue;
+    }
     if (codes.length === 0 || reason === "") {
       diagnostics.push({
         code: "HFA009",
@@ -135,10 +157,37 @@ function firstTokenAfter(tokens: readonly IToken[], offset: number): IToken | un
   return tokens[low];
 }
 
-/** The reason a diagnostic is suppressed, if any suppression covers it. */
-export function suppressionFor(diagnostic: { code: string; start: number; end: number }, suppressions: readonly Suppression[]): string | undefined {
+/** The suppression that covers a diagnostic, if any. */
+export function suppressionFor(diagnostic: { code: string; start: number; end: number }, suppressions: readonly Suppression[]): Suppression | undefined {
   for (const s of suppressions) {
-    if (s.codes.includes(diagnostic.code) && diagnostic.start >= s.target.start && diagnostic.end <= s.target.end) return s.reason;
+    if (s.codes.includes(diagnostic.code) && diagnostic.start >= s.target.start && diagnostic.end <= s.target.end) return s;
   }
   return undefined;
+}
+
+/**
+ * HFA012: the codes of a suppression that silenced nothing on its construct.
+ * `used` holds "comment offset/code" of every code that silenced something.
+ * A code switched off in hfa.json is not stale: it silences nothing because
+ * the whole repository has waived it.
+ */
+export function staleSuppressions(suppressions: readonly Suppression[], used: ReadonlySet<string>, config: Config, uri: string, locale: Locale): RawDiagnostic[] {
+  const out: RawDiagnostic[] = [];
+  for (const s of suppressions) {
+    const stale = s.codes.filter((code) => !used.has(`${s.comment.start}/${code}`) && severityOf(code, config) !== "off");
+    if (stale.length === 0) continue;
+    const list = stale.join(", ");
+    out.push({
+      code: "HFA012",
+      uri,
+      start: s.comment.start,
+      end: s.comment.end,
+      message:
+        locale === "nb"
+          ? `Unntaket for ${list} demper ingenting: klausulen under gir ikke ${stale.length === 1 ? "denne diagnosen" : "disse diagnosene"}. Fjern ${stale.length === s.codes.length ? "kommentaren" : `${list} fra kommentaren`}, så ingen tror noe er fraveket.`
+          : `The suppression of ${list} silences nothing: the construct below does not give ${stale.length === 1 ? "this diagnostic" : "these diagnostics"}. Remove ${stale.length === s.codes.length ? "the comment" : `${list} from the comment`}, so that nobody thinks something was waived.`,
+      tags: [1],
+    });
+  }
+  return out;
 }

@@ -73,7 +73,9 @@ export function closestNames(name: string, candidates: Iterable<string>, limit =
   for (const candidate of candidates) {
     const distance = editDistance(name, candidate);
     const prefix = candidate.toLowerCase().startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(candidate.toLowerCase());
-    if (distance <= threshold || prefix) scored.push([candidate, prefix ? Math.min(distance, 1) : distance]);
+    // `eldre` → `skrøpelige-eldre`: the name is one word of a hyphenated id.
+    const part = name.length >= 3 && candidate.toLowerCase().split("-").includes(name.toLowerCase());
+    if (distance <= threshold || prefix || part) scored.push([candidate, prefix || part ? Math.min(distance, 1) : distance]);
   }
   scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
   return scored.slice(0, limit).map(([candidate]) => candidate);

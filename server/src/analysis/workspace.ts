@@ -17,8 +17,11 @@ import { parse, type ParseResult } from "../../../grammar/src/parser.js";
 import { computeMoney, type MoneyModel } from "./agreement/money.js";
 import { resolveAgreement, type Reference, type ResolvedAgreement } from "./agreement/resolve.js";
 import { checkBalance } from "./checks/balance.js";
+import { checkContinuation, checkHorizon } from "./checks/continuation.js";
+import { checkFinancing } from "./checks/financing.js";
 import { CheckContext } from "./checks/context.js";
-import { checkFrames, type FrameDraw } from "./checks/frame.js";
+import { checkFrames, checkSchemeRegion, type FrameDraw } from "./checks/frame.js";
+import { checkRateSources, reportAndSeparators, reportPlaceholders } from "./checks/declarations.js";
 import { checkGroups } from "./checks/groups.js";
 import { checkAgreementShares, checkParties, checkShareSum } from "./checks/parties.js";
 import { checkProcess } from "./checks/process.js";
@@ -28,7 +31,7 @@ import { DEFAULT_CONFIG, parseConfig, severityOf, type Config } from "./config.j
 import type { Diagnostic, RawDiagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
 import type { Severity } from "./rules.js";
-import { findSuppressions, suppressionFor, type Suppression } from "./suppressions.js";
+import { findSuppressions, staleSuppressions, suppressionFor, type Suppression } from "./suppressions.js";
 import { declarationsOf, SymbolTable, type Declared } from "./symbols.js";
 import { LineIndex } from "./text.js";
 
@@ -238,6 +241,8 @@ export class Workspace {
             [...entry.fileDiagnostics, ...entry.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
             suppressionsByUri.get(uri) ?? [],
             config,
+            uri,
+            locale,
           ),
           references: refs,
         };
@@ -247,7 +252,7 @@ export class Workspace {
       references.set(uri, final.references);
     }
     this.finals = finals;
-    if (configResult && this.configUri) diagnostics.set(this.configUri, finalDiagnostics([...configResult.diagnostics], [], config));
+    if (configResult && this.configUri) diagnostics.set(this.configUri, finalDiagnostics([...configResult.diagnostics], [], config, this.configUri, locale));
     return { symbols, agreements, diagnostics, suppressions: suppressionsByUri, references, config, locale };
   }
 
@@ -255,10 +260,13 @@ export class Workspace {
   private fileDiagnostics(file: SourceFile, key: string, config: Config, locale: Locale, symbols: SymbolTable): FileCacheEntry {
     const cached = this.fileCache.get(file.parse);
     if (cached && cached.key === key) return cached;
-    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, file.parse.placeholders);
     reportSyntax(file.parse.problems, ctx);
     reportNotation(file.parse.tokens, ctx);
     reportRanges(file.parse.file, ctx);
+    reportPlaceholders(file.parse.placeholders, ctx);
+    checkRateSources(file.parse.file, ctx);
+    reportAndSeparators(file.parse.file, ctx);
     const found = findSuppressions(file.text, file.parse.file, file.parse.comments, file.parse.tokens, config, file.uri, locale);
     const entry: FileCacheEntry = { key, diagnostics: [...ctx.diagnostics, ...found.diagnostics], suppressions: found.suppressions };
     this.fileCache.set(file.parse, entry);
@@ -275,15 +283,19 @@ export class Workspace {
   ): AgreementAnalysis {
     const cached = this.agreementCache.get(node);
     if (cached && cached.generation === generation) return cached.analysis;
-    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, file.parse.placeholders);
     const resolved = resolveAgreement(node, ctx);
     const money = computeMoney(resolved, ctx);
     checkClauseCounts(node, ctx);
     checkMeasureNames(node, ctx);
     checkPurposes(resolved, ctx);
-    checkParties(resolved, money.balance, ctx);
+    checkParties(resolved, money, ctx);
     checkAgreementShares(resolved, ctx);
     checkBalance(resolved, money, ctx);
+    checkHorizon(resolved, ctx);
+    checkContinuation(resolved, money, ctx);
+    checkFinancing(money, ctx);
+    checkSchemeRegion(resolved, ctx);
     checkGroups(resolved, ctx);
     checkProcess(resolved, ctx);
     const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: ctx.diagnostics };
@@ -324,16 +336,20 @@ export class Workspace {
   }
 }
 
-/** Severity from the configuration, suppressions applied, sorted by position. */
-function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config): Diagnostic[] {
+/** Severity from the configuration, suppressions applied (and stale ones reported, HFA012), sorted by position. */
+function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config, uri: string, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const diagnostic of list) {
+  const used = new Set<string>();
+  const apply = (diagnostic: RawDiagnostic) => {
     const setting = severityOf(diagnostic.code, config);
-    if (setting === "off") continue;
+    if (setting === "off") return;
     const severity: Severity = setting;
-    const reason = severity === "error" ? undefined : suppressionFor(diagnostic, suppressions);
-    out.push(reason === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: reason });
-  }
+    const suppression = severity === "error" ? undefined : suppressionFor(diagnostic, suppressions);
+    if (suppression) used.add(`${suppression.comment.start}/${diagnostic.code}`);
+    out.push(suppression === undefined ? { ...diagnostic, severity } : { ...diagnostic, severity, suppressed: suppression.reason });
+  };
+  list.forEach(apply);
+  if (suppressions.length > 0) staleSuppressions(suppressions, used, config, uri, locale).forEach(apply);
   out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return out;
 }
@@ -359,7 +375,10 @@ function checkMeasureNames(node: Ast.AgreementDecl, ctx: CheckContext): void {
     ctx.report(
       "HFA102",
       clause.name,
-      ctx.say(`Tiltaket ${clause.name.text} er deklarert to ganger i avtalen.`, `The measure ${clause.name.text} is declared twice in the agreement.`),
+      ctx.say(
+        `Tiltaket ${clause.name.text} er deklarert to ganger i avtalen. Gi det ene tiltaket et annet navn, eller slå dem sammen.`,
+        `The measure ${clause.name.text} is declared twice in the agreement. Rename one of them, or merge them.`,
+      ),
       { related: [{ uri: ctx.uri, start: first.name.start, end: first.name.end, message: ctx.say("Første deklarasjon", "First declaration") }] },
     );
   }
@@ -378,8 +397,8 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
         end: declared.name.end,
         message:
           locale === "nb"
-            ? `${declared.name.text} er deklarert ${list.length} ganger. Et navn kan bare brukes om én ting av samme slag i hele arbeidsområdet.`
-            : `${declared.name.text} is declared ${list.length} times. A name can stand for only one thing of its kind in the whole workspace.`,
+            ? `${declared.name.text} er deklarert flere ganger (se de andre stedene under). Et navn kan bare brukes om én ting av samme slag i hele arbeidsområdet: gi den ene et annet navn, eller slett den som er til overs.`
+            : `${declared.name.text} is declared more than once (see the other places below). A name can stand for only one thing of its kind in the whole workspace: rename one of them, or delete the one left over.`,
         related: others.map((d) => ({ uri: d.uri, start: d.name.start, end: d.name.end, message: locale === "nb" ? "Også deklarert her" : "Also declared here" })),
       });
     }
@@ -398,5 +417,14 @@ function signatureOf(text: string, file: Ast.FileNode): string {
 }
 
 function configKey(config: Config): string {
-  return JSON.stringify([config.locale, [...config.rules], config.justificationMinWords, config.balanceTolerance, config.defaultHorizonYears]);
+  return JSON.stringify([
+    config.locale,
+    [...config.rules],
+    config.justificationMinWords,
+    config.balanceTolerance,
+    config.defaultHorizonYears,
+    config.maxHorizonYears,
+    config.suppressionMinWords,
+    config.grantMaxShare,
+  ]);
 }

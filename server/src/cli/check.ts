@@ -12,6 +12,7 @@ import { discover, fileUri, readText } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { renderGithub } from "./output/github.js";
+import { balanceDataOf } from "./output/balanceData.js";
 import { renderJson } from "./output/json.js";
 import { renderSarif } from "./output/sarif.js";
 import { renderText } from "./output/text.js";
@@ -88,7 +89,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
       io.out(renderText(diagnostics, counts, inputs.length, locale, painter(colorEnabled(io))));
       break;
     case "json":
-      io.out(renderJson(diagnostics));
+      io.out(renderJson(diagnostics, balanceDataOf(analysis, known)));
       break;
     case "sarif":
       io.out(renderSarif(diagnostics, { version: packageVersion(), informationUri: informationUri(), ruleHelpUri: rulePageUri }, locale, io.cwd));

@@ -7,7 +7,7 @@ Kommandoer:
   check [stier…]        sjekk avtaler (filer eller mapper, rekursivt *.hfa; standard: .)
   format [stier…]       skriv filene om til kanonisk form
   explain [KODE]        vis dokumentasjonen for en regel, f.eks. hfa explain HFA402
-  report FIL            styrerapport for en avtale (ikke tilgjengelig ennå)
+  report FIL…           styrenotat for avtalene (html, pdf, docx, md, json)
 
 Felles flagg:
   --locale nb|en        språk for meldinger og hjelp
@@ -23,7 +23,7 @@ Commands:
   check [paths…]        check agreements (files or folders, recursively *.hfa; default: .)
   format [paths…]       rewrite files in canonical form
   explain [CODE]        show a rule's documentation, e.g. hfa explain HFA402
-  report FILE           board report for an agreement (not yet available)
+  report FILE…          board memo for the agreements (html, pdf, docx, md, json)
 
 Common options:
   --locale nb|en        language of messages and help
@@ -111,12 +111,38 @@ Options:
   -h, --help            show this help`,
   },
   report: {
-    nb: `Bruk: hfa report FIL [--format md|html] [--out FIL]
+    nb: `Bruk: hfa report FIL… [--format html|pdf|docx|md|json] [--out FIL|MAPPE|-] [--part PART]
+       hfa report --helsefellesskap ID [STI…] [--format …] [--out …]
 
-Styreklar oppsummering av en avtale. Ikke tilgjengelig ennå i denne versjonen.`,
-    en: `Usage: hfa report FILE [--format md|html] [--out FILE]
+Styreklart dokument for hver avtale i filene: parter, formål, tiltak, egen
+innsats, tilskudd og besparelser per part og år, vedtak og kontroll – tallene
+fra den samme analysen som «hfa check». Se docs/report.md.
 
-Board-ready summary of an agreement. Not yet available in this version.`,
+Valg:
+  --format F            html (standard), pdf, docx, md eller json
+  --out STI             fil (én rapport), mappe, eller - for standard ut (html, md, json)
+  --part PART           utdrag for én part (navn eller kommunenummer)
+  --helsefellesskap ID  oversikt over alle avtalene i helsefellesskapet mot rammen
+  --date ÅÅÅÅ-MM-DD     datoen rapporten oppgir (standard: i dag)
+  --config FIL          hfa.json som skal brukes
+  --locale nb|en        språk i rapporten
+  -h, --help            vis denne hjelpen`,
+    en: `Usage: hfa report FILE… [--format html|pdf|docx|md|json] [--out FILE|DIR|-] [--part PARTY]
+       hfa report --helsefellesskap ID [PATH…] [--format …] [--out …]
+
+A board-ready document for each agreement in the files: parties, purposes,
+measures, own input, grant and savings per party and year, decisions and
+checks – the figures from the same analysis as "hfa check". See docs/report.md.
+
+Options:
+  --format F            html (default), pdf, docx, md or json
+  --out PATH            a file (one report), a folder, or - for standard output (html, md, json)
+  --part PARTY          the extract for one party (name or municipality number)
+  --helsefellesskap ID  overview of all the community's agreements against the frame
+  --date YYYY-MM-DD     the date the report gives (default: today)
+  --config FILE         the hfa.json to use
+  --locale nb|en        language of the report
+  -h, --help            show this help`,
   },
 };
 

@@ -13,10 +13,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-try {
-  process.exitCode = run(process.argv.slice(2), processIo());
-} catch (error) {
-  // run() catches everything; this is the last line of defence.
+// run() catches everything; this is the last line of defence.
+const lastResort = (error: unknown) => {
   process.stderr.write(`hfa: intern feil: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
+};
+try {
+  Promise.resolve(run(process.argv.slice(2), processIo())).then((code) => (process.exitCode = code), lastResort);
+} catch (error) {
+  lastResort(error);
 }

@@ -8,6 +8,7 @@ import { runCheck } from "./check.js";
 import { InputError, UsageError } from "./errors.js";
 import { runExplain } from "./explain.js";
 import { runFormat } from "./format.js";
+import { runReport } from "./report.js";
 import { COMMAND_NAMES, commandHelp, usage } from "./help.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
@@ -15,27 +16,33 @@ import { packageVersion } from "./pkg.js";
 
 const GLOBAL_OPTIONS = { ...COMMON_OPTIONS, version: { type: "boolean" as const, short: "v" } };
 
-export function run(argv: readonly string[], io: Io): number {
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   const locale: Locale = localeFlag(argv) ?? "nb";
   try {
-    return dispatch(argv, io, locale);
+    const result = dispatch(argv, io, locale);
+    // `hfa report` renders asynchronously (pdf, docx): its failures end here too.
+    return typeof result === "number" ? result : result.catch((error: unknown) => failed(error, io, locale));
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`hfa: ${error.message}\n\n${commandHelp(error.command, locale)}`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      io.err(say(locale, `hfa: kan ikke lese ${error.path}: ${error.reason}\n`, `hfa: cannot read ${error.path}: ${error.reason}\n`));
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.err(say(locale, `hfa: intern feil: ${message}\n`, `hfa: internal error: ${message}\n`));
-    if (io.env.HFA_DEBUG && error instanceof Error && error.stack) io.err(error.stack + "\n");
-    return 2;
+    return failed(error, io, locale);
   }
 }
 
-function dispatch(argv: readonly string[], io: Io, locale: Locale): number {
+function failed(error: unknown, io: Io, locale: Locale): number {
+  if (error instanceof UsageError) {
+    io.err(`hfa: ${error.message}\n\n${commandHelp(error.command, locale)}`);
+    return 2;
+  }
+  if (error instanceof InputError) {
+    io.err(say(locale, `hfa: kan ikke lese ${error.path}: ${error.reason}\n`, `hfa: cannot read ${error.path}: ${error.reason}\n`));
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(say(locale, `hfa: intern feil: ${message}\n`, `hfa: internal error: ${message}\n`));
+  if (io.env.HFA_DEBUG && error instanceof Error && error.stack) io.err(error.stack + "\n");
+  return 2;
+}
+
+function dispatch(argv: readonly string[], io: Io, locale: Locale): number | Promise<number> {
   const { global, command, rest } = splitCommand(argv);
   const options = parse(global, GLOBAL_OPTIONS, locale, undefined);
   const flagLocale = (options.values.locale as Locale | undefined) ?? localeFlag(rest);
@@ -69,14 +76,7 @@ function dispatch(argv: readonly string[], io: Io, locale: Locale): number {
     case "explain":
       return runExplain(rest, io, flagLocale);
     case "report":
-      io.err(
-        say(
-          locale,
-          "hfa: «hfa report» er ikke tilgjengelig ennå i denne versjonen. Bruk «hfa check» for kontrollen av avtalene.\n",
-          'hfa: "hfa report" is not yet available in this version. Use "hfa check" to check agreements.\n',
-        ),
-      );
-      return 2;
+      return runReport(rest, io, flagLocale);
     default:
       throw new UsageError(say(locale, `ukjent kommando «${command}».`, `unknown command "${command}".`));
   }

@@ -204,7 +204,7 @@ function planFormat(text: string): Plan {
             // The author's line break inside a clause is kept (one, however many
             // there were): a continuation line, one level deeper than the clause.
             separators.push({ kind: "lines", blank: false, indent: depthOf[unit]! + 1 });
-          } else if ((type === Tokens.Comma || type === Tokens.Colon) && previous.token !== undefined) {
+          } else if ((type === Tokens.Comma || type === Tokens.CommaDash || type === Tokens.Colon) && previous.token !== undefined) {
             separators.push({ kind: "space", text: "" });
           } else {
             separators.push({ kind: "space", text: " " });

@@ -1,8 +1,13 @@
 /**
  * The server's settings: `hfa.json` at the workspace root (read by the
- * indexer, checked by the core), and what the editor says — the client's
- * UI locale, `initializationOptions` and `workspace/didChangeConfiguration`
+ * indexer, checked by the core), and what the editor says —
+ * `initializationOptions` and `workspace/didChangeConfiguration`
  * (`hfa.locale`, `hfa.rules`), which override `hfa.json`.
+ *
+ * The locale is `hfa.locale`, else `hfa.json`'s `locale`, else bokmål (spec
+ * §7). The client's display language (`InitializeParams.locale`) is not
+ * consulted: VS Code has no Norwegian display language, so following it
+ * would give every secretariat English.
  *
  * Rule overrides reach the core as configuration text, so severities,
  * suppressions and `off` work exactly as in `hfa.json`: the overrides are
@@ -10,8 +15,8 @@
  * core applies members in order), which leaves every offset of the user's
  * file — and so its HFA010 diagnostics — where it was.
  */
-import { parseTree, type ParseError } from "jsonc-parser";
-import { LineIndex, RULES, parseConfig, type Locale, type Workspace } from "../analysis/index.js";
+import { parse as parseJsonc, parseTree, type ParseError } from "jsonc-parser";
+import { LineIndex, RULES, type Locale, type Workspace } from "../analysis/index.js";
 
 export type RuleOverride = "off" | "error" | "warning" | "information" | "hint";
 
@@ -76,15 +81,7 @@ export function readSettings(value: unknown): { settings: HfaSettings; problems:
   };
 }
 
-/** The locale of the client's UI (`InitializeParams.locale`): English for `en…`, else bokmål. */
-export function clientLocale(locale: string | undefined | null): Locale | undefined {
-  if (typeof locale !== "string") return undefined;
-  return /^en(-|_|$)/i.test(locale) ? "en" : "nb";
-}
-
 export class ServerConfig {
-  /** From `InitializeParams.locale`; weaker than `hfa.json`. */
-  private uiLocale: Locale | undefined;
   private initOptions: HfaSettings = {};
   private settings: HfaSettings = {};
   private fileUri: string | undefined;
@@ -93,8 +90,7 @@ export class ServerConfig {
   readonly debounceMs: number;
   readonly offerSnippets: boolean;
 
-  constructor(uiLocale: Locale | undefined, initOptions: HfaSettings) {
-    this.uiLocale = uiLocale;
+  constructor(initOptions: HfaSettings) {
     this.initOptions = initOptions;
     this.debounceMs = initOptions.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.offerSnippets = initOptions.snippets ?? true;
@@ -120,6 +116,20 @@ export class ServerConfig {
     return uri === this.fileUri ? this.fileLines : undefined;
   }
 
+  /**
+   * `docs.baseUrl` of hfa.json (spec §8), with a trailing `/`, when it is an
+   * http(s) URL: rule links then point at the published pages. The core
+   * reports a bad value on the file; here it is only not used.
+   */
+  docsBaseUrl(): string | undefined {
+    if (this.fileText === undefined) return undefined;
+    const value: unknown = parseJsonc(this.fileText, [], { allowTrailingComma: true });
+    const docs = typeof value === "object" && value !== null ? (value as { docs?: unknown }).docs : undefined;
+    const base = typeof docs === "object" && docs !== null ? (docs as { baseUrl?: unknown }).baseUrl : undefined;
+    if (typeof base !== "string" || !/^https?:\/\/[^\s]+$/i.test(base)) return undefined;
+    return base.endsWith("/") ? base : base + "/";
+  }
+
   /** The editor's explicit locale: settings, then initialization options. */
   private explicitLocale(): Locale | undefined {
     return this.settings.locale ?? this.initOptions.locale;
@@ -131,9 +141,8 @@ export class ServerConfig {
 
   /** Hands the effective configuration to the core. */
   apply(workspace: Workspace): void {
-    const explicit = this.explicitLocale();
-    const fileLocale = this.fileText !== undefined ? parseConfig(this.fileText, this.fileUri ?? "hfa.json").config.locale : undefined;
-    workspace.setLocale(explicit ?? (fileLocale ? undefined : this.uiLocale));
+    // Undefined leaves it to hfa.json, and the core's default is bokmål.
+    workspace.setLocale(this.explicitLocale());
     workspace.setConfig(this.fileUri, mergeRules(this.fileText, this.rules()));
   }
 }

@@ -39,20 +39,21 @@ function isPosition(value: unknown): value is Position {
 }
 
 /**
- * The offset of an LSP position, or undefined when the position is not in the
- * file (negative, past the last line, past the end of its line, or not a
- * position at all): such requests get empty answers.
+ * The offset of an LSP position, clamped as the LSP specification says: a
+ * character past the end of its line means the line's end, and a line past
+ * the last line means the end of the document (so "the whole buffer" as
+ * `{ line: 0 } … { line: 99999 }`, or a range to `character: 999`, gets the
+ * answer for the text that is there). Undefined only for what is no position
+ * at all (not an object of integers, or negative).
  */
 export function toOffset(lines: Lines, position: unknown): number | undefined {
   if (!isPosition(position)) return undefined;
-  if (position.line < 0 || position.character < 0 || position.line >= lines.lineCount) return undefined;
-  const offset = lines.offset(position);
-  // `offset` clamps to the line's end; a character beyond it is out of range.
-  if (offset - lines.lineStart(position.line) !== position.character) return undefined;
-  return offset;
+  if (position.line < 0 || position.character < 0) return undefined;
+  // `LineIndex.offset` clamps to the line's end (before its line break) and to the document's end.
+  return lines.offset(position);
 }
 
-/** Offsets of an LSP range, or undefined when either end is outside the file. */
+/** Offsets of an LSP range, both ends clamped as `toOffset` does; undefined when either end is no position. */
 export function toOffsetRange(lines: Lines, range: unknown): { start: number; end: number } | undefined {
   if (typeof range !== "object" || range === null) return undefined;
   const { start, end } = range as { start?: unknown; end?: unknown };
@@ -60,6 +61,21 @@ export function toOffsetRange(lines: Lines, range: unknown): { start: number; en
   const e = toOffset(lines, end);
   if (s === undefined || e === undefined) return undefined;
   return { start: Math.min(s, e), end: Math.max(s, e) };
+}
+
+/**
+ * Information that is good news, not a problem to act on: HFA503 (the measure
+ * serves a small hospital's catchment, favoured in allocation). Published
+ * with severity Hint, which VS Code draws as faint dots rather than a
+ * squiggle and leaves out of the Problems panel (docs/extension.md says why).
+ * Only when the rule has its default severity: a project that raised it in
+ * hfa.json gets what it asked for.
+ */
+export const GOOD_NEWS: ReadonlySet<string> = new Set(["HFA503"]);
+
+function publishedSeverity(diagnostic: Diagnostic): DiagnosticSeverity {
+  if (diagnostic.severity === "information" && GOOD_NEWS.has(diagnostic.code)) return DiagnosticSeverity.Hint;
+  return toLspSeverity(diagnostic.severity);
 }
 
 export function toLspSeverity(severity: Severity): DiagnosticSeverity {
@@ -89,6 +105,13 @@ export interface ConvertContext {
   lines(uri: string): Lines | undefined;
   /** `…/docs/rules/` as a URI, ending in `/`. */
   readonly docsBaseUri: string;
+  /** `docs.baseUrl` of hfa.json (ending in `/`), when set: rule links point at the published pages. */
+  webDocsBaseUrl?(): string | undefined;
+}
+
+/** Where a rule's page is: the published page when hfa.json names a base URL, else the page shipped with the server. */
+export function ruleHref(code: string, ctx: ConvertContext): string {
+  return (ctx.webDocsBaseUrl?.() ?? ctx.docsBaseUri) + code + ".md";
 }
 
 export function toLspDiagnostic(diagnostic: Diagnostic, lines: Lines, ctx: ConvertContext): LspDiagnostic {
@@ -107,9 +130,9 @@ export function toLspDiagnostic(diagnostic: Diagnostic, lines: Lines, ctx: Conve
   };
   const out: LspDiagnostic = {
     range: toRange(lines, diagnostic.start, diagnostic.end),
-    severity: toLspSeverity(diagnostic.severity),
+    severity: publishedSeverity(diagnostic),
     code: diagnostic.code,
-    codeDescription: { href: ctx.docsBaseUri + diagnostic.code + ".md" },
+    codeDescription: { href: ruleHref(diagnostic.code, ctx) },
     source: "hfa",
     message: diagnostic.message,
     data,

@@ -27,14 +27,15 @@ import {
   type WorkspaceFolder,
 } from "vscode-languageserver";
 import { Workspace } from "../analysis/index.js";
-import { codeActions } from "./codeActions.js";
-import { clientLocale, readSettings, ServerConfig } from "./config.js";
+import { codeActions, FIX_ALL_KIND } from "./codeActions.js";
+import { readSettings, ServerConfig } from "./config.js";
 import { docsBaseUriOf, packageRoot, toOffset, toOffsetRange, type ConvertContext } from "./convert.js";
 import { describe, DiagnosticsPublisher } from "./diagnostics.js";
 import { Documents, isHfaDocument } from "./documents.js";
 import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
+import { reportRequest, type ReportParams } from "./report.js";
 import { pathToUri, WorkspaceFolders, type CancelFlag } from "./indexer.js";
 
 /** Files indexed at start above which the client is shown progress. */
@@ -48,6 +49,7 @@ export const Requests = {
   balance: "hfa/balance",
   ruleDoc: "hfa/ruleDoc",
   prelude: "hfa/prelude",
+  report: "hfa/report",
 } as const;
 
 interface PositionParams {
@@ -67,7 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const docsBaseUri = docsBaseUriOf(root);
   const workspace = new Workspace();
   const folders = new WorkspaceFolders();
-  let config = new ServerConfig(undefined, {});
+  let config = new ServerConfig({});
   let capabilities: ClientCapabilities = {};
   let ready = false;
   let indexing: CancelFlag & { cancelled: boolean } = { cancelled: false };
@@ -77,6 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const convert: ConvertContext = {
     docsBaseUri,
+    webDocsBaseUrl: () => config.docsBaseUrl(),
     lines: (uri) => workspace.file(uri)?.lines ?? config.linesOf(uri),
   };
 
@@ -145,7 +148,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     capabilities = params.capabilities ?? {};
     const init = readSettings(params.initializationOptions);
     for (const problem of init.problems) log(`hfa: initializationOptions: ${problem}`);
-    config = new ServerConfig(clientLocale(params.locale), init.settings);
+    // The client's display language is not consulted: bokmål unless hfa.locale or hfa.json say otherwise (spec §7).
+    config = new ServerConfig(init.settings);
     config.apply(workspace);
     publisher = new DiagnosticsPublisher({
       debounceMs: config.debounceMs,
@@ -174,7 +178,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         semanticTokensProvider: { legend: features.semanticTokensLegend, full: true, range: false },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -420,7 +424,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeAction(safe("codeAction", () => [], (params) => {
     const ctx = contextFor(uriOf(params));
-    return ctx ? codeActions(params, ctx.file, ctx.analysis, ctx.locale) : [];
+    if (!ctx) return [];
+    const snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    return codeActions(params, ctx.file, ctx.analysis, ctx.locale, { snippetEdits, version: documents.get(ctx.file.uri)?.version });
   }));
 
   connection.onDocumentFormatting(safe("formatting", () => [], (params: { textDocument: TextDocumentIdentifier }) => {
@@ -442,6 +448,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!ctx) return null;
     const offset = params.position === undefined || params.position === null ? 0 : toOffset(ctx.file.lines, params.position);
     return offset === undefined ? null : features.balance(ctx, offset);
+  }));
+
+  connection.onRequest(Requests.report, safe("report", () => null, (params: ReportParams) => {
+    const ctx = contextFor(uriOf(params));
+    if (!ctx) return null;
+    const offset = params.position === undefined || params.position === null ? 0 : toOffset(ctx.file.lines, params.position);
+    return offset === undefined ? null : reportRequest(ctx, offset, params, SERVER_VERSION, ctx.locale);
   }));
 
   const ruleDocs = new Map<string, string | null>();

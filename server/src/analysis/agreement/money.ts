@@ -8,7 +8,7 @@
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
 import type { CheckContext } from "../checks/context.js";
-import { formatKr } from "../i18n.js";
+import { formatKr, joinList } from "../i18n.js";
 import type { DeclaredOf } from "../symbols.js";
 import type { Party, ResolvedAgreement, Side } from "./resolve.js";
 
@@ -27,23 +27,36 @@ export interface FlowAmount {
 export interface YearRow {
   readonly year: number;
   readonly input: number;
+  /** Grant received that year (spec §5.4); not part of `net`. */
   readonly grant: number;
   readonly saving: number;
   readonly transferIn: number;
   readonly transferOut: number;
   readonly net: number;
   readonly cumulative: number;
+  /** A year after `periode`, up to the horizon: the grant has ended (spec §5.3, continuation). */
+  readonly continuation: boolean;
 }
 
 export interface PartyBalance {
   readonly party: string;
   readonly side?: Side;
   readonly rows: readonly YearRow[];
-  readonly totals: Omit<YearRow, "year" | "cumulative">;
+  readonly totals: Omit<YearRow, "year" | "cumulative" | "continuation">;
   /** Cumulative net at the horizon. */
   readonly atHorizon: number;
   /** First year from which the cumulative net stays ≥ 0 to the horizon. */
   readonly breakEven?: number;
+  // The fields below are always set by the analysis; they are optional so that
+  // consumers which copy a PartyBalance field by field (the balance view's
+  // wire type) keep type-checking.
+  /** Cumulative net at the last year of `periode` (the end-of-period figure of reports). */
+  readonly atPeriodEnd?: number;
+  /** First year from which the cumulative net stays ≥ 0 to the end of `periode`; undefined when it is negative then. */
+  readonly breakEvenByPeriodEnd?: number;
+  /** Own input and grant received over the years of `periode` only (partial financing, spec §5.6). */
+  readonly periodInput?: number;
+  readonly periodGrant?: number;
 }
 
 export interface Balance {
@@ -54,6 +67,26 @@ export interface Balance {
   readonly total: PartyBalance;
   /** First year with any own input (HFA405). */
   readonly firstInputYear?: number;
+  /** The agreement period (its first and last year). */
+  readonly period: { readonly from: number; readonly to: number };
+  /**
+   * True when `horisont` lies before the end of `periode` (HFA407): the window
+   * is then run to the end of the period, so that no committed input drops out.
+   */
+  readonly horizonExtended: boolean;
+  /**
+   * Grant kroner split by the fallback of spec §5.4 (a year in which no party
+   * has own input), by grant clause and year: HFA310's facts.
+   */
+  readonly grantWithoutInput: readonly GrantFallback[];
+}
+
+/** A grant clause's years in which no party (or, with `til`, the receiving party) had own input. */
+export interface GrantFallback {
+  readonly clause: Ast.GrantClause;
+  readonly years: readonly number[];
+  /** Parties paid by `til` in a year in which they have no own input (empty without `til`). */
+  readonly parties: readonly string[];
 }
 
 export interface GrantYears {
@@ -66,6 +99,23 @@ export interface MoneyModel {
   readonly flows: readonly FlowAmount[];
   readonly balance?: Balance;
   readonly grants: readonly GrantYears[];
+  /**
+   * What the `innsats` clauses say, valid or not (spec §5.2: an invalid
+   * clause still exists). `partiesWithInput`: parties named by some `innsats`.
+   * `invalidInput`: some `innsats` is left out of the figures (not money, a
+   * placeholder, a clause that failed to parse …), so rules that weigh
+   * amounts of own input (HFA309, HFA310, HFA406) would be a cascade of it.
+   * `unattributedInput`: some `innsats` names no known party, so it may be
+   * anyone's (no HFA302/HFA303/HFA306).
+   */
+  readonly input: { readonly partiesWithInput: ReadonlySet<string>; readonly invalidInput: boolean; readonly unattributedInput: boolean };
+  /**
+   * False when some money clause (`innsats`, `tilskudd`, `besparelse`,
+   * `overføring`) is left out of the figures for any reason (its own
+   * diagnostic says why): a verdict on the balance (HFA402) would then be a
+   * cascade of that mistake.
+   */
+  readonly complete: boolean;
 }
 
 /** Kroner per unit of a flow's value, or undefined with HFA801/802 reported. */
@@ -93,8 +143,8 @@ function valueAmount(value: Ast.Value, resolved: ResolvedAgreement, ctx: CheckCo
       "HFA801",
       value,
       ctx.say(
-        `Enhetene passer ikke: mengden er i ${value.unit.unit}, men satsen ${rate.name.text} er per ${rate.node.unit.unit}.`,
-        `Units do not match: the quantity is in ${value.unit.unit}, but the rate ${rate.name.text} is per ${rate.node.unit.unit}.`,
+        `Enhetene passer ikke: mengden er i ${value.unit.unit}, men satsen ${rate.name.text} er per ${rate.node.unit.unit}. Oppgi mengden i ${rate.node.unit.unit}, eller bruk en sats per ${value.unit.unit}.`,
+        `Units do not match: the quantity is in ${value.unit.unit}, but the rate ${rate.name.text} is per ${rate.node.unit.unit}. Give the quantity in ${rate.node.unit.unit}, or use a rate per ${value.unit.unit}.`,
       ),
       { related: [{ uri: rate.uri, start: rate.node.start, end: rate.node.end, message: ctx.say("Satsen", "The rate") }] },
     );
@@ -117,13 +167,26 @@ function flowYears(schedule: Ast.Schedule, role: FlowRole, period: { from: numbe
   return years;
 }
 
-export function horizonOf(resolved: ResolvedAgreement, defaultHorizonYears: number): { horizon: number; explicit: boolean } | undefined {
-  for (const clause of resolved.node.clauses) {
+/** The `horisont` item, if the agreement's `balanse` has one. */
+export function horizonItemOf(node: Ast.AgreementDecl): Ast.HorizonItem | undefined {
+  for (const clause of node.clauses) {
     if (clause.kind !== "balance") continue;
-    for (const item of clause.items) if (item.kind === "horizon") return { horizon: item.year.value, explicit: true };
+    for (const item of clause.items) if (item.kind === "horizon") return item;
   }
+  return undefined;
+}
+
+export function horizonOf(resolved: ResolvedAgreement, defaultHorizonYears: number): { horizon: number; explicit: boolean } | undefined {
+  const item = horizonItemOf(resolved.node);
+  if (item && !item.year.placeholder) return { horizon: item.year.value, explicit: true };
   if (!resolved.period) return undefined;
   return { horizon: resolved.period.to + defaultHorizonYears, explicit: false };
+}
+
+/** A period that the year rules can compare with: present and not reversed (HFA601 is its own diagnostic, spec §5.2). */
+export function validPeriod(resolved: ResolvedAgreement): { from: number; to: number } | undefined {
+  const period = resolved.period;
+  return period && period.to >= period.from ? period : undefined;
 }
 
 /**
@@ -134,25 +197,36 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
   const flows: FlowAmount[] = [];
   const grants: GrantYears[] = [];
   const period = resolved.period;
-  const horizonInfo = horizonOf(resolved, ctx.config.defaultHorizonYears);
+  const declared = horizonOf(resolved, ctx.config.defaultHorizonYears);
+  // A horizon inside the period (HFA407) would cut off committed own input:
+  // the window runs to the period's end instead.
+  const horizonInfo = declared && period && period.to >= period.from && declared.horizon < period.to ? { horizon: period.to, explicit: declared.explicit } : declared;
 
   const addFlow = (role: FlowRole, flow: Ast.Flow, clause: FlowAmount["clause"]): FlowAmount => {
-    const perYear = valueAmount(flow.value, resolved, ctx, true);
-    const years = period && horizonInfo ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : [];
+    const excluded = ctx.hasPlaceholder(clause);
+    const perYear = excluded ? undefined : valueAmount(flow.value, resolved, ctx, true);
+    const years = period && horizonInfo && !excluded ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : [];
     const amount: FlowAmount = { role, flow, clause, perYear, years };
     flows.push(amount);
-    // A reversed period is HFA601's alone (spec §5.2: no cascade).
+    // A reversed period is HFA601's alone (spec §5.2: no cascade). Own input
+    // after the period is continuation (spec §5.3), never HFA307.
     if (period && period.to >= period.from && (role === "input" || role === "grant")) {
-      const outside = years.filter((y) => y < period.from || y > period.to);
+      const outside = years.filter((y) => y < period.from || (role === "grant" && y > period.to));
       if (outside.length > 0) {
-        const what = role === "input" ? ctx.say("Innsats", "Own input") : ctx.say("Tilskudd", "The grant");
+        const yearsNb = yearList(outside, "nb");
+        const yearsEn = yearList(outside, "en");
         ctx.report(
           "HFA307",
           flow.schedule,
-          ctx.say(
-            `${what} i ${outside.join(", ")}, utenfor avtaleperioden ${period.from}–${period.to}.`,
-            `${what} in ${outside.join(", ")}, outside the agreement period ${period.from}–${period.to}.`,
-          ),
+          role === "input"
+            ? ctx.say(
+                `Innsats i ${yearsNb}, før avtaleperioden ${period.from}–${period.to}. Flytt innsatsen inn i perioden (f.eks. «fra ${period.from}»), eller begynn perioden tidligere.`,
+                `Own input in ${yearsEn}, before the agreement period ${period.from}–${period.to}. Move the input into the period (e.g. "fra ${period.from}"), or start the period earlier.`,
+              )
+            : ctx.say(
+                `Tilskudd i ${yearsNb}, utenfor avtaleperioden ${period.from}–${period.to}. Tilskudd gis bare i perioden: skriv årene innenfor den, eller endre «periode».`,
+                `Grant in ${yearsEn}, outside the agreement period ${period.from}–${period.to}. A grant is paid only within the period: give years inside it, or change "periode".`,
+              ),
         );
       }
     }
@@ -173,28 +247,91 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
     }
   }
 
-  if (!period || !horizonInfo || period.to < period.from) return { flows, grants };
-  return { flows, grants, balance: computeBalance(resolved, flows, horizonInfo.horizon, horizonInfo.explicit) };
+  const input = inputFacts(resolved, flows);
+  const complete = isComplete(resolved, flows);
+  if (!period || !horizonInfo || period.to < period.from) return { flows, grants, input, complete };
+  const extended = declared !== undefined && declared.horizon < period.to;
+  return { flows, grants, input, complete, balance: computeBalance(resolved, flows, horizonInfo.horizon, horizonInfo.explicit, extended) };
 }
 
-function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[], horizon: number, horizonExplicit: boolean): Balance {
+function isComplete(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): boolean {
+  const moneyKinds: ReadonlySet<string> = new Set(["input", "grant", "saving", "transfer"]);
+  for (const clause of resolved.node.clauses) {
+    if (clause.kind === "incomplete" && moneyKinds.has(clause.clauseKind)) return false;
+    if (clause.kind === "balance" && clause.items.some((i) => i.kind === "incomplete" && i.clauseKind === "transfer")) return false;
+  }
+  const valid = (ref: Ast.Name) => resolved.validPartyRefs.has(ref);
+  for (const flow of flows) {
+    if (flow.perYear === undefined) return false;
+    const clause = flow.clause;
+    if ((clause.kind === "input" || clause.kind === "saving") && !valid(clause.party)) return false;
+    if (clause.kind === "transfer" && (!valid(clause.from) || !valid(clause.to))) return false;
+    if (clause.kind === "grant" && (clause.shares ?? []).some((s) => !valid(s.party))) return false;
+  }
+  return true;
+}
+
+function inputFacts(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): MoneyModel["input"] {
+  const partiesWithInput = new Set<string>();
+  let invalidInput = false;
+  let unattributedInput = false;
+  for (const clause of resolved.node.clauses) {
+    if (clause.kind === "incomplete" && clause.clauseKind === "input") {
+      invalidInput = true;
+      unattributedInput = true;
+    }
+  }
+  for (const flow of flows) {
+    const clause = flow.clause;
+    if (clause.kind !== "input") continue;
+    const party = resolved.partyByName.get(clause.party.text);
+    if (party) partiesWithInput.add(party.name);
+    // A name that is no party at all (HFA101, a placeholder) may be anyone's
+    // input; a known non-party (HFA304) is left out of every rule.
+    else if (!resolved.nonPartyRefs.has(clause.party)) unattributedInput = true;
+    if (flow.perYear === undefined || !resolved.validPartyRefs.has(clause.party)) {
+      if (!resolved.nonPartyRefs.has(clause.party)) invalidInput = true;
+    }
+  }
+  return { partiesWithInput, invalidInput, unattributedInput };
+}
+
+/** `2028`, `2028 og 2030`, `2028–2030`, `2025, 2027–2029 og 2031`: years as Norwegian prose writes them. */
+export function yearList(years: readonly number[], locale: "nb" | "en"): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    // Two years in a row are a list ("2028 og 2029"), three or more a run ("2028–2030").
+    if (j - i >= 2) runs.push(`${sorted[i]}–${sorted[j]}`);
+    else for (let k = i; k <= j; k++) runs.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return joinList(runs, locale);
+}
+
+type Columns = { input: number[]; grant: number[]; saving: number[]; transferIn: number[]; transferOut: number[] };
+
+function emptyColumns(yearCount: number): Columns {
+  return {
+    input: new Array<number>(yearCount).fill(0),
+    grant: new Array<number>(yearCount).fill(0),
+    saving: new Array<number>(yearCount).fill(0),
+    transferIn: new Array<number>(yearCount).fill(0),
+    transferOut: new Array<number>(yearCount).fill(0),
+  };
+}
+
+function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[], horizon: number, horizonExplicit: boolean, horizonExtended: boolean): Balance {
   const period = resolved.period!;
   let firstYear = period.from;
-  for (const flow of flows) for (const year of flow.years) if (year < firstYear) firstYear = year;
+  for (const flow of flows) for (const year of flow.years) if (year < firstYear && flow.perYear !== undefined) firstYear = year;
   const lastYear = Math.max(horizon, firstYear);
   const yearCount = lastYear - firstYear + 1;
 
-  type Columns = { input: number[]; grant: number[]; saving: number[]; transferIn: number[]; transferOut: number[] };
   const columns = new Map<string, Columns>();
-  for (const party of resolved.parties) {
-    columns.set(party.name, {
-      input: new Array<number>(yearCount).fill(0),
-      grant: new Array<number>(yearCount).fill(0),
-      saving: new Array<number>(yearCount).fill(0),
-      transferIn: new Array<number>(yearCount).fill(0),
-      transferOut: new Array<number>(yearCount).fill(0),
-    });
-  }
+  for (const party of resolved.parties) columns.set(party.name, emptyColumns(yearCount));
   const add = (party: string, column: keyof Columns, year: number, amount: number) => {
     const index = year - firstYear;
     if (index < 0 || index >= yearCount) return; // after the horizon: not counted
@@ -210,39 +347,79 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       for (const year of flow.years) add(clause.party.text, "input", year, flow.perYear);
     } else if (clause.kind === "saving" && valid(clause.party)) {
       for (const year of flow.years) add(clause.party.text, "saving", year, flow.perYear);
-    } else if (clause.kind === "transfer" && valid(clause.from) && valid(clause.to)) {
+    } else if (clause.kind === "transfer" && valid(clause.from) && valid(clause.to) && clause.from.text !== clause.to.text) {
       for (const year of flow.years) {
         add(clause.from.text, "transferOut", year, flow.perYear);
         add(clause.to.text, "transferIn", year, flow.perYear);
       }
     }
   }
-  // Grants: by `til` shares, or else in proportion to the parties' own input that year.
+
+  // Own input over the whole period, per party: the fallback key of the grant split.
+  const inPeriod = (year: number) => year >= period.from && year <= period.to;
+  const periodInputOf = new Map<string, number>();
+  for (const [party, c] of columns) {
+    let sum = 0;
+    for (let i = 0; i < yearCount; i++) if (inPeriod(firstYear + i)) sum += c.input[i]!;
+    periodInputOf.set(party, sum);
+  }
+  const totalPeriodInput = [...periodInputOf.values()].reduce((a, b) => a + b, 0);
+
+  // Grants (spec §5.4): by `til` shares, or else in proportion to the parties'
+  // own input that year; in a year without any own input, in proportion to
+  // own input over the period, and equally when there is none at all — so no
+  // krone of grant disappears from the figures. Those years are HFA310's.
+  const grantWithoutInput: GrantFallback[] = [];
   for (const flow of flows) {
     if (flow.perYear === undefined || flow.clause.kind !== "grant") continue;
-    const shares = flow.clause.shares;
+    const clause = flow.clause;
+    const shares = clause.shares;
+    const fallbackYears: number[] = [];
+    const unsupported = new Set<string>();
     for (const year of flow.years) {
+      const index = year - firstYear;
+      if (index < 0 || index >= yearCount) continue;
+      let totalInput = 0;
+      for (const c of columns.values()) totalInput += c.input[index]!;
       if (shares && shares.length > 0) {
-        for (const share of shares) if (valid(share.party)) add(share.party.text, "grant", year, (flow.perYear * share.percent.value) / 100);
+        for (const share of shares) {
+          if (!valid(share.party)) continue;
+          add(share.party.text, "grant", year, (flow.perYear * share.percent.value) / 100);
+          // A party with no own input at all is HFA306's, not HFA310's (spec §5.6).
+          const own = columns.get(share.party.text)!;
+          const hasAny = own.input.some((v) => v > 0);
+          if (hasAny && own.input[index]! <= 0 && share.percent.value > 0) {
+            unsupported.add(share.party.text);
+            if (!fallbackYears.includes(year)) fallbackYears.push(year);
+          }
+        }
+      } else if (totalInput > 0) {
+        for (const [party, c] of columns) add(party, "grant", year, (flow.perYear * c.input[index]!) / totalInput);
       } else {
-        const index = year - firstYear;
-        let totalInput = 0;
-        for (const c of columns.values()) totalInput += c.input[index] ?? 0;
-        if (totalInput <= 0) continue;
-        for (const [party, c] of columns) add(party, "grant", year, (flow.perYear * (c.input[index] ?? 0)) / totalInput);
+        fallbackYears.push(year);
+        if (columns.size === 0) continue;
+        for (const [party] of columns) {
+          const key = totalPeriodInput > 0 ? periodInputOf.get(party)! / totalPeriodInput : 1 / columns.size;
+          add(party, "grant", year, flow.perYear * key);
+        }
       }
     }
+    if (fallbackYears.length > 0) grantWithoutInput.push({ clause, years: fallbackYears, parties: [...unsupported] });
   }
 
   const partyBalance = (party: string, side: Side | undefined, c: Columns): PartyBalance => {
     const rows: YearRow[] = [];
     let cumulative = 0;
+    let periodInput = 0;
+    let periodGrant = 0;
+    let atPeriodEnd = 0;
     const totals = { input: 0, grant: 0, saving: 0, transferIn: 0, transferOut: 0, net: 0 };
     for (let i = 0; i < yearCount; i++) {
+      const year = firstYear + i;
       const net = c.saving[i]! + c.transferIn[i]! - c.transferOut[i]! - c.input[i]!;
       cumulative += net;
       rows.push({
-        year: firstYear + i,
+        year,
         input: c.input[i]!,
         grant: c.grant[i]!,
         saving: c.saving[i]!,
@@ -250,6 +427,7 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
         transferOut: c.transferOut[i]!,
         net,
         cumulative,
+        continuation: year > period.to,
       });
       totals.input += c.input[i]!;
       totals.grant += c.grant[i]!;
@@ -257,18 +435,29 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       totals.transferIn += c.transferIn[i]!;
       totals.transferOut += c.transferOut[i]!;
       totals.net += net;
+      if (inPeriod(year)) {
+        periodInput += c.input[i]!;
+        periodGrant += c.grant[i]!;
+      }
+      if (year === period.to) atPeriodEnd = cumulative;
     }
-    return { party, side, rows, totals, atHorizon: cumulative, breakEven: breakEvenYear(rows) };
+    const upToPeriodEnd = rows.filter((r) => r.year <= period.to);
+    return {
+      party,
+      side,
+      rows,
+      totals,
+      atHorizon: cumulative,
+      breakEven: breakEvenYear(rows),
+      atPeriodEnd,
+      breakEvenByPeriodEnd: breakEvenYear(upToPeriodEnd),
+      periodInput,
+      periodGrant,
+    };
   };
 
   const parties = resolved.parties.map((p: Party) => partyBalance(p.name, p.side, columns.get(p.name)!));
-  const sum: Columns = {
-    input: new Array<number>(yearCount).fill(0),
-    grant: new Array<number>(yearCount).fill(0),
-    saving: new Array<number>(yearCount).fill(0),
-    transferIn: new Array<number>(yearCount).fill(0),
-    transferOut: new Array<number>(yearCount).fill(0),
-  };
+  const sum = emptyColumns(yearCount);
   for (const c of columns.values()) {
     for (let i = 0; i < yearCount; i++) {
       sum.input[i]! += c.input[i]!;
@@ -286,7 +475,17 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       break;
     }
   }
-  return { firstYear, horizon: lastYear, horizonExplicit, parties, total, firstInputYear };
+  return {
+    firstYear,
+    horizon: lastYear,
+    horizonExplicit,
+    parties,
+    total,
+    firstInputYear,
+    period: { from: period.from, to: period.to },
+    horizonExtended,
+    grantWithoutInput,
+  };
 }
 
 /** Rounding noise must not decide a break-even year. */

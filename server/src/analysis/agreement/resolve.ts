@@ -11,7 +11,7 @@ import type { CheckContext } from "../checks/context.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
 import type { DeclKind, DeclaredOf, SymbolKind, SymbolTable, SymbolTarget } from "../symbols.js";
 import { closestNames } from "../text.js";
-import { joinAlternatives } from "../i18n.js";
+import { joinAlternatives, joinList } from "../i18n.js";
 
 export type Side = "spesialist" | "kommunal";
 
@@ -46,6 +46,8 @@ export interface ResolvedAgreement {
   readonly schemes: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">>;
   /** Party references that name a party of this agreement. */
   readonly validPartyRefs: ReadonlySet<Ast.Name>;
+  /** Party references that name a known helseforetak or kommune that is no party (HFA304): left out of every other rule. */
+  readonly nonPartyRefs: ReadonlySet<Ast.Name>;
 }
 
 const PARTY_KINDS = ["healthTrust", "municipality"] as const;
@@ -73,6 +75,14 @@ const KIND_WORDS: Record<SymbolKind, { nb: string; en: string }> = {
   nationalGroup: { nb: "nasjonal prioritert gruppe", en: "national priority group" },
 };
 
+/** Kinds whose Norwegian word is neuter (`et helseforetak`, `et sykehus`). */
+const NEUTER: ReadonlySet<SymbolKind> = new Set(["community", "healthTrust", "hospital", "measure", "purpose"]);
+
+/** `a` or `an` before an English word. */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
 export function kindWord(kind: SymbolKind, locale: "nb" | "en"): string {
   return KIND_WORDS[kind][locale];
 }
@@ -95,7 +105,8 @@ export class Resolver {
 
   /** Resolves `name` to one of `kinds`; reports HFA101/HFA103 when it cannot. */
   resolve<K extends DeclKind>(name: Ast.Name, kinds: readonly K[]): DeclaredOf<K> | undefined {
-    if (name.text === "") return undefined;
+    // A placeholder is HFA011's; it names nothing yet (spec §2).
+    if (name.text === "" || name.placeholder) return undefined;
     for (const kind of kinds) {
       const found = this.symbols.first(kind, name.text);
       if (found) {
@@ -119,8 +130,8 @@ export class Resolver {
         "HFA103",
         name,
         ctx.say(
-          `«${name.text}» er ${KIND_WORDS[actual].nb}, men her skal det stå ${expectedNb}.`,
-          `"${name.text}" is a ${KIND_WORDS[actual].en}, but a ${expectedEn} is expected here.`,
+          `«${name.text}» er ${KIND_WORDS[actual].nb}, men her skal det stå ${expectedNb}. Skriv navnet på ${joinAlternatives(kinds.map((k) => `${NEUTER.has(k) ? "et" : "en"} ${KIND_WORDS[k].nb}`), "nb")}.`,
+          `"${name.text}" is ${article(KIND_WORDS[actual].en)} ${KIND_WORDS[actual].en}, but ${article(expectedEn)} ${expectedEn} is expected here. Write the name of ${article(expectedEn)} ${expectedEn}.`,
         ),
       );
       return;
@@ -151,6 +162,7 @@ export class Resolver {
   /** A purpose id (`formål`): built-in only; unknown ones are HFA202. */
   resolvePurpose(name: Ast.Name): boolean {
     const { ctx } = this;
+    if (name.placeholder) return false;
     if (PURPOSES_BY_ID.has(name.text)) {
       this.record(name, PURPOSE_KINDS, { kind: "purpose", id: name.text });
       return true;
@@ -158,12 +170,14 @@ export class Resolver {
     this.record(name, PURPOSE_KINDS);
     const suggestions = closestNames(name.text, PURPOSES.map((p) => p.id));
     const all = PURPOSES.map((p) => p.id);
+    const hintNb = suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";
+    const hintEn = suggestions.length ? ` Did you mean ${joinAlternatives(suggestions.map((s) => `"${s}"`), "en")}?` : "";
     ctx.report(
       "HFA202",
       name,
       ctx.say(
-        `«${name.text}» er ikke et av tilskuddets formål. Gyldige formål: ${all.join(", ")}.`,
-        `"${name.text}" is not one of the grant's purposes. Valid purposes: ${all.join(", ")}.`,
+        `«${name.text}» er ikke et av tilskuddets formål.${hintNb} Gyldige formål er ${joinList(all, "nb")}.`,
+        `"${name.text}" is not one of the grant's purposes.${hintEn} The valid purposes are ${joinList(all, "en")}.`,
       ),
       {
         fixes: suggestions.map((suggestion, index) => ({
@@ -178,6 +192,7 @@ export class Resolver {
 
   /** A target group: national (built-in) or local (`gruppe`). */
   resolveGroup(name: Ast.Name): "national" | "local" | undefined {
+    if (name.placeholder) return undefined;
     if (NATIONAL_GROUPS_BY_ID.has(name.text)) {
       this.record(name, GROUP_KINDS, { kind: "nationalGroup", id: name.text });
       return "national";
@@ -205,6 +220,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   const rates = new Map<Ast.Name, DeclaredOf<"rate">>();
   const schemes = new Map<Ast.Name, DeclaredOf<"scheme">>();
   const validPartyRefs = new Set<Ast.Name>();
+  const nonPartyRefs = new Set<Ast.Name>();
 
   // Declarative clauses first: parties and community decide how the rest resolves.
   let communityResolved = false;
@@ -221,6 +237,26 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     if (clause.kind !== "parties") continue;
     const first = !partiesSeen;
     partiesSeen = true;
+    const listed = new Map<string, Ast.Name>();
+    clause.refs.forEach((ref, index) => {
+      if (ref.placeholder || ref.text === "") return;
+      const earlier = listed.get(ref.text);
+      if (!earlier) {
+        listed.set(ref.text, ref);
+        return;
+      }
+      // Remove `, X` (from the end of the previous name to the end of this one).
+      const previous = clause.refs[index - 1]!;
+      ctx.report(
+        "HFA107",
+        ref,
+        ctx.say(`${ref.text} står to ganger i «parter». Fjern den ene.`, `${ref.text} is listed twice in "parter". Remove one of them.`),
+        {
+          related: [{ uri: ctx.uri, start: earlier.start, end: earlier.end, message: ctx.say("Første gang", "First time") }],
+          fixes: [{ title: ctx.say(`Fjern den andre «${ref.text}»`, `Remove the second "${ref.text}"`), edits: [{ start: previous.end, end: ref.end, newText: "" }], preferred: true }],
+        },
+      );
+    });
     for (const ref of clause.refs) {
       const decl = resolver.resolve(ref, PARTY_KINDS);
       if (!decl || !first) continue;
@@ -229,8 +265,8 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
           "HFA104",
           ref,
           ctx.say(
-            `${decl.name.text} er ikke medlem av ${community.name.text} («${community.node.title.value}»). Bare helseforetak og kommuner i avtalens helsefellesskap kan være parter.`,
-            `${decl.name.text} is not a member of ${community.name.text} ("${community.node.title.value}"). Only health trusts and municipalities of the agreement's helsefellesskap can be parties.`,
+            `${decl.name.text} er ikke medlem av ${community.name.text} («${community.node.title.value}»). Tilskuddet fordeles per helsefellesskap, så bare helseforetak og kommuner i avtalens helsefellesskap kan være parter. Ta ${decl.name.text} ut av «parter», eller lag avtalen i det helsefellesskapet ${decl.name.text} hører til.`,
+            `${decl.name.text} is not a member of ${community.name.text} ("${community.node.title.value}"). The grant is allocated per helsefellesskap, so only health trusts and municipalities of the agreement's helsefellesskap can be parties. Take ${decl.name.text} out of "parter", or make the agreement in the helsefellesskap ${decl.name.text} belongs to.`,
           ),
         );
       }
@@ -242,7 +278,8 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     }
   }
   for (const clause of node.clauses) {
-    if (clause.kind === "period" && !period) period = { from: clause.from.value, to: clause.to.value, clause };
+    // A period with a placeholder counts as present but is left out (spec §2, §5.2).
+    if (clause.kind === "period" && !period && !clause.from.placeholder && !clause.to.placeholder) period = { from: clause.from.value, to: clause.to.value, clause };
   }
 
   const partyRef = (ref: Ast.Name, roleNb: string, roleEn: string): void => {
@@ -252,12 +289,13 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
       validPartyRefs.add(ref);
       return;
     }
+    nonPartyRefs.add(ref);
     ctx.report(
       "HFA304",
       ref,
       ctx.say(
-        `${ref.text} er ikke part i avtalen, men står som ${roleNb}. Legg ${ref.text} til i «parter», eller rett navnet.`,
-        `${ref.text} is not a party to the agreement but is named as ${roleEn}. Add ${ref.text} to "parter", or correct the name.`,
+        `${ref.text} er ikke part i avtalen, men er ført opp i «${roleNb}». Legg ${ref.text} til i «parter», eller rett navnet.`,
+        `${ref.text} is not a party to the agreement but is named in "${roleEn}". Add ${ref.text} to "parter", or correct the name.`,
       ),
     );
   };
@@ -275,7 +313,20 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     switch (clause.kind) {
       case "hospital": {
         const found = resolver.resolve(clause.ref, HOSPITAL_KINDS);
-        if (firstHospital) hospital = found;
+        const owner = found ? [...partyByName.values()].some((p) => p.decl.node === found.healthTrust) : false;
+        if (found && !owner && parties.length > 0) {
+          ctx.report(
+            "HFA505",
+            clause.ref,
+            ctx.say(
+              `${found.node.title.value} hører til ${found.healthTrust.name.text}, som ikke er part i avtalen. Oppgi et sykehus som hører til et helseforetak blant partene, eller legg ${found.healthTrust.name.text} til i «parter».`,
+              `${found.node.title.value} belongs to ${found.healthTrust.name.text}, which is not a party to the agreement. Name a hospital of a health trust among the parties, or add ${found.healthTrust.name.text} to "parter".`,
+            ),
+            { related: [{ uri: found.uri, start: found.node.start, end: found.node.end, message: ctx.say("Sykehuset", "The hospital") }] },
+          );
+        }
+        // A hospital of no party is HFA505's alone: no HFA503 for it.
+        if (firstHospital) hospital = owner ? found : undefined;
         firstHospital = false;
         break;
       }
@@ -290,36 +341,46 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
           if (item.kind === "measurePurposes") {
             for (const ref of item.refs) resolver.resolvePurpose(ref);
           } else if (item.kind === "position") {
-            for (const share of item.shares) partyRef(share.party, "del av en stilling", "sharing a position");
+            for (const share of item.shares) partyRef(share.party, "stilling", "stilling");
           }
         }
         break;
       case "input":
-        partyRef(clause.party, "innsats", "own input");
+        partyRef(clause.party, "innsats", "innsats");
         flowRate(clause.flow);
         break;
       case "saving":
-        partyRef(clause.party, "mottaker av besparelse", "receiving savings");
+        partyRef(clause.party, "besparelse", "besparelse");
         flowRate(clause.flow);
         break;
       case "grant": {
         const scheme = resolver.resolve(clause.scheme, SCHEME_KINDS);
         if (scheme) schemes.set(clause.scheme, scheme);
         flowRate(clause.flow);
-        for (const share of clause.shares ?? []) partyRef(share.party, "mottaker av tilskudd", "grant recipient");
+        for (const share of clause.shares ?? []) partyRef(share.party, "tilskudd … til", "tilskudd … til");
         break;
       }
       case "balance":
         for (const item of clause.items) {
           if (item.kind === "transfer") {
-            partyRef(item.from, "avgiver av en overføring", "paying a transfer");
-            partyRef(item.to, "mottaker av en overføring", "receiving a transfer");
+            partyRef(item.from, "overføring", "overføring");
+            partyRef(item.to, "overføring … til", "overføring … til");
             flowRate(item.flow);
+            if (item.from.text === item.to.text && item.from.text !== "" && !item.from.placeholder) {
+              ctx.report(
+                "HFA311",
+                { start: item.from.start, end: item.to.end },
+                ctx.say(
+                  `Overføringen går fra ${item.from.text} til ${item.from.text} selv og flytter ingenting. Skriv hvem som mottar overføringen etter «til».`,
+                  `The transfer goes from ${item.from.text} to ${item.from.text} itself and moves nothing. Write who receives the transfer after "til".`,
+                ),
+              );
+            }
           }
         }
         break;
       case "decision":
-        partyRef(clause.party, "behandlende part", "deciding party");
+        partyRef(clause.party, "behandling", "behandling");
         break;
       default:
         break;
@@ -338,5 +399,6 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     rates,
     schemes,
     validPartyRefs,
+    nonPartyRefs,
   };
 }

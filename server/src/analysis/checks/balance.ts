@@ -3,7 +3,7 @@
  * thing the grant's allocation condition asks an agreement to make clear.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import type { Balance, MoneyModel, PartyBalance } from "../agreement/money.js";
+import { yearList, type Balance, type MoneyModel, type PartyBalance } from "../agreement/money.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import { formatKr, formatSignedKr, joinList, words } from "../i18n.js";
 import { clauseKindOf } from "./structure.js";
@@ -30,7 +30,8 @@ export function checkBalance(resolved: ResolvedAgreement, money: MoneyModel, ctx
   const balanceClause = node.clauses.find((c): c is Ast.BalanceClause => c.kind === "balance");
   const balanceAnchor = balanceClause ? balanceClause.keyword : anchor;
 
-  checkImbalance(balance, balanceClause, balanceAnchor, ctx);
+  // Left-out money clauses or a horizon inside the period (HFA407) would make a verdict on the split a cascade.
+  if (money.complete && !balance.horizonExtended) checkImbalance(resolved, balance, balanceClause, balanceAnchor, ctx);
   checkTiming(resolved, money, balance, ctx);
 
   if (balance.total.breakEven === undefined) {
@@ -64,70 +65,115 @@ function breakEvenSummary(balance: Balance, ctx: CheckContext): string {
 }
 
 /** HFA402: someone bears a net cost at the horizon while someone else gains. */
-function checkImbalance(balance: Balance, clause: Ast.BalanceClause | undefined, anchor: Ast.Span, ctx: CheckContext): void {
+function checkImbalance(resolved: ResolvedAgreement, balance: Balance, clause: Ast.BalanceClause | undefined, anchor: Ast.Span, ctx: CheckContext): void {
   const tolerance = ctx.config.balanceTolerance;
-  const losers = balance.parties
-    .filter((p) => p.atHorizon < -tolerance * p.totals.input - 0.005)
-    .sort((a, b) => a.atHorizon - b.atHorizon);
+  const limitOf = (p: PartyBalance) => -tolerance * p.totals.input;
+  const losers = balance.parties.filter((p) => p.atHorizon < limitOf(p) - 0.005).sort((a, b) => a.atHorizon - b.atHorizon);
   const gainers = balance.parties.filter((p) => p.atHorizon > 0.005).sort((a, b) => b.atHorizon - a.atHorizon);
   if (losers.length === 0 || gainers.length === 0) return;
+  const minWords = ctx.config.justificationMinWords;
   const justification = clause?.items.find((i): i is Ast.JustificationItem => i.kind === "justification");
-  if (justification && words(justification.text.value).length >= ctx.config.justificationMinWords) return;
+  const text = justification?.text.value ?? "";
+  const longEnough = justification !== undefined && !justification.text.placeholder && words(text).length >= minWords;
+  const unnamed = losers.filter((p) => !namesParty(text, p.party, resolved));
+  if (longEnough && unnamed.length === 0) return;
 
-  const loser = losers[0]!;
   const gainer = gainers[0]!;
-  let nb = `${loser.party} bærer netto ${formatKr(-loser.atHorizon, "nb")} innen ${balance.horizon}, mens ${gainer.party} har ${formatKr(gainer.atHorizon, "nb")} i netto gevinst.`;
-  let en = `${loser.party} bears a net ${formatKr(-loser.atHorizon, "en")} by ${balance.horizon}, while ${gainer.party} has a net gain of ${formatKr(gainer.atHorizon, "en")}.`;
-  if (losers.length > 1) {
-    nb += ` Også ${joinList(losers.slice(1).map((p) => p.party), "nb")} går i underskudd.`;
-    en += ` ${joinList(losers.slice(1).map((p) => p.party), "en")} also end${losers.length > 2 ? "" : "s"} in deficit.`;
+  const period = balance.period;
+  const span = `${balance.firstYear}–${balance.horizon}`;
+  const loserNb = (p: PartyBalance) => `${p.party} har et samlet netto tap på ${formatKr(-p.atHorizon, "nb")} i ${span}`;
+  const loserEn = (p: PartyBalance) => `${p.party} has a total net loss of ${formatKr(-p.atHorizon, "en")} in ${span}`;
+  let nb = `${joinList(losers.map(loserNb), "nb")}, mens ${gainer.party} har en netto gevinst på ${formatKr(gainer.atHorizon, "nb")}.`;
+  let en = `${joinList(losers.map(loserEn), "en")}, while ${gainer.party} has a net gain of ${formatKr(gainer.atHorizon, "en")}.`;
+  const loserSides = new Set(losers.map((p) => p.side));
+  if (loserSides.size === 1 && losers[0]!.side && gainer.side && losers[0]!.side !== gainer.side) {
+    nb += ` Kostnaden faller på ${sideWords(losers[0]!.side, "nb")}, mens gevinsten tilfaller ${sideWords(gainer.side, "nb")}.`;
+    en += ` The cost falls on ${sideWords(losers[0]!.side, "en")}, while the gain goes to ${sideWords(gainer.side, "en")}.`;
   }
-  if (loser.side && gainer.side && loser.side !== gainer.side) {
-    nb += ` Kostnaden faller på ${sideWords(loser.side, "nb")}, mens gevinsten tilfaller ${sideWords(gainer.side, "nb")}.`;
-    en += ` The cost falls on ${sideWords(loser.side, "en")}, while the gain goes to ${sideWords(gainer.side, "en")}.`;
+  // The yearly transfer from the largest gainer, over the years it saves, that
+  // brings each loser within the tolerance (rounded up to whole thousands).
+  const savingYears = gainer.rows.filter((r) => r.saving > 0).map((r) => r.year);
+  const first = savingYears[0] ?? period.from;
+  const last = savingYears[savingYears.length - 1] ?? balance.horizon;
+  const years = last - first + 1;
+  const schedule = years === 1 ? `i ${first}` : `per år fra ${first}${last === balance.horizon ? "" : ` til ${last}`}`;
+  const transfers = losers.map((p) => {
+    const needed = limitOf(p) - p.atHorizon;
+    const perYear = Math.ceil(needed / years / 1000) * 1000;
+    return { party: p.party, perYear, clause: `overføring ${gainer.party} til ${p.party} ${formatKr(perYear, "nb")} ${schedule}` };
+  });
+  nb += ` En overføring som utjevner dette: ${joinList(transfers.map((t) => `«${t.clause}»`), "nb")} i «balanse».`;
+  en += ` A transfer that evens this out: ${joinList(transfers.map((t) => `"${t.clause}"`), "en")} in "balanse".`;
+  if (justification) {
+    if (!longEnough) {
+      nb += ` Begrunnelsen i «balanse» teller ikke: den har ${justification.text.placeholder ? "en plassholder" : `${words(text).length} ord`}, og minst ${minWords} ord trengs.`;
+      en += ` The justification in "balanse" does not count: it has ${justification.text.placeholder ? "a placeholder" : `${words(text).length} words`}, and at least ${minWords} are needed.`;
+    }
+    if (unnamed.length > 0) {
+      nb += ` Begrunnelsen nevner ikke ${joinList(unnamed.map((p) => p.party), "nb")}, som bærer kostnaden; den må si hvorfor fordelingen er riktig for ${unnamed.length === 1 ? "den parten" : "de partene"}.`;
+      en += ` The justification does not name ${joinList(unnamed.map((p) => p.party), "en")}, who bear${unnamed.length === 1 ? "s" : ""} the cost; it must say why the split is right for ${unnamed.length === 1 ? "that party" : "those parties"}.`;
+    }
+  } else {
+    nb += ` Eller begrunn fordelingen med «begrunnelse» (minst ${minWords} ord, og nevn ${joinList(losers.map((p) => p.party), "nb")}).`;
+    en += ` Or justify the split with "begrunnelse" (at least ${minWords} words, naming ${joinList(losers.map((p) => p.party), "en")}).`;
   }
-  nb += ` Avtal en «overføring» i «balanse» som utjevner, eller begrunn fordelingen med «begrunnelse» (minst ${ctx.config.justificationMinWords} ord).`;
-  en += ` Agree a transfer ("overføring") in "balanse" that evens this out, or justify the split with "begrunnelse" (at least ${ctx.config.justificationMinWords} words).`;
   ctx.report("HFA402", anchor, ctx.say(nb, en));
 }
 
-/** HFA405: savings before any input; transfers larger than the payer's savings. */
+/** Whether a justification names the party, by its name or its official name (case-insensitive, whole words). */
+function namesParty(text: string, party: string, resolved: ResolvedAgreement): boolean {
+  const lower = text.toLowerCase();
+  const names = [party, resolved.partyByName.get(party)?.decl.node.title.value ?? ""].filter((n) => n !== "");
+  return names.some((name) => {
+    const needle = name.toLowerCase();
+    let at = lower.indexOf(needle);
+    while (at >= 0) {
+      const before = lower.charAt(at - 1);
+      const after = lower.charAt(at + needle.length);
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+      at = lower.indexOf(needle, at + 1);
+    }
+    return false;
+  });
+}
+
+/** HFA405, inside the balance window only: savings before any input; transfers larger than the payer's savings. */
 function checkTiming(resolved: ResolvedAgreement, money: MoneyModel, balance: Balance, ctx: CheckContext): void {
   const firstInput = balance.firstInputYear;
+  const inWindow = (y: number) => y >= balance.firstYear && y <= balance.horizon;
   const savingsOf = new Map(balance.parties.map((p) => [p.party, p]));
   for (const flow of money.flows) {
     const clause = flow.clause;
     if (flow.perYear === undefined || flow.years.length === 0) continue;
-    if (clause.kind === "saving" && firstInput !== undefined) {
-      const early = flow.years.filter((y) => y < firstInput);
+    if (clause.kind === "saving" && firstInput !== undefined && resolved.validPartyRefs.has(clause.party)) {
+      const early = flow.years.filter((y) => y < firstInput && inWindow(y));
       if (early.length > 0) {
         ctx.report(
           "HFA405",
           clause.flow.schedule,
           ctx.say(
-            `Besparelse i ${early[0]}, før partene har noen innsats (første innsats er i ${firstInput}). Besparelser kommer av tiltaket og kan ikke komme før det.`,
-            `Savings in ${early[0]}, before the parties put in anything (the first input is in ${firstInput}). Savings result from the measure and cannot come before it.`,
+            `Besparelse i ${yearList(early, "nb")}, før partene har noen innsats (første innsats er i ${firstInput}). Besparelser kommer av tiltaket og kan ikke komme før det: la besparelsen begynne i ${firstInput} eller senere («fra ${firstInput}»), eller før opp innsatsen som gir den.`,
+            `Savings in ${yearList(early, "en")}, before the parties put in anything (the first input is in ${firstInput}). Savings result from the measure and cannot come before it: start the savings in ${firstInput} or later ("fra ${firstInput}"), or enter the input that produces them.`,
           ),
         );
       }
     }
-    if (clause.kind === "transfer" && resolved.validPartyRefs.has(clause.from)) {
+    if (clause.kind === "transfer" && resolved.validPartyRefs.has(clause.from) && resolved.validPartyRefs.has(clause.to) && clause.from.text !== clause.to.text) {
       const payer = savingsOf.get(clause.from.text);
       if (!payer) continue;
-      for (const year of flow.years) {
-        const saving = payer.rows.find((r) => r.year === year)?.saving ?? 0;
-        if (flow.perYear > saving + 0.005) {
-          ctx.report(
-            "HFA405",
-            clause,
-            ctx.say(
-              `Overføringen fra ${clause.from.text} i ${year} (${formatKr(flow.perYear, "nb")}) er større enn ${clause.from.text}s besparelse det året (${formatKr(saving, "nb")}).`,
-              `The transfer from ${clause.from.text} in ${year} (${formatKr(flow.perYear, "en")}) is larger than ${clause.from.text}'s savings that year (${formatKr(saving, "en")}).`,
-            ),
-          );
-          break;
-        }
-      }
+      const over = flow.years.filter((year) => inWindow(year) && flow.perYear! > (payer.rows.find((r) => r.year === year)?.saving ?? 0) + 0.005);
+      if (over.length === 0) continue;
+      const year = over[0]!;
+      const saving = payer.rows.find((r) => r.year === year)?.saving ?? 0;
+      const from = clause.from.text;
+      ctx.report(
+        "HFA405",
+        clause,
+        ctx.say(
+          `Overføringen fra ${from} (${formatKr(flow.perYear, "nb")} per år) er større enn det ${from} sparer i ${yearList(over, "nb")} (${formatKr(saving, "nb")} i ${year}). La overføringen begynne når ${from} har besparelser («fra <år>»), eller sett ned beløpet.`,
+          `The transfer from ${from} (${formatKr(flow.perYear, "en")} a year) is larger than what ${from} saves in ${yearList(over, "en")} (${formatKr(saving, "en")} in ${year}). Start the transfer when ${from} has savings ("fra <year>"), or lower the amount.`,
+        ),
+      );
     }
   }
 }

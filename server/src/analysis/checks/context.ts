@@ -24,7 +24,23 @@ export class CheckContext {
     readonly locale: Locale,
     readonly config: Config,
     readonly symbols: SymbolTable,
+    /** The file's placeholders (`<…>`, spec §2) in offset order. */
+    readonly placeholders: readonly Span[] = [],
   ) {}
+
+  /** Whether `span` holds a placeholder: such a clause counts as present but is left out of the computations (spec §2, §5.2). */
+  hasPlaceholder(span: Span): boolean {
+    const list = this.placeholders;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.end <= span.start) low = mid + 1;
+      else high = mid;
+    }
+    const found = list[low];
+    return found !== undefined && found.start >= span.start && found.end <= span.end;
+  }
 
   /** Picks the message in the user's language; both are written at the call site so they stay in step. */
   say(nb: string, en: string): string {

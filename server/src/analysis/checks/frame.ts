@@ -5,10 +5,12 @@
  * they compete for the same money.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import type { GrantYears } from "../agreement/money.js";
+import { yearList, type GrantYears } from "../agreement/money.js";
 import type { RawDiagnostic, RelatedInformation } from "../diagnostics.js";
 import { formatKr, formatPercent, joinList, type Locale } from "../i18n.js";
 import type { DeclaredOf } from "../symbols.js";
+import type { ResolvedAgreement } from "../agreement/resolve.js";
+import type { CheckContext } from "./context.js";
 
 /** What one agreement contributes to the frame computation. */
 export interface FrameDraw {
@@ -20,7 +22,7 @@ export interface FrameDraw {
 
 function frames(scheme: Ast.SchemeDecl): Map<number, number> {
   const byYear = new Map<number, number>();
-  for (const item of scheme.items) if (item.kind === "frame") byYear.set(item.year.value, (byYear.get(item.year.value) ?? 0) + item.money.amount);
+  for (const item of scheme.items) if (item.kind === "frame" && !item.year.placeholder && !item.money.number.placeholder) byYear.set(item.year.value, (byYear.get(item.year.value) ?? 0) + item.money.amount);
   return byYear;
 }
 
@@ -46,21 +48,23 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
     for (const grant of draw.grants) {
       const scheme = grant.scheme;
       const frameYears = frames(scheme.node);
+      // One fact, one diagnostic: a grant clause without a frame in several years gets one HFA702 naming them.
+      const missing = [...grant.years.keys()].filter((year) => !frameYears.has(year));
+      if (missing.length > 0) {
+        out.push({
+          code: "HFA702",
+          uri: draw.uri,
+          start: grant.clause.flow.schedule.start,
+          end: grant.clause.flow.schedule.end,
+          message: say(
+            `Tilskuddsordningen ${scheme.name.text} har ingen ramme for ${yearList(missing, "nb")}, så tilskuddet ${missing.length === 1 ? "det året" : "de årene"} kan ikke kontrolleres mot rammen. Legg til «ramme ${missing[0]} <beløp> kr» i ${scheme.name.text}, eller flytt tilskuddet til år med ramme.`,
+            `The grant scheme ${scheme.name.text} declares no frame for ${yearList(missing, "en")}, so the grant in ${missing.length === 1 ? "that year" : "those years"} cannot be checked against the frame. Add "ramme ${missing[0]} <amount> kr" to ${scheme.name.text}, or move the grant to years with a frame.`,
+          ),
+          related: [{ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Tilskuddsordningen", "The grant scheme") }],
+        });
+      }
       for (const [year, amount] of grant.years) {
-        if (!frameYears.has(year)) {
-          out.push({
-            code: "HFA702",
-            uri: draw.uri,
-            start: grant.clause.flow.schedule.start,
-            end: grant.clause.flow.schedule.end,
-            message: say(
-              `Tilskuddsordningen ${scheme.name.text} har ingen ramme for ${year}. Tilskudd det året kan ikke kontrolleres mot rammen.`,
-              `The grant scheme ${scheme.name.text} declares no frame for ${year}. Grants that year cannot be checked against the frame.`,
-            ),
-            related: [{ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Tilskuddsordningen", "The grant scheme") }],
-          });
-          continue;
-        }
+        if (!frameYears.has(year)) continue;
         if (!draw.community) continue;
         let byCommunity = groups.get(scheme);
         if (!byCommunity) groups.set(scheme, (byCommunity = new Map()));
@@ -112,7 +116,8 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
             message: say(`${e.draw.agreement.name.text}: ${formatKr(e.amount, "nb")} i ${first.year}`, `${e.draw.agreement.name.text}: ${formatKr(e.amount, "en")} in ${first.year}`),
           }));
         related.push({ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: say("Rammen og fordelingen", "The frame and its distribution") });
-        const yearList = years.map((y) => y.year).join(", ");
+        const yearsNb = yearList(years.map((y) => y.year), "nb");
+        const yearsEn = yearList(years.map((y) => y.year), "en");
         const missing = share === 0;
         out.push({
           code: "HFA701",
@@ -121,12 +126,12 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
           end: grant.clause.end,
           message: missing
             ? say(
-                `${community} står ikke i fordelingen til ${scheme.name.text} og har derfor ingen andel av rammen, men ${joinList(agreements, "nb")} søker ${formatKr(first.sum, "nb")} i ${yearList}.`,
-                `${community} is not in the distribution of ${scheme.name.text} and so has no share of the frame, but ${joinList(agreements, "en")} draw ${formatKr(first.sum, "en")} in ${yearList}.`,
+                `${community} står ikke i fordelingen til ${scheme.name.text} og har derfor ingen andel av rammen, men ${joinList(agreements, "nb")} søker ${formatKr(first.sum, "nb")} i ${yearsNb}.`,
+                `${community} is not in the distribution of ${scheme.name.text} and so has no share of the frame, but ${joinList(agreements, "en")} draw ${formatKr(first.sum, "en")} in ${yearsEn}.`,
               )
             : say(
-                `Tilskuddene fra ${scheme.name.text} til ${community} i ${first.year} er ${formatKr(first.sum, "nb")}, men andelen av rammen er ${formatKr(first.limit, "nb")} (${formatPercent(share * 100, "nb")} av ${formatKr(frameYears.get(first.year) ?? 0, "nb")}). Avtaler som trekker på rammen: ${joinList(agreements, "nb")}.${years.length > 1 ? ` Rammen er også overskredet i ${years.slice(1).map((y) => y.year).join(", ")}.` : ""}`,
-                `Grants from ${scheme.name.text} to ${community} in ${first.year} total ${formatKr(first.sum, "en")}, but its share of the frame is ${formatKr(first.limit, "en")} (${formatPercent(share * 100, "en")} of ${formatKr(frameYears.get(first.year) ?? 0, "en")}). Agreements drawing on it: ${joinList(agreements, "en")}.${years.length > 1 ? ` The frame is also exceeded in ${years.slice(1).map((y) => y.year).join(", ")}.` : ""}`,
+                `Tilskuddene fra ${scheme.name.text} til ${community} i ${first.year} er ${formatKr(first.sum, "nb")}, men andelen av rammen er ${formatKr(first.limit, "nb")} (${formatPercent(share * 100, "nb")} av ${formatKr(frameYears.get(first.year) ?? 0, "nb")}). Avtaler som trekker på rammen: ${joinList(agreements, "nb")}.${years.length > 1 ? ` Rammen er også overskredet i ${yearList(years.slice(1).map((y) => y.year), "nb")}.` : ""}`,
+                `Grants from ${scheme.name.text} to ${community} in ${first.year} total ${formatKr(first.sum, "en")}, but its share of the frame is ${formatKr(first.limit, "en")} (${formatPercent(share * 100, "en")} of ${formatKr(frameYears.get(first.year) ?? 0, "en")}). Agreements drawing on it: ${joinList(agreements, "en")}.${years.length > 1 ? ` The frame is also exceeded in ${yearList(years.slice(1).map((y) => y.year), "en")}.` : ""}`,
               ),
           related,
         });
@@ -134,4 +139,35 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
     }
   }
   return out;
+}
+
+/** HFA703: a grant from a scheme whose `region` is not the region of the agreement's helsefellesskap (both declared). */
+export function checkSchemeRegion(resolved: ResolvedAgreement, ctx: CheckContext): void {
+  const community = resolved.community;
+  if (!community) return;
+  const communityRegion = regionOf(community.node.items);
+  if (communityRegion === undefined) return;
+  const reported = new Set<DeclaredOf<"scheme">>();
+  for (const clause of resolved.node.clauses) {
+    if (clause.kind !== "grant") continue;
+    const scheme = resolved.schemes.get(clause.scheme);
+    if (!scheme || reported.has(scheme)) continue;
+    const schemeRegion = regionOf(scheme.node.items);
+    if (schemeRegion === undefined || schemeRegion === communityRegion) continue;
+    reported.add(scheme);
+    ctx.report(
+      "HFA703",
+      clause.scheme,
+      ctx.say(
+        `Tilskuddsordningen ${scheme.name.text} gjelder regionen «${schemeRegion}», men ${community.name.text} hører til «${communityRegion}». Bruk ordningen i egen region, eller rett «region» i deklarasjonene.`,
+        `The grant scheme ${scheme.name.text} is for the region "${schemeRegion}", but ${community.name.text} belongs to "${communityRegion}". Use the scheme of its own region, or correct "region" in the declarations.`,
+      ),
+      { related: [{ uri: scheme.uri, start: scheme.name.start, end: scheme.name.end, message: ctx.say("Tilskuddsordningen", "The grant scheme") }] },
+    );
+  }
+}
+
+function regionOf(items: readonly (Ast.CommunityItem | Ast.SchemeItem)[]): string | undefined {
+  for (const item of items) if (item.kind === "region" && !item.value.placeholder) return item.value.value.trim();
+  return undefined;
 }

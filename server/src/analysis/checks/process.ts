@@ -3,7 +3,7 @@
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
 import type { Party, ResolvedAgreement } from "../agreement/resolve.js";
-import { joinList } from "../i18n.js";
+import { joinList, words } from "../i18n.js";
 import { HEALTH_TRUST_BODIES, MUNICIPALITY_BODIES } from "../prelude.js";
 import { clauseKindOf } from "./structure.js";
 import { insertClauseFix } from "./templates.js";
@@ -19,7 +19,10 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
     ctx.report(
       "HFA601",
       period.clause,
-      ctx.say(`Perioden slutter (${period.to}) før den begynner (${period.from}).`, `The period ends (${period.to}) before it starts (${period.from}).`),
+      ctx.say(
+        `Perioden slutter (${period.to}) før den begynner (${period.from}). Skriv det første året først: «periode ${period.to} til ${period.from}».`,
+        `The period ends (${period.to}) before it starts (${period.from}). Write the first year first: "periode ${period.to} til ${period.from}".`,
+      ),
       { fixes: [{ title: ctx.say("Bytt om årene", "Swap the years"), edits: [
         { start: period.clause.from.start, end: period.clause.from.end, newText: String(period.to) },
         { start: period.clause.to.start, end: period.clause.to.end, newText: String(period.from) },
@@ -31,8 +34,8 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
       "HFA603",
       anchor,
       ctx.say(
-        "Avtalen sier ikke hvordan tiltaket videreføres når tilskuddet tar slutt («videreføring»). Gode tiltak avsluttes ellers når tilskuddsperioden er over.",
-        'The agreement does not say how the measure continues when the grant ends ("videreføring"). Otherwise good measures end with the grant period.',
+        "Avtalen sier ikke hvordan tiltaket videreføres når tilskuddet tar slutt. Meld. St. 9 (2023–2024) viser til at gode tiltak finansiert med tilskuddsmidler i andre tilfeller avsluttes når perioden med tilskudd avsluttes, og Sykehusutvalget la som premiss til grunn at samhandlingstiltak må få en varig finansiering. Skriv «videreføring \"<hvordan tiltaket finansieres når tilskuddet opphører>\"».",
+        'The agreement does not say how the measure continues when the grant ends. Meld. St. 9 (2023–2024) notes that good measures financed by grants otherwise end when the grant period ends, and the Hospital Committee (Sykehusutvalget) took as its premise that collaboration measures need lasting financing. Write \'videreføring "<how the measure is financed when the grant ends>"\'.',
       ),
       { fixes: insertClauseFix(node, "continuation", ctx) },
     );
@@ -42,10 +45,23 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
       "HFA604",
       anchor,
       ctx.say(
-        "Avtalen har ingen «indikator»: oppgi hvordan effekten av tiltaket skal følges opp (fra utgangsverdi til mål).",
-        'The agreement has no "indikator": state how the effect of the measure will be followed up (from baseline to target).',
+        "Avtalen har ingen «indikator». Det er god praksis å avtale hvordan effekten av tiltaket skal følges opp, fra utgangsverdi til mål. Skriv «indikator \"<hva som måles>\" fra <utgangsverdi> til <mål> innen <år>».",
+        'The agreement has no "indikator". It is good practice to agree how the effect of the measure will be followed up, from baseline to target. Write \'indikator "<what is measured>" fra <baseline> til <target> innen <year>\'.',
       ),
       { fixes: insertClauseFix(node, "indicator", ctx) },
+    );
+  }
+  for (const clause of node.clauses) {
+    if (clause.kind !== "indicator" || ctx.hasPlaceholder(clause)) continue;
+    const same = clause.from.number.value === clause.to.number.value && suffixOf(clause.from) === suffixOf(clause.to);
+    if (!same) continue;
+    ctx.report(
+      "HFA612",
+      clause.to,
+      ctx.say(
+        `Indikatoren «${clause.text.value}» har samme verdi fra og til (${ctx.text.slice(clause.from.start, clause.from.end)}): ingen endring er satt som mål. Skriv målet etter «til».`,
+        `The indicator "${clause.text.value}" has the same value from and to (${ctx.text.slice(clause.from.start, clause.from.end)}): no change is targeted. Write the target after "til".`,
+      ),
     );
   }
   checkDecisions(resolved, ctx);
@@ -56,36 +72,74 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
       "HFA610",
       anchor,
       ctx.say(
-        "Oppgi «personelleffekt» (personellbesparende, nøytral eller personelldrivende): tiltak som settes i gang skal ikke være personelldrivende.",
-        'State "personelleffekt" (personellbesparende, nøytral or personelldrivende): measures started shall not drive up personnel needs.',
+        "Avtalen sier ikke om tiltaket sparer, holder uendret eller krever mer personell. Avtalen mellom regjeringen og KS om helsefellesskapene sier at «Tiltak som igangsettes skal ikke være personelldrivende». Skriv «personelleffekt personellbesparende», «personelleffekt nøytral» eller «personelleffekt personelldrivende», med en begrunnelse.",
+        'The agreement does not say whether the measure saves, keeps or needs more personnel. The agreement between the government and KS on the helsefellesskap says «Tiltak som igangsettes skal ikke være personelldrivende» (measures started shall not drive up personnel needs). Write "personelleffekt personellbesparende", "personelleffekt nøytral" or "personelleffekt personelldrivende", with a justification.',
       ),
     );
-  } else if (effect && effect.value.value === "personelldrivende" && (!effect.text || effect.text.value.trim() === "")) {
-    ctx.report(
-      "HFA609",
-      effect.value,
-      ctx.say(
-        "Tiltaket er oppgitt som personelldrivende uten begrunnelse. Etter avtalen mellom regjeringen og KS skal tiltak som settes i gang ikke være personelldrivende; begrunn hvorfor det likevel er riktig.",
-        "The measure is stated to drive up personnel needs without a justification. Under the government–KS agreement, measures started shall not be personnel-driving; justify why it is right nonetheless.",
-      ),
-    );
+  } else if (effect && !effect.value.placeholder && effect.value.value === "personelldrivende") {
+    const text = effect.text;
+    const count = text && !text.placeholder ? words(text.value).length : 0;
+    const minimum = ctx.config.justificationMinWords;
+    if (count < minimum) {
+      ctx.report(
+        "HFA609",
+        effect.value,
+        ctx.say(
+          `Tiltaket er oppgitt som personelldrivende ${text ? (text.placeholder ? "med en plassholder som begrunnelse" : `med en begrunnelse på ${count} ord`) : "uten begrunnelse"}. Avtalen mellom regjeringen og KS om helsefellesskapene sier at «Tiltak som igangsettes skal ikke være personelldrivende». Begrunn med minst ${minimum} ord hvorfor tiltaket likevel er riktig: «personelleffekt personelldrivende \"<hvorfor>\"».`,
+          `The measure is stated to drive up personnel needs ${text ? (text.placeholder ? "with a placeholder as its justification" : `with a justification of ${count} words`) : "without a justification"}. The agreement between the government and KS on the helsefellesskap says «Tiltak som igangsettes skal ikke være personelldrivende» (measures started shall not drive up personnel needs). Justify in at least ${minimum} words why the measure is right nonetheless: 'personelleffekt personelldrivende "<why>"'.`,
+        ),
+      );
+    }
   }
+}
+
+function suffixOf(measure: Ast.IndicatorMeasure): string {
+  const suffix = measure.suffix;
+  return suffix === undefined ? "" : suffix.kind === "percent" ? "%" : suffix.unit;
 }
 
 function decisionsOf(node: Ast.AgreementDecl): Ast.DecisionClause[] {
   return node.clauses.filter((c): c is Ast.DecisionClause => c.kind === "decision");
 }
 
+/** Meld. St. 9's decision model, as the model it is (spec §5.7). */
+const MODEL_NB =
+  "Meld. St. 9 (2023–2024) beskriver en modell der representanter med mandat blir enige om et utkast som i neste omgang behandles i helseforetakets styre og kommunenes besluttende organer; hvem som kan binde en part, følger av partens egne delegasjonsregler.";
+const MODEL_EN =
+  "Meld. St. 9 (2023–2024) describes a model in which representatives with mandates agree on a draft that is then treated by the health trust's board and the municipalities' decision bodies; who may bind a party follows from its own delegation rules.";
+
+/** A decision the rules can use: its party is a party, nothing in it is a placeholder. */
+function usable(decision: Ast.DecisionClause, resolved: ResolvedAgreement, ctx: CheckContext): boolean {
+  return resolved.validPartyRefs.has(decision.party) && !ctx.hasPlaceholder(decision);
+}
+
+/** Each party's latest `behandling` by date; on the same date, the later clause (spec §5.7). */
+export function latestDecisions(resolved: ResolvedAgreement, ctx: CheckContext): Map<string, Ast.DecisionClause> {
+  const latest = new Map<string, Ast.DecisionClause>();
+  for (const decision of decisionsOf(resolved.node)) {
+    if (!usable(decision, resolved, ctx) || !decision.date.iso) continue;
+    const previous = latest.get(decision.party.text);
+    if (!previous || decision.date.iso >= previous.date.iso!) latest.set(decision.party.text, decision);
+  }
+  return latest;
+}
+
+function outcomeOf(decision: Ast.DecisionClause | undefined): Ast.DecisionOutcome | undefined {
+  if (!decision) return undefined;
+  return decision.outcome?.value ?? "planlagt";
+}
+
 function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
   const node = resolved.node;
   const decisions = decisionsOf(node);
   const statusClause = node.clauses.find((c): c is Ast.StatusClause => c.kind === "status");
-  const status = statusClause?.value.value ?? "utkast";
-  const outcome = (d: Ast.DecisionClause) => d.outcome?.value ?? "planlagt";
+  const statusKnown = !statusClause?.value.placeholder;
+  const status = statusClause && statusKnown ? statusClause.value.value : "utkast";
+  const period = resolved.period && resolved.period.to >= resolved.period.from ? resolved.period : undefined;
 
   for (const decision of decisions) {
-    const party = resolved.partyByName.get(decision.party.text);
-    if (!party) continue;
+    if (!usable(decision, resolved, ctx)) continue;
+    const party = resolved.partyByName.get(decision.party.text)!;
     const allowed = party.side === "spesialist" ? HEALTH_TRUST_BODIES : MUNICIPALITY_BODIES;
     if (!allowed.has(decision.body.value)) {
       const right = party.side === "spesialist" ? "styre" : "kommunestyre";
@@ -94,12 +148,12 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
         decision.body,
         party.side === "spesialist"
           ? ctx.say(
-              `${party.name} er et helseforetak og behandler avtalen i «styre» (eller «delegert»), ikke i «${decision.body.value}».`,
-              `${party.name} is a health trust and decides in its "styre" (board) or "delegert", not in "${decision.body.value}".`,
+              `${party.name} er et helseforetak; for et helseforetak passer «styre» eller «delegert», ikke «${decision.body.value}». Skriv «behandling ${party.name} styre …» (eller «delegert» når vedtaket er delegert).`,
+              `${party.name} is a health trust; for a health trust "styre" (board) or "delegert" fits, not "${decision.body.value}". Write "behandling ${party.name} styre …" (or "delegert" when the decision is delegated).`,
             )
           : ctx.say(
-              `${party.name} er en kommune og behandler avtalen i kommunestyre, bystyre, formannskap eller «delegert», ikke i «${decision.body.value}».`,
-              `${party.name} is a municipality and decides in kommunestyre, bystyre, formannskap or "delegert", not in "${decision.body.value}".`,
+              `${party.name} er en kommune; for en kommune passer kommunestyre, bystyre, formannskap eller «delegert», ikke «${decision.body.value}». Skriv «behandling ${party.name} kommunestyre …» eller det organet som har fått myndigheten.`,
+              `${party.name} is a municipality; for a municipality kommunestyre, bystyre, formannskap or "delegert" fits, not "${decision.body.value}". Write "behandling ${party.name} kommunestyre …" or the body that holds the authority.`,
             ),
         {
           fixes: (party.side === "spesialist" ? ["styre"] : [right, ...["kommunestyre", "bystyre", "formannskap"].filter((b) => b !== right)]).map((body, index) => ({
@@ -111,38 +165,59 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
       );
     }
     const year = decision.date.iso ? Number(decision.date.iso.slice(0, 4)) : undefined;
-    const o = outcome(decision);
-    if (resolved.period && year !== undefined && (o === "planlagt" || o === "vedtatt") && year > resolved.period.from) {
+    const o = outcomeOf(decision);
+    if (period && year !== undefined && (o === "planlagt" || o === "vedtatt") && year > period.from) {
+      const after = year > period.to;
       ctx.report(
         "HFA608",
         decision.date,
         ctx.say(
-          `${party.name}s vedtak er datert ${decision.date.iso}, senere enn avtalens første år ${resolved.period.from}. Avtalen bør være vedtatt før tiltaket starter.`,
-          `${party.name}'s decision is dated ${decision.date.iso}, later than the agreement's first year ${resolved.period.from}. The agreement should be adopted before the measure starts.`,
+          `Vedtaket i ${party.name} er datert ${decision.date.iso}, ${after ? `etter hele avtaleperioden ${period.from}–${period.to}` : `senere enn avtalens første år ${period.from}`}. Avtalen bør være vedtatt før tiltaket starter: før opp en dato i ${period.from} eller tidligere, eller flytt perioden.`,
+          `The decision of ${party.name} is dated ${decision.date.iso}, ${after ? `after the whole agreement period ${period.from}–${period.to}` : `later than the agreement's first year ${period.from}`}. The agreement should be adopted before the measure starts: give a date in ${period.from} or earlier, or move the period.`,
         ),
       );
     }
   }
 
-  const decided = (party: Party) => decisions.some((d) => d.party.text === party.name && outcome(d) === "vedtatt");
-  const treated = (party: Party) => decisions.some((d) => d.party.text === party.name && outcome(d) !== "planlagt");
+  const latest = latestDecisions(resolved, ctx);
+  // HFA611: a rejection, whatever the status.
+  const rejected = resolved.parties.filter((p) => outcomeOf(latest.get(p.name)) === "avvist");
+  for (const party of rejected) {
+    const decision = latest.get(party.name)!;
+    const vedtatt = status === "vedtatt" && statusClause !== undefined;
+    ctx.report(
+      "HFA611",
+      decision.outcome ?? decision,
+      ctx.say(
+        `${party.name} avviste avtalen (${decision.body.value}, ${decision.date.iso}). Tilskuddet disponeres «etter enighet mellom helseforetak og aktuelle kommuner» (Meld. St. 9 for 2023–2024, kap. 4), så uten enighet kan midlene ikke brukes${vedtatt ? ", og avtalen kan ikke stå som «vedtatt»" : ""}. Forhandle fram en ny avtale og før opp den nye behandlingen, eller ta ${party.name} ut av «parter».`,
+        `${party.name} rejected the agreement (${decision.body.value}, ${decision.date.iso}). The grant is spent «etter enighet mellom helseforetak og aktuelle kommuner» (after agreement between the health trust and the municipalities concerned; Meld. St. 9 for 2023–2024, ch. 4), so without agreement the money cannot be used${vedtatt ? ', and the agreement cannot have "status vedtatt"' : ""}. Negotiate a new agreement and enter its decision, or take ${party.name} out of "parter".`,
+      ),
+    );
+  }
+
+  if (!statusKnown) return;
   if (status === "vedtatt" && statusClause) {
-    const missing = resolved.parties.filter((p) => !decided(p));
+    const missing = resolved.parties.filter((p) => outcomeOf(latest.get(p.name)) !== "vedtatt" && outcomeOf(latest.get(p.name)) !== "avvist");
     if (missing.length > 0) {
+      const names = joinList(missing.map((p) => p.name), "nb");
       ctx.report(
         "HFA605",
         statusClause.value,
         ctx.say(
-          `Avtalen står som vedtatt, men ${joinList(missing.map((p) => p.name), "nb")} har ikke vedtatt den («behandling … vedtatt»). Avtalen skal behandles i helseforetakets styre og kommunenes besluttende organer.`,
-          `The agreement is marked as adopted, but ${joinList(missing.map((p) => p.name), "en")} ha${missing.length > 1 ? "ve" : "s"} not adopted it ("behandling … vedtatt"). It must be decided by the health trust's board and the municipalities' decision bodies.`,
+          `Avtalen står som vedtatt, men ${names} har ikke vedtatt den. ${MODEL_NB} Før opp vedtaket («behandling ${missing[0]!.name} <organ> <dato> vedtatt»), eller skriv «status til-behandling».`,
+          `The agreement is marked as adopted, but ${joinList(missing.map((p) => p.name), "en")} ha${missing.length > 1 ? "ve" : "s"} not adopted it. ${MODEL_EN} Enter the decision ('behandling ${missing[0]!.name} <body> <date> vedtatt'), or write "status til-behandling".`,
         ),
+        { fixes: [{ title: ctx.say("Skriv «status til-behandling»", 'Write "status til-behandling"'), edits: [{ start: statusClause.value.start, end: statusClause.value.end, newText: "til-behandling" }] }] },
       );
     }
   } else if (status !== "vedtatt") {
-    const waiting = resolved.parties.filter((p) => !treated(p));
+    const waiting = resolved.parties.filter((p) => {
+      const o = outcomeOf(latest.get(p.name));
+      return o !== "vedtatt" && o !== "avvist";
+    });
     if (waiting.length > 0) {
       const describe = (p: Party, locale: "nb" | "en") => {
-        const planned = decisions.find((d) => d.party.text === p.name);
+        const planned = latest.get(p.name);
         if (!planned) return locale === "nb" ? `${p.name} (ingen behandling oppgitt)` : `${p.name} (no decision stated)`;
         return locale === "nb"
           ? `${p.name} (${planned.body.value}, planlagt ${planned.date.iso ?? planned.date.text})`
@@ -152,8 +227,8 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
         "HFA606",
         statusClause ? statusClause.value : node.name.text ? node.name : node,
         ctx.say(
-          `Avtalen er ${status === "utkast" ? "et utkast" : "til behandling"}. Ikke behandlet ennå: ${joinList(waiting.map((p) => describe(p, "nb")), "nb")}.`,
-          `The agreement is ${status === "utkast" ? "a draft" : "under consideration"}. Not yet decided: ${joinList(waiting.map((p) => describe(p, "en")), "en")}.`,
+          `Avtalen er ${status === "utkast" ? "et utkast" : "til behandling"}. Ikke behandlet ennå: ${joinList(waiting.map((p) => describe(p, "nb")), "nb")}. ${MODEL_NB}`,
+          `The agreement is ${status === "utkast" ? "a draft" : "under consideration"}. Not yet decided: ${joinList(waiting.map((p) => describe(p, "en")), "en")}. ${MODEL_EN}`,
         ),
       );
     }

@@ -86,8 +86,22 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
     );
   }
   for (const clause of node.clauses) {
-    if (clause.kind !== "purpose") continue;
+    if (clause.kind !== "purpose" || ctx.hasPlaceholder(clause)) continue;
     checkJustification(clause, ctx);
+  }
+
+  // HFA209: waiting times are to be «sett i sammenheng med» the other purposes (W3).
+  const stated = node.clauses.filter((c): c is Ast.PurposeClause => c.kind === "purpose" && !c.purpose.placeholder);
+  const incompletePurpose = node.clauses.some((c) => c.kind === "incomplete" && c.clauseKind === "purpose");
+  if (stated.length > 0 && !incompletePurpose && stated.every((c) => c.purpose.text === "ventetid")) {
+    ctx.report(
+      "HFA209",
+      stated[0]!.purpose,
+      ctx.say(
+        "Ventetid er avtalens eneste formål. Helse Midt-Norges presentasjon av tilskuddet sier om de andre formålene: «Dette må også ses i sammenheng med målet om reduserte ventetider.» Ventetid hører altså sammen med de andre formålene og står ikke alene. Legg til formålet tiltaket også tjener, f.eks. «formål pasientforløp \"<hvordan>\"».",
+        'Waiting times are the agreement\'s only purpose. Helse Midt-Norge\'s presentation of the grant says of the other purposes: «Dette må også ses i sammenheng med målet om reduserte ventetider.» (This must also be seen together with the goal of shorter waiting times.) Waiting times go with the other purposes, not on their own. Add the purpose the measure also serves, e.g. \'formål pasientforløp "<how>"\'.',
+      ),
+    );
   }
 
   const measures = node.clauses.filter((c) => clauseKindOf(c) === "measure");
@@ -185,8 +199,8 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
       "HFA203",
       clause.text,
       ctx.say(
-        `Begrunnelsen for ${clause.purpose.text} har ${found.length} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet.`,
-        `The justification for ${clause.purpose.text} has ${found.length} words; at least ${minimum} are needed to show how the measure serves the purpose.`,
+        `Begrunnelsen for ${clause.purpose.text} har ${found.length} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet. Skriv hva tiltaket gjør, for hvem, og hvordan det tjener formålet.`,
+        `The justification for ${clause.purpose.text} has ${found.length} word${found.length === 1 ? "" : "s"}; at least ${minimum} are needed to show how the measure serves the purpose. Write what the measure does, for whom, and how it serves the purpose.`,
       ),
     );
   }
@@ -212,8 +226,8 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
       "HFA204",
       clause.text,
       ctx.say(
-        `Begrunnelsen gjentar den offisielle formuleringen (${Math.round(ratio * 100)} % av ordene står i den) i stedet for å si hvordan dette tiltaket støtter formålet ${purpose.id}. Kilde: ${wording.source}.`,
-        `The justification restates the official wording (${Math.round(ratio * 100)} % of its words occur in it) instead of saying how this measure serves the purpose ${purpose.id}. Source: ${wording.source}.`,
+        `Begrunnelsen gjentar den offisielle formuleringen (${Math.round(ratio * 100)} % av ordene står i den) i stedet for å si hvordan dette tiltaket støtter formålet ${purpose.id}. Skriv med egne ord hva dette tiltaket endrer. Kilde: ${wording.source}.`,
+        `The justification restates the official wording (${Math.round(ratio * 100)} % of its words occur in it) instead of saying how this measure serves the purpose ${purpose.id}. Write what this measure changes, in your own words. Source: ${wording.source}.`,
       ),
     );
   }

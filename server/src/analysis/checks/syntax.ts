@@ -166,7 +166,7 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
           fixes: [{ title: ctx.say(`Skriv ${iso}`, `Write ${iso}`), edits: [{ ...span, newText: iso }], preferred: true }],
         });
       } else {
-        ctx.report("HFA003", span, ctx.say(`${token.image} er ikke en gyldig dato.`, `${token.image} is not a valid date.`));
+        ctx.report("HFA003", span, ctx.say(`${token.image} er ikke en gyldig dato. Skriv en dato som finnes, på formen ÅÅÅÅ-MM-DD.`, `${token.image} is not a valid date. Write a date that exists, in the form YYYY-MM-DD.`));
       }
     }
   }
@@ -192,7 +192,21 @@ export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
     }
   };
   const money = (m: Ast.Money) => {
-    if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr.", "The amount must be greater than NOK 0."));
+    if (m.foreign) {
+      const number = m.number.norwegian ?? ctx.text.slice(m.number.start, m.number.end);
+      const canonical = `${number} ${m.millions ? "mill. kr" : "kr"}`;
+      const written = ctx.text.slice(m.start, m.end);
+      ctx.report(
+        "HFA002",
+        m,
+        ctx.say(
+          `${written} er ikke skrevet slik HFA skriver beløp. Skriv ${canonical} (tallet først, så «kr» eller «mill. kr»).`,
+          `${written} is not how HFA writes amounts. Write ${canonical} (the number first, then "kr" or "mill. kr").`,
+        ),
+        { fixes: [{ title: ctx.say(`Skriv ${canonical}`, `Write ${canonical}`), edits: [{ start: m.start, end: m.end, newText: canonical }], preferred: true }] },
+      );
+    }
+    if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr. Skriv beløpet partene faktisk regner med.", "The amount must be greater than NOK 0. Write the amount the parties actually expect."));
   };
   const flow = (f: Ast.Flow) => {
     const v = f.value;

@@ -1,9 +1,11 @@
 /**
  * Quick fixes that insert a missing clause (HFA106, HFA201, HFA401, HFA603,
- * HFA604). The inserted text always parses, and its placeholders are
- * worded so that nobody mistakes them for real figures.
+ * HFA604). The inserted text always parses; what the author must decide is
+ * a `<…>` placeholder (HFA011 until it is filled in), so a fix can never
+ * make an agreement pass that nobody has written.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
+import { placeholderSegments } from "../../../../grammar/src/tokens.js";
 import type { Fix } from "../diagnostics.js";
 import type { CheckContext } from "./context.js";
 
@@ -24,36 +26,38 @@ function templateText(node: Ast.AgreementDecl, kind: TemplateKind, ctx: CheckCon
   const communityClause = node.clauses.find((c): c is Ast.CommunityClause => c.kind === "community");
   const community = communityClause ? symbols.first("community", communityClause.ref.text) : undefined;
   const parties = node.clauses.find((c): c is Ast.PartiesClause => c.kind === "parties");
-  const period = node.clauses.find((c): c is Ast.PeriodClause => c.kind === "period");
-  const year = period?.from.value ?? new Date().getFullYear();
+  // Only what the agreement already determines is filled in; everything the
+  // author must decide is a placeholder (spec §2), never a made-up figure.
   switch (kind) {
     case "community": {
       const names = [...symbols.names("community")];
-      return `helsefellesskap ${names.length === 1 ? names[0] : names[0] ?? "Helsefellesskap"}`;
+      return `helsefellesskap ${names.length === 1 ? names[0] : "<helsefellesskap>"}`;
     }
     case "parties": {
-      const members: string[] = [];
-      if (community) {
-        const trust = community.node.items.find((i) => i.kind === "healthTrust");
-        const municipality = community.node.items.find((i) => i.kind === "municipality");
-        if (trust && trust.kind === "healthTrust") members.push(trust.name.text);
-        if (municipality && municipality.kind === "municipality") members.push(municipality.name.text);
-      }
-      return `parter ${members.length ? members.join(", ") : "Helseforetak, Kommune"}`;
+      const trusts = community ? community.node.items.filter((i) => i.kind === "healthTrust") : [];
+      const municipalities = community ? community.node.items.filter((i) => i.kind === "municipality") : [];
+      const trust = trusts.length === 1 ? trusts[0]!.name.text : "<helseforetak>";
+      const municipality = municipalities.length === 1 ? municipalities[0]!.name.text : "<kommune>";
+      return `parter ${trust}, ${municipality}`;
     }
     case "period":
-      return `periode ${year} til ${year + 2}`;
+      return "periode <første år> til <siste år>";
     case "purpose":
-      return 'formål samhandling "Beskriv hvordan tiltaket endrer samarbeidet mellom sykehuset og kommunene, og for hvilke pasienter det gjelder."';
+      return 'formål <formål> "<hvordan tiltaket støtter formålet, og for hvilke pasienter>"';
     case "saving": {
-      const party = parties?.refs[0]?.text ?? "Part";
-      return `besparelse ${party} 100 000 kr per år fra ${year + 1} "ANSLAG – erstatt med forventet besparelse og grunnlaget for den"`;
+      const party = parties && parties.refs.length === 1 && !parties.refs[0]!.placeholder ? parties.refs[0]!.text : "<part>";
+      return `besparelse ${party} <beløp> kr per år fra <år> "<hva som spares, og grunnlaget for anslaget>"`;
     }
     case "continuation":
-      return 'videreføring "Beskriv hvordan tiltaket finansieres i partenes ordinære budsjetter når tilskuddet opphører."';
+      return 'videreføring "<hvordan tiltaket finansieres når tilskuddet opphører>"';
     case "indicator":
-      return `indikator "Beskriv hva som måles, og hvor dataene kommer fra" fra 0 % til 0 % innen ${period?.to.value ?? year + 2}`;
+      return 'indikator "<hva som måles, og hvor dataene kommer fra>" fra <utgangsverdi> til <mål> innen <år>';
   }
+}
+
+/** The `<…>` segments of an inserted text, for snippet tab stops (see `TextEdit.placeholders`). */
+export function placeholderSpans(text: string): { start: number; end: number }[] {
+  return placeholderSegments(text);
 }
 
 /** A fix inserting the template as the last clause of the agreement. */
@@ -75,7 +79,7 @@ export function insertClauseFix(node: Ast.AgreementDecl, kind: TemplateKind | As
   return [
     {
       title: ctx.say(`Sett inn «${clause.split(" ")[0]}»-klausul`, `Insert a "${clause.split(" ")[0]}" clause`),
-      edits: [{ start: insertAt, end: insertAt, newText: newText + suffix }],
+      edits: [{ start: insertAt, end: insertAt, newText: newText + suffix, placeholders: placeholderSpans(newText + suffix) }],
       preferred: true,
     },
   ];

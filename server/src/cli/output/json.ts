@@ -17,9 +17,11 @@ export interface JsonDiagnostic {
   message: string;
   related?: { file: string; line: number; column: number; message: string }[];
   suppressed?: string;
+  /** HFA404: the balance as numbers (see docs/cli.md). */
+  data?: unknown;
 }
 
-export function toJson(d: CliDiagnostic): JsonDiagnostic {
+export function toJson(d: CliDiagnostic, dataOf?: (d: CliDiagnostic) => unknown): JsonDiagnostic {
   const out: JsonDiagnostic = {
     file: d.file,
     line: d.line,
@@ -32,9 +34,11 @@ export function toJson(d: CliDiagnostic): JsonDiagnostic {
   };
   if (d.related && d.related.length > 0) out.related = d.related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message }));
   if (d.suppressed !== undefined) out.suppressed = d.suppressed;
+  const data = dataOf?.(d);
+  if (data !== undefined) out.data = data;
   return out;
 }
 
-export function renderJson(diagnostics: readonly CliDiagnostic[]): string {
-  return JSON.stringify(diagnostics.map(toJson), null, 2) + "\n";
+export function renderJson(diagnostics: readonly CliDiagnostic[], dataOf?: (d: CliDiagnostic) => unknown): string {
+  return JSON.stringify(diagnostics.map((d) => toJson(d, dataOf)), null, 2) + "\n";
 }

@@ -60,7 +60,7 @@ export function describeTarget(ctx: FeatureContext, target: SymbolTarget): strin
     return [
       `**${kindWord("purpose", locale)}** \`${target.id}\` — ${md(locale === "en" ? purpose.en : purpose.nb)}`,
       "",
-      say(locale, `Innebygd formål (språkspesifikasjonen §4). Offisiell ordlyd ${wording.id}:`, `Built-in purpose (language specification §4). Official wording ${wording.id}:`),
+      say(locale, `Innebygd formål (docs/language.md §4). Offisiell ordlyd ${wording.id}:`, `Built-in purpose (docs/language.md §4). Official wording ${wording.id}:`),
       "",
       `> «${wording.text}»`,
       "",
@@ -73,7 +73,7 @@ export function describeTarget(ctx: FeatureContext, target: SymbolTarget): strin
     return [
       `**${kindWord("nationalGroup", locale)}** \`${target.id}\` — ${md(locale === "en" ? group.en : group.nb)}`,
       "",
-      say(locale, `Innebygd (språkspesifikasjonen §4): «${group.nb}».`, `Built-in (language specification §4): «${group.nb}».`),
+      say(locale, `Innebygd (docs/language.md §4): «${group.nb}».`, `Built-in (docs/language.md §4): «${group.nb}».`),
       "",
       `${say(locale, "Kilde", "Source")}: ${md(GROUP_SOURCE)}`,
     ].join("\n");
@@ -107,7 +107,7 @@ export function describeTarget(ctx: FeatureContext, target: SymbolTarget): strin
       const kind = target.node.hospitalKind.value;
       const kindText = HOSPITAL_KIND_TEXT[kind]?.[locale] ?? kind;
       const small = SMALL_HOSPITAL_KINDS.has(kind)
-        ? say(locale, " – et av de minste sykehusene, som tildelingen skal prioritere", " – one of the smallest hospitals, which the allocation is to favour")
+        ? say(locale, " – et av de minste sykehusene, som det skal legges vekt på ved tildelingen", " – one of the smallest hospitals, which the allocation is to favour")
         : "";
       lines.push(
         say(
@@ -320,7 +320,7 @@ function keywordHover(ctx: FeatureContext, offset: number): Hover | null {
     const kind = spelling as HospitalKind;
     const text = HOSPITAL_KIND_TEXT[kind]?.[locale] ?? spelling;
     const small = SMALL_HOSPITAL_KINDS.has(kind)
-      ? say(locale, "Et av de minste sykehusene, som tildelingen av tilskuddet skal prioritere (HFA503).", "One of the smallest hospitals, which the allocation of the grant is to favour (HFA503).")
+      ? say(locale, "Et av de minste sykehusene, som det skal legges vekt på ved tildelingen av tilskuddet (HFA503).", "One of the smallest hospitals, which the allocation of the grant is to favour (HFA503).")
       : "";
     return hoverOf(ctx, `**${md(text)}**${small ? `\n\n${small}` : ""}`, span);
   }

@@ -1,4 +1,9 @@
-/** Code lenses (net per party at the horizon, above each agreement) and inlay hints (kroner per year after each `à` flow). */
+/**
+ * Code lenses (net per party at the horizon, above each agreement) and inlay
+ * hints (the amount of each `à` flow, right after the quantity and its
+ * price, so the line reads "80 døgn à Barselsdøgn = 520 000 kr per år": the
+ * hint says no "/år" itself, since the schedule that follows says it).
+ */
 import { InlayHintKind, type CodeLens, type InlayHint } from "vscode-languageserver";
 import { describeFlow, formatKr } from "../../analysis/index.js";
 import type { FeatureContext } from "./api.js";
@@ -57,10 +62,9 @@ export function inlayHints(ctx: FeatureContext, range: { start: number; end: num
           const value = flow.flow.value;
           if (value.kind !== "quantity" || !value.times || !value.price || flow.perYear === undefined) continue;
           if (value.end < from || value.end > to) continue;
-          const perYear = flow.flow.schedule.kind === "once" ? "" : say(ctx.locale, "/år", "/yr");
           out.push({
             position: ctx.file.lines.position(value.end),
-            label: `= ${formatKr(flow.perYear, ctx.locale)}${perYear}`,
+            label: `= ${formatKr(flow.perYear, ctx.locale)}`,
             kind: InlayHintKind.Type,
             paddingLeft: true,
             tooltip: describeFlow(flow, ctx.locale),

@@ -124,8 +124,8 @@ function renameTarget(ctx: FeatureContext, offset: number): RenameCheck {
     return {
       error: say(
         locale,
-        `«${target.id}» er innebygd (${kindWord(target.kind, "nb")}, språkspesifikasjonen §4) og kan ikke gis nytt navn.`,
-        `"${target.id}" is a built-in ${kindWord(target.kind, "en")} (language specification §4) and cannot be renamed.`,
+        `«${target.id}» er innebygd (${kindWord(target.kind, "nb")}, docs/language.md §4) og kan ikke gis nytt navn.`,
+        `"${target.id}" is a built-in ${kindWord(target.kind, "en")} (docs/language.md §4) and cannot be renamed.`,
       ),
     };
   }

@@ -1,0 +1,127 @@
+/**
+ * The horizon and the continuation (spec §5.3–5.4): a horizon may not cut off
+ * committed own input (HFA407) nor run unbounded (HFA408), and savings in the
+ * years after `periode` need the running costs that produce them (HFA406).
+ */
+import type * as Ast from "../../../../grammar/src/ast.js";
+import { horizonItemOf, yearList, type Balance, type MoneyModel } from "../agreement/money.js";
+import type { ResolvedAgreement } from "../agreement/resolve.js";
+import type { Fix, TextEdit } from "../diagnostics.js";
+import { formatKr, joinList } from "../i18n.js";
+import type { CheckContext } from "./context.js";
+
+export function checkHorizon(resolved: ResolvedAgreement, ctx: CheckContext): void {
+  const period = resolved.period;
+  const item = horizonItemOf(resolved.node);
+  // An invalid period silences every rule that compares years with it (spec §5.2).
+  if (!period || period.to < period.from || !item || item.year.placeholder) return;
+  const horizon = item.year.value;
+  if (horizon < period.to) {
+    ctx.report(
+      "HFA407",
+      item.year,
+      ctx.say(
+        `Horisonten ${horizon} ligger før avtaleperioden slutter (${period.to}): innsatsen i ${yearList(range(horizon + 1, period.to), "nb")} ville falt ut av balansen. Skriv «horisont ${period.to}» eller senere.`,
+        `The horizon ${horizon} lies before the agreement period ends (${period.to}): the own input of ${yearList(range(horizon + 1, period.to), "en")} would drop out of the balance. Write "horisont ${period.to}" or later.`,
+      ),
+      { fixes: [{ title: ctx.say(`Sett horisonten til ${period.to}`, `Set the horizon to ${period.to}`), edits: [{ start: item.year.start, end: item.year.end, newText: String(period.to) }], preferred: true }] },
+    );
+    return;
+  }
+  const max = ctx.config.maxHorizonYears;
+  if (horizon > period.to + max) {
+    ctx.report(
+      "HFA408",
+      item.year,
+      ctx.say(
+        `Horisonten ${horizon} ligger ${horizon - period.to} år etter avtaleperioden; høyst ${max} år (${period.to + max}) er tillatt, fordi besparelser så langt fram er usikre. Skriv «horisont ${period.to + max}» eller tidligere, eller endre «balance.maxHorizonYears» i hfa.json.`,
+        `The horizon ${horizon} lies ${horizon - period.to} years after the agreement period; at most ${max} years (${period.to + max}) are allowed, because savings that far ahead are uncertain. Write "horisont ${period.to + max}" or earlier, or change "balance.maxHorizonYears" in hfa.json.`,
+      ),
+      { fixes: [{ title: ctx.say(`Sett horisonten til ${period.to + max}`, `Set the horizon to ${period.to + max}`), edits: [{ start: item.year.start, end: item.year.end, newText: String(period.to + max) }], preferred: true }] },
+    );
+  }
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+/**
+ * HFA406: savings counted in continuation years in which no party has own
+ * input. One diagnostic per agreement, naming the years and each party's
+ * savings in them, with both answers as quick fixes.
+ */
+export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel, ctx: CheckContext): void {
+  const balance = money.balance;
+  if (!balance || money.input.invalidInput) return;
+  const { period } = balance;
+  const years = balance.total.rows.filter((r) => r.continuation && r.input <= 0 && r.saving > 0).map((r) => r.year);
+  if (years.length === 0) return;
+  const inYears = new Set(years);
+  const savings = balance.parties
+    .map((p) => ({ party: p.party, amount: p.rows.filter((r) => inYears.has(r.year)).reduce((sum, r) => sum + r.saving, 0) }))
+    .filter((s) => s.amount > 0);
+  const savingClauses = money.flows.filter(
+    (f) => f.clause.kind === "saving" && f.perYear !== undefined && resolved.validPartyRefs.has(f.clause.party) && f.years.some((y) => inYears.has(y)),
+  );
+  const anchor = savingClauses[0]?.clause ?? (resolved.node.name.text ? resolved.node.name : resolved.node);
+  const yearsNb = yearList(years, "nb");
+  const yearsEn = yearList(years, "en");
+  const listNb = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "nb")}`), "nb");
+  const listEn = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "en")}`), "en");
+  const lastYear = Math.max(...years);
+  ctx.report(
+    "HFA406",
+    anchor.kind === "saving" ? anchor.flow.schedule : anchor,
+    ctx.say(
+      `Besparelser i ${yearsNb}, etter avtaleperioden ${period.from}–${period.to}, uten at noen part har innsats de årene (${listNb}): ingen har ført opp hva det koster å drive tiltaket videre. Før opp driftskostnaden med «innsats … per år til ${lastYear}», eller la besparelsene slutte med perioden («… til ${period.to}»). Gir en engangsinvestering varig effekt, unntak regelen med en begrunnelse.`,
+      `Savings in ${yearsEn}, after the agreement period ${period.from}–${period.to}, while no party has own input in those years (${listEn}): nobody entered what it costs to keep the measure running. Enter the running cost with "innsats … per år til ${lastYear}", or end the savings with the period ("… til ${period.to}"). If a one-off investment has a lasting effect, suppress the rule with a reason.`,
+    ),
+    { fixes: continuationFixes(resolved, money, balance, lastYear, ctx) },
+  );
+}
+
+function continuationFixes(resolved: ResolvedAgreement, money: MoneyModel, balance: Balance, horizon: number, ctx: CheckContext): Fix[] {
+  const { period } = balance;
+  const fixes: Fix[] = [];
+  // 1. The own input that runs to the end of the period runs on to the horizon.
+  const inputEdits: TextEdit[] = [];
+  for (const flow of money.flows) {
+    const clause = flow.clause;
+    if (clause.kind !== "input" || flow.perYear === undefined || !resolved.validPartyRefs.has(clause.party)) continue;
+    const schedule = clause.flow.schedule;
+    if (schedule.kind !== "yearly" || flow.years[flow.years.length - 1] !== period.to) continue;
+    inputEdits.push(untilEdit(schedule, horizon));
+  }
+  if (inputEdits.length > 0) {
+    fixes.push({
+      title: ctx.say(`Før opp driftskostnaden: innsatsen løper til ${horizon}`, `Enter the running cost: the own input runs to ${horizon}`),
+      edits: inputEdits,
+    });
+  }
+  // 2. The savings end with the period.
+  const savingEdits: TextEdit[] = [];
+  for (const flow of money.flows) {
+    const clause = flow.clause;
+    if (clause.kind !== "saving" || flow.perYear === undefined) continue;
+    const schedule = clause.flow.schedule;
+    if (schedule.kind !== "yearly" || !flow.years.some((y) => y > period.to)) continue;
+    if ((schedule.from?.value ?? period.from) > period.to) continue; // would leave no year
+    savingEdits.push(untilEdit(schedule, period.to));
+  }
+  if (savingEdits.length > 0) {
+    fixes.push({
+      title: ctx.say(`La besparelsene slutte med perioden (til ${period.to})`, `End the savings with the period (til ${period.to})`),
+      edits: savingEdits,
+    });
+  }
+  return fixes;
+}
+
+/** Sets a yearly schedule's last year: replaces its `til` year, or adds `til <year>` after it. */
+function untilEdit(schedule: Extract<Ast.Schedule, { kind: "yearly" }>, year: number): TextEdit {
+  if (schedule.to) return { start: schedule.to.start, end: schedule.to.end, newText: String(year) };
+  return { start: schedule.end, end: schedule.end, newText: ` til ${year}` };
+}
