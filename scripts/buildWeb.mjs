@@ -76,6 +76,8 @@ const common = (root, production, sources, aliases) => ({
   mainFields: ["browser", "module", "main"],
   loader: { ".code-snippets": "json", ".ttf": "dataurl" },
   define: { "process.env.NODE_ENV": '"production"' },
+  // The report's fonts are TrueType: fontkit's WOFF2 decoder is not needed (as scripts/build.mjs).
+  alias: { "brotli/decompress.js": join(root, "scripts", "stubs", "brotli-decompress.cjs") },
   plugins: [browserPlugin(root, sources, aliases)],
   minify: production,
   legalComments: "none",

@@ -160,6 +160,24 @@ describe.runIf(run)("web app in Chromium from file://", () => {
     expect(readFileSync(path, "utf8")).toBe(readFileSync(join(ROOT, "samples", "avtaler", "overgang-orkdal.hfa"), "utf8"));
   });
 
+  it("downloads the board memo as PDF, Word and HTML (rendered in the worker)", async () => {
+    await openFile(page, "avtaler/eldreteam-romsdal.hfa");
+    await goTo(page, 8, 5);
+    const expected = { pdf: "%PDF-", docx: "PK", html: "<!DOCTYPE html>" } as const;
+    for (const format of ["pdf", "docx", "html"] as const) {
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.locator(`#report-${format}`).click()]);
+      expect(download.suggestedFilename()).toBe(`EldreteamRomsdal.${format}`);
+      const bytes = readFileSync(await download.path());
+      expect(bytes.subarray(0, expected[format].length).toString("latin1")).toBe(expected[format]);
+      if (format === "html") expect(bytes.toString("utf8")).toMatch(/Eldrehelseteam og forsterket utskriving i Romsdal/);
+      if (format === "pdf") {
+        // Opened by a real consumer: poppler's pdftotext reads the agreement's title back.
+        const text = execFileSync("pdftotext", [await download.path(), "-"], { encoding: "utf8" });
+        expect(text).toMatch(/Eldrehelseteam/);
+      }
+    }
+  }, 90_000);
+
   it("reads well at 1280×800 (screenshot for the README)", async () => {
     await openFile(page, "avtaler/eldreteam-romsdal.hfa");
     await goTo(page, 1, 1);

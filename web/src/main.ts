@@ -14,6 +14,7 @@ import { openFilesFromInput, openFolderWithPicker, saveFile } from "./files.js";
 import { LanguageServer } from "./lspClient.js";
 import { registerTokenizer, setUpMonaco } from "./monacoSetup.js";
 import { ProblemsView } from "./problems.js";
+import { downloadReport, WEB_REPORT_FORMATS } from "./report.js";
 import { RuleView } from "./ruleView.js";
 import { uiStrings, type UiLocale, type UiStrings } from "./strings.js";
 import { FileList, OutlineView } from "./sidebar.js";
@@ -129,6 +130,7 @@ class App {
       this.problems.render(this.diagnostics, this.workspace, this.current);
     });
     this.bindToolbar();
+    this.applyStrings();
     this.fileList.render(this.workspace.list(), undefined);
     const first = this.workspace.list().find((file) => file.path.startsWith("feil/")) ?? this.workspace.list()[0];
     if (first) this.show(first);
@@ -215,6 +217,14 @@ class App {
     this.status(result.kind === "saved" ? this.strings.saved(result.name) : this.strings.downloaded(result.name));
   }
 
+  async report(format: (typeof WEB_REPORT_FORMATS)[number]): Promise<void> {
+    const position = this.editor.getPosition();
+    if (!this.current || !position) return;
+    this.status(this.strings.reportBusy);
+    const name = await downloadReport(this.server, this.current.model, position, format).catch(() => undefined);
+    this.status(name ? this.strings.downloaded(name) : this.strings.reportNoAgreement);
+  }
+
   status(text: string): void {
     byId("status").textContent = text;
   }
@@ -249,6 +259,15 @@ class App {
       this.editor.focus();
       void this.editor.getAction("editor.action.formatDocument")?.run();
     });
+    const reportTools = byId("report-tools");
+    for (const format of WEB_REPORT_FORMATS) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.id = `report-${format}`;
+      button.dataset.format = format;
+      button.addEventListener("click", () => void this.report(format));
+      reportTools.append(button);
+    }
     byId("locale-toggle").addEventListener("click", () => void this.setLocale(this.locale === "nb" ? "en" : "nb"));
   }
 
@@ -288,6 +307,12 @@ class App {
     };
     for (const [id, value] of Object.entries(text)) byId(id).textContent = value;
     byId("locale-toggle").setAttribute("aria-label", s.languageToggleLabel);
+    for (const button of byId("report-tools").querySelectorAll<HTMLButtonElement>("button")) {
+      const format = button.dataset.format as keyof UiStrings["reportFormats"];
+      button.textContent = s.reportFormats[format];
+      button.setAttribute("aria-label", `${s.report}: ${s.reportFormats[format]}`);
+    }
+    byId("report-label").textContent = `${s.report}:`;
     byId("locale-toggle").setAttribute("lang", this.locale === "nb" ? "en" : "nb");
     this.editor?.updateOptions({ ariaLabel: s.editorLabel });
     this.problems.render(this.diagnostics, this.workspace, this.current);

@@ -10,6 +10,8 @@ export interface UiStrings {
   readonly format: string;
   readonly report: string;
   readonly reportFormats: { readonly html: string; readonly pdf: string; readonly docx: string };
+  readonly reportBusy: string;
+  readonly reportNoAgreement: string;
   readonly languageToggle: string;
   readonly languageToggleLabel: string;
   readonly files: string;
@@ -51,7 +53,9 @@ const NB: UiStrings = {
   save: "Lagre",
   format: "Formater",
   report: "Styrenotat",
-  reportFormats: { html: "HTML", pdf: "PDF", docx: "Word (DOCX)" },
+  reportFormats: { html: "HTML", pdf: "PDF", docx: "Word" },
+  reportBusy: "Lager styrenotatet …",
+  reportNoAgreement: "Sett markøren i en avtale for å lage styrenotatet for den.",
   languageToggle: "English",
   languageToggleLabel: "Switch to English",
   files: "Filer",
@@ -85,7 +89,9 @@ const EN: UiStrings = {
   save: "Save",
   format: "Format",
   report: "Board memo",
-  reportFormats: { html: "HTML", pdf: "PDF", docx: "Word (DOCX)" },
+  reportFormats: { html: "HTML", pdf: "PDF", docx: "Word" },
+  reportBusy: "Making the board memo …",
+  reportNoAgreement: "Put the cursor in an agreement to make its board memo.",
   languageToggle: "Norsk",
   languageToggleLabel: "Bytt til norsk",
   files: "Files",
