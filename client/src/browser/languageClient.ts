@@ -12,7 +12,7 @@
  * across files as with the Node server.
  */
 import * as vscode from "vscode";
-import { LanguageClient as BrowserLanguageClient, type LanguageClientOptions } from "vscode-languageclient/browser";
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient as BrowserLanguageClient, type LanguageClientOptions, type MessageTransports } from "vscode-languageclient/browser";
 
 export * from "vscode-languageclient/browser";
 
@@ -31,17 +31,25 @@ export enum TransportKind {
 /** The Node client's server options, accepted and ignored (see above). */
 export type ServerOptions = unknown;
 
-function serverWorker(): Worker {
+/**
+ * The server's worker, started from a Blob of the bundle's text: VS Code's
+ * web extension host refuses `new Worker(url)` for an extension served by a
+ * remote (code-server), and a Blob works wherever the extension comes from.
+ */
+async function serverTransports(): Promise<MessageTransports> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed`);
-  const url = vscode.Uri.joinPath(extension.extensionUri, "dist", "browser", "server.js").toString(true);
-  return new Worker(url, { name: "hfa-language-server" });
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, "dist", "browser", "server.js"));
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "text/javascript" }));
+  const worker = new Worker(url, { name: "hfa-language-server" });
+  // Transports, not the worker: the host replaces the global Worker, so the client's `instanceof Worker` test fails.
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
 }
 
 export class LanguageClient extends BrowserLanguageClient {
   constructor(id: string, name: string, _serverOptions: ServerOptions, clientOptions: LanguageClientOptions) {
     // A new worker for each start (the restart command starts a fresh client).
-    super(id, name, async () => serverWorker(), clientOptions);
+    super(id, name, serverTransports, clientOptions);
   }
 
   override async start(): Promise<void> {
