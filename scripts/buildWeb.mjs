@@ -6,7 +6,7 @@
 // Node's fs, path and url are mapped onto the worker's in-memory tree
 // (server/src/lsp/browser/), so the server's own code runs unchanged.
 import { build } from "esbuild";
-import { copyFileSync, existsSync, writeFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** The web extension's client: the Node language client and crypto replaced by their browser counterparts. */
@@ -37,6 +37,9 @@ function browserPlugin(root, sources, aliases = NODE_IN_MEMORY) {
   return {
     name: "hfa-browser",
     setup(b) {
+      if (aliases.officeRenderers === false) {
+        b.onResolve({ filter: /^\.\/render\/(pdf|docx)\.js$/ }, (args) => (args.importer.includes(join("server", "src", "report")) ? { path: join(root, "server/src/lsp/browser/noOfficeRenderers.ts") } : undefined));
+      }
       b.onResolve({ filter: /^vscode-languageclient\/node$/ }, (args) => (aliases[args.path] ? { path: join(root, aliases[args.path]) } : undefined));
       b.onResolve({ filter: /^node:/ }, (args) => {
         const target = aliases[args.path];
@@ -107,14 +110,22 @@ async function grammarKeywords(root) {
   return [...keywordsBySpelling.keys()].sort();
 }
 
+function writeAtomically(path, data) {
+  const temp = `${path}.tmp-${process.pid}`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+}
+
 export async function buildBrowser(root, { production = false } = {}) {
   const built = [];
   const outBrowser = join(root, "dist", "browser");
   mkdirSync(outBrowser, { recursive: true });
 
-  // The worker is always minified: the web app embeds it, and it counts towards the first load.
+  // The workers are always minified: the web app embeds one, and it counts towards the first load.
+  // The web extension's worker leaves out the PDF and Word renderers (server/src/lsp/browser/noOfficeRenderers.ts).
   const worker = await buildToString(root, "server/src/lsp/browserMain.ts", common(root, true, {}));
-  writeFileSync(join(outBrowser, "server.js"), worker);
+  const extensionWorker = await buildToString(root, "server/src/lsp/browserMain.ts", common(root, true, {}, { ...NODE_IN_MEMORY, officeRenderers: false }));
+  writeAtomically(join(outBrowser, "server.js"), extensionWorker);
   built.push("dist/browser/server.js");
 
   // The extension itself, unchanged, for VS Code's web extension host (package.json `browser`).
@@ -127,19 +138,28 @@ export async function buildBrowser(root, { production = false } = {}) {
     const keywords = await grammarKeywords(root);
     const editorWorker = await buildToString(root, "node_modules/monaco-editor/esm/vs/editor/editor.worker.js", common(root, true, {}));
     const outWeb = join(root, "dist", "web");
-    rmSync(outWeb, { recursive: true, force: true });
     mkdirSync(outWeb, { recursive: true });
-    await build({
+    const result = await build({
       ...common(root, true, { "worker-source": worker, "editor-worker-source": editorWorker, keywords }),
       entryPoints: { app: join(root, "web/src/main.ts") },
       outdir: outWeb,
       format: "iife",
       sourcemap: false,
+      write: false,
     });
-    for (const file of readdirSync(join(root, "web", "static"))) {
-      if (statSync(join(root, "web", "static", file)).isFile()) copyFileSync(join(root, "web", "static", file), join(outWeb, file));
+    // Each file replaced in one step (temp file and rename), nothing deleted first: tests
+    // reading dist/web/ while another process rebuilds it (npm run package) never see it half-made.
+    const wanted = new Set();
+    for (const file of result.outputFiles) {
+      writeAtomically(file.path, file.contents);
+      wanted.add(file.path);
     }
-    rmSync(join(root, "dist", "tmp"), { recursive: true, force: true });
+    for (const file of readdirSync(join(root, "web", "static"))) {
+      if (!statSync(join(root, "web", "static", file)).isFile()) continue;
+      writeAtomically(join(outWeb, file), readFileSync(join(root, "web", "static", file)));
+      wanted.add(join(outWeb, file));
+    }
+    for (const file of readdirSync(outWeb)) if (!wanted.has(join(outWeb, file)) && !file.includes(".tmp-")) rmSync(join(outWeb, file), { force: true });
     built.push("dist/web/");
   }
   return built;
