@@ -222,6 +222,22 @@ describe.runIf(run)("web app in Chromium from file://", () => {
     }
   });
 
+  it("adds single files to the workspace (Åpne filer): their names resolve against the open folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hfa-web-"));
+    try {
+      const text = readFileSync(join(ROOT, "samples", "avtaler", "overgang-orkdal.hfa"), "utf8").replace(/^avtale (\S+)/m, "avtale $1Kopi");
+      writeFileSync(join(dir, "ny-avtale.hfa"), text);
+      await page.locator("#files-input").setInputFiles(join(dir, "ny-avtale.hfa"));
+      await page.waitForSelector('#file-list button[data-path="ny-avtale.hfa"]');
+      await openFile(page, "ny-avtale.hfa");
+      await expect.poll(async () => (await problemsOf(page, "ny-avtale.hfa")).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const codes = (await problemsOf(page, "ny-avtale.hfa")).map((d) => d.code);
+      expect(codes).not.toContain("HFA101");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("made no request beyond its own files and had no errors", () => {
     expect(app.foreign).toEqual([]);
     expect(app.requests.length).toBeGreaterThan(0);
