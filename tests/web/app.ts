@@ -4,7 +4,7 @@
  * app's own files, or any request a route sees — anything not file: — is a
  * failure), and the editor used through the keyboard as a user would.
  */
-import { appendFileSync, existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
@@ -53,15 +53,9 @@ export async function openApp(options: { acceptDownloads?: boolean } = {}): Prom
     requests.push(url);
     if (!isOwn(url) && !foreign.includes(url)) foreign.push(url);
   });
-  page.on("pageerror", (error) => {
-    errors.push(error.message);
-    if (process.env.HFA_WEB_DEBUG) appendFileSync("/tmp/web-errors.log", `${error.stack}\n`);
-  });
+  page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error") {
-      errors.push(message.text());
-      if (process.env.HFA_WEB_DEBUG) appendFileSync("/tmp/web-errors.log", JSON.stringify([message.text(), message.location(), message.args().length]) + "\n");
-    }
+    if (message.type() === "error") errors.push(message.text());
   });
   await page.goto(APP_URL);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
