@@ -11,11 +11,11 @@
 // The workspace is generated in a temp folder from the samples (agreements
 // renamed, the RST frame raised so 1 000 agreements fit in it).
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
+import { makeBenchWorkspace } from "./workspace.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const serverPath = join(root, "dist", "server.js");
@@ -23,20 +23,7 @@ const AGREEMENTS = Number(process.env.HFA_BENCH_AGREEMENTS ?? 1000);
 const EDITS = Number(process.env.HFA_BENCH_EDITS ?? 200);
 const QUERIES = 200;
 
-function makeWorkspace() {
-  const dir = mkdtempSync(join(tmpdir(), "hfa-bench-lsp-"));
-  cpSync(join(root, "samples", "felles"), join(dir, "felles"), { recursive: true });
-  const scheme = join(dir, "felles", "tilskudd-hmn.hfa");
-  writeFileSync(scheme, readFileSync(scheme, "utf8").replace(/ramme (\d{4}) [^\n]*mill\. kr/g, "ramme $1 50 000 mill. kr"));
-  const samples = readdirSync(join(root, "samples", "avtaler")).filter((f) => f.endsWith(".hfa")).sort();
-  mkdirSync(join(dir, "avtaler"));
-  for (let i = 0; i < AGREEMENTS; i++) {
-    const sample = samples[i % samples.length];
-    const text = readFileSync(join(root, "samples", "avtaler", sample), "utf8").replace(/^avtale (\S+)/m, (_, name) => `avtale ${name}${i}`);
-    writeFileSync(join(dir, "avtaler", `${String(i).padStart(4, "0")}-${sample}`), text);
-  }
-  return dir;
-}
+const makeWorkspace = () => makeBenchWorkspace(AGREEMENTS);
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildBrowser } from "./buildWeb.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const production = process.argv.includes("--production");
@@ -40,4 +41,6 @@ for (const entry of entries) {
     logLevel: "warning",
   });
 }
-console.error(`hfa: built ${entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out).join(", ")} in ${Date.now() - started} ms`);
+// The language server in a Web Worker, the VS Code web extension and the web app (scripts/buildWeb.mjs).
+const browserBuilt = await buildBrowser(root, { production });
+console.error(`hfa: built ${[...entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out), ...browserBuilt].join(", ")} in ${Date.now() - started} ms`);

@@ -18,7 +18,7 @@ const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const out = join(root, `${manifest.name}-${manifest.version}.vsix`);
 
 execFileSync(process.execPath, [join(root, "scripts", "build.mjs"), "--production"], { cwd: root, stdio: "inherit" });
-for (const bundle of ["dist/client.js", "dist/server.js"]) {
+for (const bundle of ["dist/client.js", "dist/server.js", "dist/browser/client.js", "dist/browser/server.js"]) {
   if (!existsSync(join(root, bundle))) {
     console.error(`package: ${bundle} is missing (build failed?)`);
     process.exit(1);
@@ -47,4 +47,4 @@ execFileSync(
 );
 const bytes = statSync(out).size;
 console.log(`package: ${relative(root, out)} ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes)`);
-if (bytes > 1024 * 1024) console.warn("package: larger than the 1 MB target");
+if (bytes > 1.5 * 1024 * 1024) console.warn("package: larger than the 1.5 MB target (Node and browser bundles)");

@@ -69,10 +69,12 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     if (unpacked) rmSync(unpacked, { recursive: true, force: true });
   });
 
-  it("is small (under 1 MB)", () => {
+  // 1.5 MB since the web extension (issue 11): the package holds the client and the server twice,
+  // for Node and for a browser worker (the browser server without the PDF and Word renderers).
+  it("is small (under 1.5 MB)", () => {
     const size = statSync(VSIX).size;
     console.log(`${VSIX}: ${(size / 1024).toFixed(1)} KiB, ${entries.length} files`);
-    expect(size).toBeLessThan(1024 * 1024);
+    expect(size).toBeLessThan(1.5 * 1024 * 1024);
   });
 
   it("holds exactly what runs: manifest, bundles, grammar, snippets, icons, translations, rule pages, readme, licence", () => {
@@ -83,6 +85,8 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       "extension/package.nls.json",
       "extension/readme.md",
       "extension/LICENSE.txt",
+      "extension/dist/browser/client.js",
+      "extension/dist/browser/server.js",
       "extension/dist/client.js",
       "extension/dist/server.js",
       "extension/language-configuration.json",
