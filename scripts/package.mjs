@@ -9,7 +9,8 @@
 // screenshots would make the package several times larger, and links into a
 // repository lead nowhere from an installed extension.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,12 +40,24 @@ mkdirSync(dirname(readme), { recursive: true });
 writeFileSync(readme, packageReadme(readFileSync(readmeSource, "utf8")));
 
 rmSync(out, { force: true });
-const vsce = join(root, "node_modules", "@vscode", "vsce", "vsce");
-execFileSync(
-  process.execPath,
-  [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--readme-path", relative(root, readme), "--out", out],
-  { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
-);
+// package.json's "files" lists what the npm package holds (the CLI); vsce refuses a manifest with
+// both "files" and a .vscodeignore. So the extension is packed from a staging copy of the tree
+// whose manifest has no "files", and .vscodeignore alone decides what the .vsix holds.
+const stage = mkdtempSync(join(tmpdir(), "hfa-vsix-stage-"));
+try {
+  const skipped = new Set(["node_modules", ".git", ".e2e"]);
+  cpSync(root, stage, { recursive: true, filter: (source) => !skipped.has(relative(root, source).split(/[\\/]/)[0]) && !source.endsWith(".vsix") });
+  const { files: _npmFiles, ...extensionManifest } = manifest;
+  writeFileSync(join(stage, "package.json"), JSON.stringify(extensionManifest, null, 2) + "\n");
+  const vsce = join(root, "node_modules", "@vscode", "vsce", "vsce");
+  execFileSync(
+    process.execPath,
+    [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--readme-path", relative(root, readme), "--out", out],
+    { cwd: stage, stdio: ["ignore", "inherit", "inherit"] },
+  );
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
 const bytes = statSync(out).size;
 console.log(`package: ${relative(root, out)} ${(bytes / 1024).toFixed(1)} KiB (${bytes} bytes)`);
 if (bytes > 1.5 * 1024 * 1024) console.warn("package: larger than the 1.5 MB target (Node and browser bundles)");

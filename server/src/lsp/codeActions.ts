@@ -125,8 +125,10 @@ export function fixAllAction(file: SourceFile, analysis: WorkspaceAnalysis, loca
     if (!fix) continue;
     const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
     if (sorted[0]!.start < reached) continue;
-    edits.push(...sorted);
-    reached = Math.max(reached, ...sorted.map((e) => e.end));
+    for (const edit of sorted) {
+      edits.push(edit);
+      reached = Math.max(reached, edit.end);
+    }
     count++;
   }
   if (count === 0) return undefined;
