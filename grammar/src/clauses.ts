@@ -30,6 +30,7 @@ import {
   OutcomeKeyword,
   PercentSign,
   Placeholder,
+  NameToken,
   hasPlaceholderSegment,
   CommaDash,
   Star,
@@ -133,7 +134,6 @@ export class ClauseParser extends EmbeddedActionsParser {
   private scheduleAlternatives?: IOrAlt<Ast.Schedule>[];
   private headerAlternatives?: IOrAlt<IToken>[];
   private suffixAlternatives?: IOrAlt<NonNullable<Ast.IndicatorMeasure["suffix"]>>[];
-  private nameAlternatives?: IOrAlt<Ast.Name>[];
   private stringAlternatives?: IOrAlt<Ast.StringLit>[];
   private yearAlternatives?: IOrAlt<Ast.YearLit>[];
   private moneyAlternatives?: IOrAlt<Ast.Money>[];
@@ -152,7 +152,11 @@ export class ClauseParser extends EmbeddedActionsParser {
   override computeContentAssist(startRuleName: string, precedingInput: IToken[]): ISyntacticContentAssistPath[] {
     const last = precedingInput[precedingInput.length - 1]?.tokenType;
     const afterNumber = last === NumberLiteral || last === ForeignNumber || last === Placeholder || last === KW.mill;
-    return super.computeContentAssist(startRuleName, precedingInput).filter((suggestion) => {
+    const suggestions = super
+      .computeContentAssist(startRuleName, precedingInput)
+      // A name position is asked for as an identifier, as before placeholders existed.
+      .map((s) => (s.nextTokenType === NameToken ? { ...s, nextTokenType: Identifier } : s));
+    return suggestions.filter((suggestion) => {
       const type = suggestion.nextTokenType;
       if (type === Placeholder || type === CommaDash) return false;
       if (suggestion.ruleStack[suggestion.ruleStack.length - 1] !== "money") return true;
@@ -168,20 +172,10 @@ export class ClauseParser extends EmbeddedActionsParser {
   }
 
   private readonly name = this.RULE("name", (): Ast.Name => {
-    return this.OR((this.nameAlternatives ??= [
-      {
-        ALT: () => {
-          const token = this.CONSUME(Identifier);
-          return { start: startOf(token), end: endOf(token), text: normalizeName(token.image) };
-        },
-      },
-      {
-        ALT: () => {
-          const token = this.CONSUME(Placeholder);
-          return { start: startOf(token), end: endOf(token), text: token.image, placeholder: true as const };
-        },
-      },
-    ]));
+    const token = this.CONSUME(NameToken);
+    return token.tokenType === Placeholder
+      ? { start: startOf(token), end: endOf(token), text: token.image, placeholder: true as const }
+      : { start: startOf(token), end: endOf(token), text: normalizeName(token.image) };
   });
 
   private readonly string = this.RULE("string", (): Ast.StringLit => {

@@ -19,6 +19,14 @@ export const StatusKeyword = createToken({ name: "StatusKeyword", pattern: Lexer
 export const OutcomeKeyword = createToken({ name: "OutcomeKeyword", pattern: Lexer.NA, categories: [Keyword] });
 export const EffectKeyword = createToken({ name: "EffectKeyword", pattern: Lexer.NA, categories: [Keyword] });
 
+/**
+ * Where the grammar asks for a name: an identifier or a placeholder (spec §2).
+ * One category instead of an OR of two alternatives, because a failing OR
+ * builds a NoViableAlt exception whose message costs several times a
+ * mismatched token's — and a broken file fails at names by the thousand.
+ */
+export const NameToken = createToken({ name: "NameToken", pattern: Lexer.NA, label: "name" });
+
 // ---------------------------------------------------------------- trivia
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
@@ -134,6 +142,7 @@ export const Placeholder = createToken({
   line_breaks: false,
   start_chars_hint: ["<"],
   label: "'<…>'",
+  categories: [NameToken],
 });
 
 const LETTER_PATTERN = /\p{L}/u;
@@ -277,6 +286,7 @@ export const Identifier = createToken({
   },
   line_breaks: false,
   start_chars_hint: identifierStartChars(),
+  categories: [NameToken],
 });
 
 /** `_`, the letters below 256 and one character per Chevrotain bucket above: keeps its first-character optimisation. */
@@ -415,6 +425,7 @@ export const lexerTokens: TokenType[] = [
 /** Everything the parser may see, categories included. */
 export const allTokens: TokenType[] = [
   ...lexerTokens,
+  NameToken,
   Keyword,
   UnitKeyword,
   CurrencyKeyword,
