@@ -492,11 +492,25 @@ describe("explain, report, help and version", () => {
     expect(hfa(["explain", "--locale", "en"]).stdout).toMatch(/^HFA402 {2}warning {2}Imbalance between the parties after transfers$/m);
   });
 
-  test("report without the shared declarations still writes the report and says what to add (tests/report/ test the rest)", () => {
+  test("report of a sample: samples/hfa.json makes samples/ one workspace, so the shared declarations resolve", () => {
     const run = hfa(["report", "samples/avtaler/fact-innherred.hfa", "--format", "md", "--out", "-"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Utkast – avtalen har \d+ feil/);
-    expect(run.stderr).toContain("Oppgi også filene med de felles deklarasjonene");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/Utkast – avtalen har \d+ feil/);
+    expect(run.stderr).toBe("");
+  });
+
+  test("report without the shared declarations still writes the report and says what to add (tests/report/ test the rest)", () => {
+    // A folder with no hfa.json and only the agreement: its names cannot resolve.
+    const dir = mkdtempSync(join(tmpdir(), "hfa-report-alone-"));
+    try {
+      cpSync(join(ROOT, "samples", "avtaler", "fact-innherred.hfa"), join(dir, "fact-innherred.hfa"));
+      const run = hfa(["report", "fact-innherred.hfa", "--format", "md", "--out", "-"], dir);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Utkast – avtalen har \d+ feil/);
+      expect(run.stderr).toContain("Oppgi også filene med de felles deklarasjonene");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("--help, <command> --help and --version", () => {
