@@ -29,6 +29,7 @@ export interface WriteFs {
   closeSync: typeof fs.closeSync;
   fchmodSync: typeof fs.fchmodSync;
   renameSync: typeof fs.renameSync;
+  linkSync: typeof fs.linkSync;
   unlinkSync: typeof fs.unlinkSync;
   statSync: typeof fs.statSync;
   realpathSync: (path: string) => string;
@@ -42,6 +43,7 @@ export const NODE_FS: WriteFs = {
   closeSync: fs.closeSync,
   fchmodSync: fs.fchmodSync,
   renameSync: fs.renameSync,
+  linkSync: fs.linkSync,
   unlinkSync: fs.unlinkSync,
   statSync: fs.statSync,
   realpathSync: (path) => fs.realpathSync(path),
@@ -139,8 +141,65 @@ function unchangedSince(path: string, expected: FileStamp, io: WriteFs): boolean
   }
 }
 
+/**
+ * Writes `bytes` to a new temporary file beside `path` (`wx`: never follows or reuses something
+ * already there) and fsyncs it; returns its name. On failure nothing is left behind.
+ */
+export function writeSyncedTemp(path: string, bytes: Uint8Array, mode: number, io: WriteFs = NODE_FS): string {
+  const temp = join(dirname(path), `.${basename(path)}.hfa-tmp-${process.pid}-${counter++}`);
+  const fd = io.openSync(temp, "wx", mode);
+  try {
+    let offset = 0;
+    while (offset < bytes.length) offset += io.writeSync(fd, bytes, offset, bytes.length - offset);
+    io.fsyncSync(fd);
+  } catch (error) {
+    closeQuietly(fd, io);
+    removeQuietly(temp, io);
+    throw error;
+  }
+  try {
+    io.closeSync(fd);
+  } catch (error) {
+    removeQuietly(temp, io);
+    throw error;
+  }
+  return temp;
+}
+
+/** Writes a new file or replaces one (a report): whole or not at all — temp file, fsync, rename. */
+export function writeFileAtomically(path: string, bytes: Uint8Array, mode = 0o644, io: WriteFs = NODE_FS): void {
+  const temp = writeSyncedTemp(path, bytes, mode, io);
+  try {
+    io.renameSync(temp, path);
+  } catch (error) {
+    removeQuietly(temp, io);
+    throw error;
+  }
+  syncFolder(dirname(path), io);
+}
+
+/**
+ * Creates `path` without ever overwriting a file: the temp file is hard-linked to its name, and
+ * `link` fails with EEXIST when the name exists, so a file that appeared meanwhile is kept.
+ */
+export function createFileAtomically(path: string, bytes: Uint8Array, mode = 0o644, io: WriteFs = NODE_FS): "created" | "exists" {
+  const temp = writeSyncedTemp(path, bytes, mode, io);
+  try {
+    try {
+      io.linkSync(temp, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") return "exists";
+      throw error;
+    }
+    syncFolder(dirname(path), io);
+    return "created";
+  } finally {
+    removeQuietly(temp, io);
+  }
+}
+
 /** Makes the rename itself durable; not every platform can open a folder, so best effort. */
-function syncFolder(folder: string, io: WriteFs): void {
+export function syncFolder(folder: string, io: WriteFs = NODE_FS): void {
   let fd: number | undefined;
   try {
     fd = io.openSync(folder, "r");

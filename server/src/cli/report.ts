@@ -11,8 +11,9 @@
  * output. Every file is written atomically (temp file in the same folder,
  * fsync, rename), so a failed run never leaves half a report.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { mkdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { writeFileAtomically } from "./atomicWrite.js";
 import { Workspace, type AgreementAnalysis, type WorkspaceAnalysis } from "../analysis/index.js";
 import {
   buildOverviewModel,
@@ -45,43 +46,6 @@ const OPTIONS: OptionSpecs = {
 export interface ReportOutput {
   readonly name: string;
   readonly bytes: Uint8Array;
-}
-
-/** Writes `bytes` to `path` atomically: a temp file beside it, flushed to disk, then renamed over it. */
-export function writeAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, "wx", 0o644);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
-    syncFolder(dirname(path));
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing was created
-    }
-    throw error;
-  }
-}
-
-/** Makes the rename durable too; not every platform can open a folder, so best effort. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, "r");
-    fsyncSync(fd);
-  } catch {
-    // the report is written; only its durability across a power cut is not guaranteed here
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 function isDirectory(path: string): boolean {
@@ -202,7 +166,7 @@ export async function runReport(args: readonly string[], io: Io, flagLocale: Loc
     }
     const path = toDir ? join(target ?? io.cwd, output.name) : target!;
     try {
-      writeAtomic(path, bytes);
+      writeFileAtomically(path, bytes);
     } catch (error) {
       io.err(say(locale, `hfa: kan ikke skrive ${path}: ${reasonOf(error, locale)}\n`, `hfa: cannot write ${path}: ${reasonOf(error, locale)}\n`));
       return 2;

@@ -7,7 +7,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { COMMON_OPTIONS, parse } from "../args.js";
-import { createFileAtomic } from "../create.js";
+import { createFileAtomically } from "../atomicWrite.js";
 import { UsageError, WriteError } from "../errors.js";
 import { reasonOf } from "../files.js";
 import type { Io } from "../io.js";
@@ -35,7 +35,7 @@ export function runInit(args: readonly string[], io: Io, flagLocale: Locale | un
     const target = join(dir, ...file.path.split("/"));
     try {
       mkdirSync(join(target, ".."), { recursive: true });
-      (createFileAtomic(target, file.text) === "created" ? created : skipped).push(file.path);
+      (createFileAtomically(target, new TextEncoder().encode(file.text)) === "created" ? created : skipped).push(file.path);
     } catch (error) {
       report(io, locale, dirArg, created, skipped);
       throw new WriteError(file.path, reasonOf(error, locale));
