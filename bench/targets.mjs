@@ -57,7 +57,7 @@ if (k1) {
   );
 }
 if (core.cli && !core.cli.skipped) {
-  row("`hfa check` of 1 000 agreements, spawned (median of 5)", `${fmt(core.cli.median, 0)} ms`, `node -e 0 ${fmt(core.nodeStart.median, 0)} ms`, "< 400 ms", core.cli.median < 400);
+  row("`hfa check` of 1 000 agreements, spawned (median of 5)", `${fmt(core.cli.median, 0)} ms`, `node -e 0 ${fmt(core.nodeStart.median, 0)} ms; without the compile cache ${fmt(core.cli.withoutCache.median, 0)} ms`, "< 400 ms", core.cli.median < 400);
 }
 const lspRow = (prefix) => lsp.rows.find((r) => r.name.startsWith(prefix));
 const baseline = lspRow("(baseline");
