@@ -43,9 +43,9 @@ function rssMb(pid) {
   }
 }
 
-async function start(workspace, initializationOptions) {
+async function start(workspace, initializationOptions, env = process.env) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const latest = new Map();
@@ -186,13 +186,20 @@ try {
   }
   rows.push({ name: "(baseline: spawn → exit of `node -e 0`)", p50: percentile(bare, 50), p95: percentile(bare, 95), target: Infinity, ok: true, unit: "ms" });
   const inits = [];
-  // 20 starts, so that p95 is not simply the slowest of a handful.
+  const initsWithoutCache = [];
+  // 20 starts, so that p95 is not simply the slowest of a handful; interleaved with 20 with
+  // the compile cache off (a plain require of the bundle, as before issue 12). The first
+  // start writes the cache (at exit) and is not counted.
+  await (await start(undefined, {})).stop();
   for (let i = 0; i < 20; i++) {
-    const server = await start(undefined, {});
-    inits.push(server.initializeMs);
-    await server.stop();
+    for (const [list, env] of [[inits, process.env], [initsWithoutCache, { ...process.env, HFA_NO_COMPILE_CACHE: "1" }]]) {
+      const server = await start(undefined, {}, env);
+      list.push(server.initializeMs);
+      await server.stop();
+    }
   }
   row("spawn → initialize response", inits, 100);
+  row("(spawn → initialize response without the compile cache)", initsWithoutCache, Infinity);
   console.error("bench: initialize done; indexing and editing…");
 
   const fast = await editLatency(workspace, { debounceMs: 0 });

@@ -5,16 +5,19 @@
  * and exit status with the cache off (a plain `require`, as before), on the
  * run that writes the cache and on the run that reads it; the cache is
  * written under the temp folder (TMPDIR), never in the checked repository;
- * a corrupt cache file is ignored.
+ * a corrupt cache file is ignored. The language server (dist/server.js, which
+ * loads dist/server-main.js the same way) answers initialize and publishes the
+ * same diagnostics with the cache off, writing it and reading it.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 // @ts-expect-error: the benchmark's generator is plain JavaScript without types
 import { generateWorkspace } from "../bench/generate.mjs";
+import { TestClient } from "./lsp/client.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "hfa.js");
@@ -95,4 +98,42 @@ describe("the CLI's compile cache changes nothing but the start-up time", () => 
     expect(run.code).toBe(plain.code);
     expect(statSync(file!).size).toBeGreaterThan(1000);
   });
+});
+
+describe("the language server's compile cache changes nothing but the start-up time", () => {
+  test("initialize result and a sample's diagnostics are identical without the cache, writing it and reading it", async () => {
+    const tmp = temp("hfa-cache-tmp-");
+    const saved = { TMPDIR: process.env.TMPDIR, HFA_NO_COMPILE_CACHE: process.env.HFA_NO_COMPILE_CACHE };
+    const samples = join(ROOT, "samples");
+    const file = join(samples, "avtaler", "eldreteam-romsdal.hfa");
+    const uri = pathToFileURL(file).href;
+    const session = async () => {
+      const { client, initializeResult } = await TestClient.start(samples);
+      client.open(uri, readFileSync(file, "utf8"));
+      const diagnostics = await client.waitForDiagnostics(uri);
+      await client.stop();
+      return JSON.stringify({ initializeResult, diagnostics });
+    };
+    try {
+      process.env.TMPDIR = tmp;
+      process.env.HFA_NO_COMPILE_CACHE = "1";
+      const plain = await session();
+      expect(cacheFiles(tmp)).toEqual([]);
+      delete process.env.HFA_NO_COMPILE_CACHE;
+      const writing = await session();
+      const written = cacheFiles(tmp);
+      expect(written.map((f) => f.slice(tmp.length))).toEqual([expect.stringMatching(/server-main\.js-[0-9a-f]+\.v8cache$/)]);
+      const writtenAt = statSync(written[0]!).mtimeMs;
+      const reading = await session();
+      expect(statSync(written[0]!).mtimeMs).toBe(writtenAt);
+      expect(writing).toBe(plain);
+      expect(reading).toBe(plain);
+      expect(plain).toContain("HFA");
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }, 60_000);
 });
