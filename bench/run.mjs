@@ -358,7 +358,7 @@ for (const r of results) {
   console.log(
     `  ${pad(r.name, 22, false)} parse + check / JSON.parse ${fmt(ratio)}× (target ≤ ${TARGET_RATIO}×) ${verdict(ratio <= TARGET_RATIO)}` +
       `; jsonc-parser / JSON.parse ${fmt(r.jsonc.median / r.json.median)}×` +
-      (perMB !== undefined ? `; memory ${fmt(perMB)} MB per MB of source (target ≤ ${TARGET_MEM_PER_MB}) ${verdict(perMB <= TARGET_MEM_PER_MB)}` : "") +
+      (perMB !== undefined ? `; memory ${fmt(perMB)} MB per MB of source (target ≤ ${TARGET_MEM_PER_MB}) ${perMB > 0 ? verdict(perMB <= TARGET_MEM_PER_MB) : "(below the noise)"}` : "") +
       (r.agreements >= 1000 ? `; per agreement ${fmt(r.total.median / r.agreements, 3)} ms` + (r.heapMB !== undefined ? `, ${fmt((r.heapMB * 1024) / r.agreements)} KB` : "") : ""),
   );
 }
