@@ -27,7 +27,8 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-const PRE_COMMIT = "/usr/bin/pre-commit";
+// .ci/run installs pre-commit from PyPI and names it in HFA_PRE_COMMIT; elsewhere Debian's package.
+const PRE_COMMIT = process.env.HFA_PRE_COMMIT ?? "/usr/bin/pre-commit";
 
 const scratch = mkdtempSync(join(tmpdir(), "hfa-repo-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -272,7 +273,7 @@ describe("the scaffold's CI set-ups", () => {
 describe("pre-commit", () => {
   beforeAll(() => {
     // Under CI the tool must be there (.ci/run installs it); a missing tool is a failure, never a skip.
-    expect(existsSync(PRE_COMMIT), `${PRE_COMMIT} is missing: apt-get install -y pre-commit`).toBe(true);
+    expect(existsSync(PRE_COMMIT), `${PRE_COMMIT} is missing: pip install pre-commit (and set HFA_PRE_COMMIT), or apt-get install -y pre-commit`).toBe(true);
   });
 
   test("the scaffold's .pre-commit-config.yaml (repo: local): fails before filling in, passes after", async () => {

@@ -77,7 +77,7 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     expect(size).toBeLessThan(1.5 * 1024 * 1024);
   });
 
-  it("holds exactly what runs: manifest, bundles, grammar, snippets, icons, translations, rule pages, readme, licence", () => {
+  it("holds exactly what runs: manifest, bundles, grammar, snippets, icons, translations, rule pages and the language reference, readme, licence", () => {
     const expected = [
       "[Content_Types].xml",
       "extension.vsixmanifest",
@@ -97,6 +97,8 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       "extension/images/file-icon.png",
       "extension/client/schemas/hfa.schema.json",
       ...codes.map((code) => `extension/docs/rules/${code}.md`),
+      // The rule pages link the language reference (../language.md).
+      "extension/docs/language.md",
     ].sort();
     expect(entries.map((e) => e.name).sort()).toEqual(expected);
     for (const entry of entries) {

@@ -37,6 +37,18 @@ describe("symbolic links", () => {
     expect(notes).toEqual([expect.stringMatching(/^hfa: hoppet over 4 symbolske lenker som peker ut av mappen \(avtaler\/x\.hfa -> .*hemmelig\.hfa og 3 til\); oppgi filen direkte for å lese den$/)]);
   });
 
+  test("a link inside the folder to another part of it reads each file once (no false HFA102 against itself)", () => {
+    const { dir } = workspace();
+    const run = hfa(["check", "--format", "json", "."], dir);
+    const diagnostics = JSON.parse(run.stdout) as { file: string; code: string }[];
+    expect(diagnostics.filter((d) => d.code === "HFA102")).toEqual([]);
+    // avtaler/ sorts before inne/, so the file keeps its own name.
+    expect(new Set(diagnostics.map((d) => d.file))).toEqual(new Set(["avtaler/a.hfa"]));
+    // Named twice on the command line, once through the link: still one file.
+    const twice = hfa(["check", "--format", "json", "avtaler/a.hfa", "inne/a.hfa"], dir);
+    expect((JSON.parse(twice.stdout) as { code: string }[]).filter((d) => d.code === "HFA102")).toEqual([]);
+  });
+
   test("a link to / does not make the CLI walk the file system (fast, few files)", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "a.hfa"), SAMPLE);

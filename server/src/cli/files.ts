@@ -61,9 +61,11 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale, 
   const out: InputFile[] = [];
   const seen = new Set<string>();
   const skipped: SkippedLink[] = [];
-  const add = (display: string, absolute: string) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
+  // Keyed by real path: a file reached twice (named twice, or through a link inside the folder
+  // that points at another part of it) is one file, not a false HFA102 against itself.
+  const add = (display: string, absolute: string, real: string) => {
+    if (seen.has(real)) return;
+    seen.add(real);
     out.push({ display, absolute });
   };
   for (const path of paths) {
@@ -81,7 +83,7 @@ export function discover(paths: readonly string[], cwd: string, locale: Locale, 
       const relativeStart = inScope ? toPosix(relative(scope.root, absolute)) : "";
       if (relativeStart !== "" && isInsideExcludedFolder(selection, relativeStart + "/")) continue;
       walk({ absolute, display: path, real, relative: relativeStart }, { top: real, selection, ancestors: new Set([real]), add, locale, skipped });
-    } else if (stats.isFile()) add(path, absolute);
+    } else if (stats.isFile()) add(path, absolute, safeRealpath(absolute, path, locale));
     else throw new InputError(path, say(locale, "er verken en fil eller en mappe", "is neither a file nor a folder"));
   }
   return { files: out, skipped };
@@ -107,7 +109,7 @@ interface Walk {
   readonly top: string;
   readonly selection: FileSelection;
   readonly ancestors: Set<string>;
-  readonly add: (display: string, absolute: string) => void;
+  readonly add: (display: string, absolute: string, real: string) => void;
   readonly locale: Locale;
   readonly skipped: SkippedLink[];
 }
@@ -146,7 +148,7 @@ function walk(folder: Folder, state: Walk): void {
       state.ancestors.add(childReal);
       walk({ absolute: childAbsolute, display: childDisplay, real: childReal, relative: childRelative }, state);
       state.ancestors.delete(childReal);
-    } else if (isFile && state.selection.includesFile(childRelative)) state.add(childDisplay, childAbsolute);
+    } else if (isFile && state.selection.includesFile(childRelative)) state.add(childDisplay, childAbsolute, childReal);
   }
 }
 
