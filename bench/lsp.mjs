@@ -10,8 +10,11 @@
 //    time to its answer is how long the server keeps the editor waiting.
 // The workspace is generated in a temp folder from the samples (agreements
 // renamed, the RST frame raised so 1 000 agreements fit in it).
+// The figures are written to bench/out/lsp.json for bench/targets.mjs (the
+// table of issue 12's targets, PASS/MISS per row).
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
@@ -40,9 +43,9 @@ function rssMb(pid) {
   }
 }
 
-async function start(workspace, initializationOptions) {
+async function start(workspace, initializationOptions, env = process.env) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const latest = new Map();
@@ -183,21 +186,30 @@ try {
   }
   rows.push({ name: "(baseline: spawn → exit of `node -e 0`)", p50: percentile(bare, 50), p95: percentile(bare, 95), target: Infinity, ok: true, unit: "ms" });
   const inits = [];
-  for (let i = 0; i < 10; i++) {
-    const server = await start(undefined, {});
-    inits.push(server.initializeMs);
-    await server.stop();
+  const initsWithoutCache = [];
+  // 20 starts, so that p95 is not simply the slowest of a handful; interleaved with 20 with
+  // the compile cache off (a plain require of the bundle, as before issue 12). The first
+  // start writes the cache (at exit) and is not counted.
+  await (await start(undefined, {})).stop();
+  for (let i = 0; i < 20; i++) {
+    for (const [list, env] of [[inits, process.env], [initsWithoutCache, { ...process.env, HFA_NO_COMPILE_CACHE: "1" }]]) {
+      const server = await start(undefined, {}, env);
+      list.push(server.initializeMs);
+      await server.stop();
+    }
   }
-  row("spawn → initialize response", inits, 150);
+  row("spawn → initialize response", inits, 100);
+  row("(spawn → initialize response without the compile cache)", initsWithoutCache, Infinity);
   console.error("bench: initialize done; indexing and editing…");
 
   const fast = await editLatency(workspace, { debounceMs: 0 });
-  row(`edit → diagnostics, no debounce (${AGREEMENTS} agreements)`, fast.latencies, 20);
+  row(`edit → diagnostics, no debounce (${AGREEMENTS} agreements)`, fast.latencies, 10);
   row("completion", await queryLatency(fast.server, fast.uri, fast.lines, "textDocument/completion"), 16);
   row("hover", await queryLatency(fast.server, fast.uri, fast.lines, "textDocument/hover"), 16);
   const rssAfter = rssMb(fast.server.child.pid);
-  rows.push({ name: "resident memory after indexing", p50: fast.rss, p95: rssAfter, target: 200, ok: Math.max(fast.rss, rssAfter) < 200, unit: "MB", note: "p50 column: after indexing; p95 column: after the edits and queries" });
-  rows.push({ name: `indexing ${AGREEMENTS + 5} files (spawn → last file's diagnostics)`, p50: fast.indexedMs, p95: fast.indexedMs, target: Infinity, ok: true, unit: "ms" });
+  rows.push({ name: "resident memory after indexing", p50: fast.rss, p95: fast.rss, target: 120, ok: fast.rss < 120, unit: "MB" });
+  rows.push({ name: `resident memory after the ${EDITS} edits and ${2 * QUERIES} queries`, p50: rssAfter, p95: rssAfter, target: 150, ok: rssAfter < 150, unit: "MB" });
+  rows.push({ name: `indexing ${AGREEMENTS + 5} files (spawn → last file's diagnostics)`, p50: fast.indexedMs, p95: fast.indexedMs, target: 500, ok: fast.indexedMs < 500, unit: "ms" });
   await fast.server.stop();
 
   const slow = await editLatency(workspace, {});
@@ -223,4 +235,10 @@ for (const r of rows) {
   console.log(`${pad(r.name, 58)} ${pad(fmt(r.p50, r.unit), 12)} ${pad(fmt(r.p95, r.unit), 12)} ${pad(Number.isFinite(r.target) ? `< ${r.target} ${r.unit}` : "", 12)} ${r.ok ? "yes" : "NO"}`);
   if (r.note) console.log(`  (${r.note})`);
 }
-if (rows.some((r) => !r.ok)) process.exitCode = 1;
+// No exit status here: `npm run bench` goes on to the browser and then prints the table of
+// targets (bench/targets.mjs), which fails when a target is missed.
+mkdirSync(join(root, "bench", "out"), { recursive: true });
+writeFileSync(
+  join(root, "bench", "out", "lsp.json"),
+  JSON.stringify({ node: process.version, measuredAt: new Date().toISOString(), loadAverage: (await import("node:os")).loadavg(), agreements: AGREEMENTS, rows: rows.map((r) => ({ ...r, target: Number.isFinite(r.target) ? r.target : null })) }, null, 2),
+);

@@ -11,4 +11,5 @@ if (!fs.existsSync(bundle)) {
 // A batch run allocates a syntax tree per file and drops little of it: a larger
 // young generation spares most scavenges (~10 % of the time over 1 000 files).
 require("node:v8").setFlagsFromString("--max-semi-space-size=32");
-require(bundle);
+// Loaded with V8's code cache: see bin/compile-cache.js.
+require("./compile-cache.js").runWithCompileCache(bundle);

@@ -12,7 +12,9 @@ const production = process.argv.includes("--production");
 
 const entries = [
   { in: "server/src/cli/main.ts", out: "dist/cli.js" },
-  { in: "server/src/lsp/main.ts", out: "dist/server.js" },
+  // The language server bundle, and dist/server.js, which loads it with V8's code cache.
+  { in: "server/src/lsp/main.ts", out: "dist/server-main.js" },
+  { in: "scripts/server-entry.cjs", out: "dist/server.js" },
   { in: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
 ];
 
