@@ -20,7 +20,7 @@ export function checkBalance(resolved: ResolvedAgreement, money: MoneyModel, ctx
       anchor,
       ctx.say(
         `Avtalen ${node.name.text} har ingen «besparelse»: partenes innsats er ikke balansert mot framtidige besparelser, slik tildelingsvilkåret krever. Før opp hva hver part sparer: «besparelse <part> <beløp> per år fra <år> "<hva som spares>"».`,
-        `Agreement ${node.name.text} has no "besparelse": the parties' input is not balanced against future savings, as the allocation condition requires. Write what each party saves: "besparelse <party> <amount> per år fra <year> \"<what is saved>\"".`,
+        `Agreement ${node.name.text} has no "besparelse": the parties' input is not balanced against future savings, as the allocation condition requires. Write what each party saves as a clause: besparelse <party> <amount> per år fra <year> "<what is saved>".`,
       ),
       { fixes: insertClauseFix(node, "saving", ctx) },
     );
