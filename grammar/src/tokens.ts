@@ -58,7 +58,7 @@ export const UnterminatedBlockComment = createToken({
  * Strings are scanned by hand: a regex like `"(?:[^"\\]|\\.)*"` backtracks
  * once per character in V8 and overflows the stack on a multi-megabyte string.
  */
-function scanString(text: string, offset: number, stopAtLineEnd: boolean): number {
+export function scanString(text: string, offset: number, stopAtLineEnd: boolean): number {
   // Chevrotain's error recovery calls custom patterns at every offset,
   // ignoring start_chars_hint: fail fast anywhere but at a quote.
   if (text.charCodeAt(offset) !== 34) return -1;
@@ -119,7 +119,7 @@ export const NumberLiteral = createToken({
 });
 
 /** End of a placeholder `<…>` starting at `offset` (spec §2: one line, at least one letter inside), or -1. */
-function scanPlaceholder(text: string, offset: number): number {
+export function scanPlaceholder(text: string, offset: number): number {
   if (text.charCodeAt(offset) !== 60 /* < */) return -1;
   let letter = false;
   for (let i = offset + 1; i < text.length && i - offset <= 200; i++) {
@@ -231,7 +231,7 @@ function isInsideSurrogatePair(text: string, offset: number): boolean {
 }
 
 /** End of the identifier starting at `offset` (`[\p{L}_][\p{L}\p{M}\p{N}_-]*`), or -1. */
-function scanIdentifier(text: string, offset: number): number {
+export function scanIdentifier(text: string, offset: number): number {
   const first = text.codePointAt(offset);
   if (first === undefined) return -1;
   if (!(isAsciiLetter(first) || first === 95 /* _ */ || (first >= 0x80 && classOf(first) === LETTER))) return -1;
