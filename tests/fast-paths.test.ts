@@ -3,13 +3,17 @@
  * in for: the hand-written lexer must make exactly Chevrotain's tokens (same
  * fields in the same order) or give up, over the samples, thousands of
  * mutations of them (broken syntax, hostile characters), generated workspaces
- * and hand-picked edge cases.
+ * and hand-picked edge cases; the hand-written clause rules must build
+ * exactly the syntax tree, problems and tokens Chevrotain's rules do, or give
+ * the clause to them.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { FastClauses } from "../grammar/src/fastClauses.js";
 import { lexFast, lexWithChevrotain } from "../grammar/src/lexer.js";
+import { parse } from "../grammar/src/parser.js";
 // @ts-expect-error: the benchmark's generator is plain JavaScript without types
 import { generateWorkspace } from "../bench/generate.mjs";
 import { mutateMany, rng } from "./robust/fuzzKit.js";
@@ -74,5 +78,122 @@ describe("the hand-written lexer makes Chevrotain's tokens", () => {
     }
     // The fast path must actually be exercised by the mutations, not only give up.
     expect(fastUsed).toBeGreaterThan(100);
+  });
+});
+
+/** Everything a parse result holds, as data (tokens as the snapshot serialises them). */
+function parsed(text: string, fastPaths: boolean): string {
+  const p = parse(text, { fastPaths });
+  const row = (t: { tokenType: { name: string }; startOffset: number; endOffset?: number; image: string }) => [t.tokenType.name, t.startOffset, t.endOffset, t.image];
+  return JSON.stringify({ file: p.file, problems: p.problems, tokens: p.tokens.map(row), comments: p.comments.map(row), placeholders: p.placeholders });
+}
+
+function sameParse(text: string): void {
+  expect(parsed(text, true), JSON.stringify(text.slice(0, 300))).toBe(parsed(text, false));
+}
+
+const CLAUSE_CASES = [
+  'sats A "a" 1 200 kr per døgn kilde "x"\nsats B "b" kr 1 200 per time\nsats C "c" 1,2 mill. kr per årsverk\nsats D "d" 1,5 MNOK per stk\nsats E "e" 1 200,- kr per pasient\nsats F "f" <pris> per døgn\nsats G "g" NOK 5 per time\nsats H "h" 1.200 kr per time\nsats I "i" 1 mill kr per time',
+  'sats A "a" 1 kr per døgn kilde\nsats B "b" 1 kr per\nsats C "c" mill. kr per døgn\nsats D "d" foo 5 per døgn\nsats E "e" 5 foo per døgn',
+  'tilskudd T "t" {\n region "r"\n ramme 2025 1 000 000 kr\n ramme 1999 1 kr\n ramme <år> <beløp> kr\n fordeling {\n  A 50 %\n  B <andel> %\n  C 10\n }\n}',
+  'helsefellesskap H "h" {\n region "Midt"\n helseforetak HF "hf" {\n  sykehus S "s" akuttsykehus\n  sykehus S2 "s" <type>\n  sykehus S3 "s" foo\n }\n kommune K "k" nr "1234"\n kommune K2 "k" nr\n gruppe G "g"\n}',
+  `avtale A "a" {
+  helsefellesskap H
+  parter K1, K2 og K3, <part>
+  parter K1 og
+  parter K1 og 5
+  periode 2025 til 2027
+  periode 2025 til 20277
+  status utkast
+  status <status>
+  status foo
+  sykehus S
+  målgruppe G1, G2
+  formål F "f"
+  innsats K1 500 000 kr per år fra 2025 til 2027 "note"
+  innsats K1 2 årsverk à 900 000 kr per år
+  innsats K1 2 årsverk * Sats per år fra 2026
+  innsats K1 2 døgn à <pris> kr per år til <år>
+  innsats K1 2 døgn à <sats> per år
+  innsats K1 2 døgn à NOK 100 per år
+  innsats K1 2 døgn à NOK per år
+  innsats K1 2 døgn à 5 per år
+  innsats K1 <beløp> kr i 2026
+  innsats K1 kr 500 per år
+  innsats K1 1,2 millioner kr per år
+  innsats K1 1 200 000,- per år
+  innsats K1 500 per år
+  innsats K1 500 kr per år til K2
+  tilskudd T 1 000 000 kr per år fra 2025 til 2026 til K1 50 %, K2 50 % "fordelt"
+  tilskudd T 1 000 000 kr per år til <part> <andel> %
+  tilskudd T 1 000 000 kr per år til <år> <x>
+  tilskudd T 1 000 000 kr per år til <år>
+  tilskudd T 1 000 000 kr i 2025 til K1 50
+  besparelse K1 100 000 kr per år fra 2026 <notat>
+  tiltak M "m" {
+    formål F1, F2
+    stilling "s" 1,5 årsverk: K1 50 %, K2 50 %
+    stilling "s" 1,5 årsverk K1 50 %
+    beskrivelse "b"
+    beskrivelse
+  }
+  balanse {
+    horisont 2030
+    horisont 30
+    overføring K1 til K2 100 kr per år "n"
+    overføring K1 til K2 2 døgn à Sats per år
+    begrunnelse "fordi"
+  }
+  videreføring "v"
+  indikator "i" fra 10 % til 20 % innen 2027
+  indikator "i" fra 10 døgn til 5 timer
+  indikator "i" fra <n> til 5
+  indikator "i" fra 10 til
+  behandling K1 kommunestyre 2025-03-12 vedtatt
+  behandling K1 <organ> 12.03.2025 <utfall>
+  behandling K1 styre 2025-3-1
+  behandling K1 styre 2025-02-30 planlagt
+  behandling K1 styre <dato>
+  behandling K1 foo 2025-01-01
+  personelleffekt nøytral "x"
+  personelleffekt <effekt>
+  personelleffekt foo
+  status utkast ekstra
+}`,
+  'avtale A "a" { parter K1 innsats K1 5 kr per år }',
+  'avtale <navn> <tittel> { }\ntiltak X "y" {}\navtale A "a"\navtale "a" {}',
+];
+
+describe("the hand-written clause rules build Chevrotain's tree", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("on hand-picked clauses, clean and broken", () => {
+    for (const text of CLAUSE_CASES) {
+      sameParse(text);
+      // Every clause alone, too, and each line cut short at every token.
+      for (const line of text.split("\n")) {
+        sameParse(line);
+        const words = line.trim().split(" ");
+        for (let n = 1; n < words.length; n++) sameParse(`avtale A "a" {\n${words.slice(0, n).join(" ")}\n}`);
+      }
+    }
+  });
+
+  it("on the samples and generated workspaces, where every clause takes the fast path", () => {
+    const run = vi.spyOn(FastClauses.prototype, "run");
+    const texts = [...samples, ...(generateWorkspace(40, 5).files as { text: string }[]).map((f) => f.text)];
+    for (const text of texts) sameParse(text);
+    const results = run.mock.results.map((r) => r.value as unknown);
+    expect(results.length).toBeGreaterThan(1000);
+    // The generated workspaces are clean: no clause may need Chevrotain.
+    run.mockClear();
+    for (const file of generateWorkspace(40, 5).files as { text: string }[]) parse(file.text);
+    expect(run.mock.results.filter((r) => r.value === undefined)).toEqual([]);
+  });
+
+  it("on mutated samples", () => {
+    for (const [index, text] of samples.entries()) {
+      for (let m = 0; m < 150; m++) sameParse(mutateMany(text, rng(9000 + 1000 * index + m), 1 + (m % 4)));
+    }
   });
 });

@@ -48,7 +48,7 @@ export interface RuleProblem {
   readonly expected: string;
 }
 
-const UNIT_BY_SPELLING: Record<string, Ast.Unit> = {
+export const UNIT_BY_SPELLING: Record<string, Ast.Unit> = {
   døgn: "døgn",
   årsverk: "årsverk",
   innleggelse: "innleggelse",
@@ -84,14 +84,14 @@ function endOf(token: IToken): number {
   return startOf(token) + (token.image?.length ?? 0);
 }
 
-function unescapeString(image: string): string {
+export function unescapeString(image: string): string {
   const inner = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
   return inner.includes("\\") ? inner.replace(/\\([\s\S])/g, "$1") : inner;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isoDate(year: number, month: number, day: number): string | undefined {
+export function isoDate(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1) return undefined;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
@@ -100,10 +100,10 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 }
 
 /** Words after a number that mean millions of kroner (`1,2 millioner kr`, `1,2 mill kr`, `1,2 MNOK`): HFA002. */
-const MILLION_WORDS: ReadonlySet<string> = new Set(["mill", "millioner", "million", "MNOK", "mnok"]);
+export const MILLION_WORDS: ReadonlySet<string> = new Set(["mill", "millioner", "million", "MNOK", "mnok"]);
 
 /** `kr 1 200 000`, `NOK 1 200 000`: a currency before the number (HFA002). */
-function isCurrencyBefore(token: IToken): boolean {
+export function isCurrencyBefore(token: IToken): boolean {
   const type = token.tokenType;
   return type === KW.kr || type === KW.kroner || (type === Identifier && token.image === "NOK");
 }
@@ -112,7 +112,7 @@ function isCurrencyBefore(token: IToken): boolean {
  * After `til` in a schedule: a year (or a placeholder for one) belongs to the
  * schedule; a name starts a grant's shares (`til HMR 50 %`, `til <part> <andel> %`).
  */
-function isYearAfterTil(next: IToken, after: IToken): boolean {
+export function isYearAfterTil(next: IToken, after: IToken): boolean {
   if (next.tokenType === NumberLiteral) return true;
   if (next.tokenType !== Placeholder) return false;
   const type = after.tokenType;

@@ -13,8 +13,8 @@
 import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
-import { lex } from "./lexer.js";
-import { normalizeName } from "./lexer.js";
+import { FastClauses } from "./fastClauses.js";
+import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
 import {
   Identifier,
   KW,
@@ -222,6 +222,8 @@ class Driver {
   constructor(
     private readonly tokens: IToken[],
     private readonly textLength: number,
+    /** The hand-written rules for clean clauses (fastClauses.ts); Chevrotain alone when undefined. */
+    private readonly fast: FastClauses | undefined,
   ) {}
 
   private peek(offset = 0): IToken | undefined {
@@ -247,6 +249,9 @@ class Driver {
 
   /** Runs `rule` over tokens [from, to); reports the first problem. */
   private runRule<T>(rule: ClauseRuleName, from: number, to: number, context: string | undefined, block?: BlockKind): T | undefined {
+    // A clean clause needs nothing of Chevrotain's; anything else goes to it.
+    const fast = this.fast?.run(rule, this.tokens, from, to);
+    if (fast !== undefined) return fast as T;
     const parser = this.parser;
     const segment = this.segment;
     segment.length = 0;
@@ -725,8 +730,20 @@ function computeExpected(rule: ClauseRuleName, preceding: IToken[]): string[] {
   return [...labels];
 }
 
-export function parse(text: string): ParseResult {
-  const lexed = lex(text);
+export interface ParseOptions {
+  /**
+   * The hand-written lexer and clause rules for clean input (default). Off,
+   * Chevrotain does all of it: the reference tests/fast-paths.test.ts
+   * compares against. The result is the same either way.
+   */
+  readonly fastPaths?: boolean;
+}
+
+let fastClauses: FastClauses | undefined;
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const fastPaths = options.fastPaths ?? true;
+  const lexed = fastPaths ? lex(text) : lexWithChevrotain(text);
   const problems: SyntaxProblem[] = [];
   for (const problem of lexed.problems) {
     problems.push({ kind: "unknownCharacter", start: problem.start, end: problem.end, text: problem.text });
@@ -749,7 +766,7 @@ export function parse(text: string): ParseResult {
       problems.push({ kind: "unterminatedComment", start: comment.startOffset, end: comment.startOffset + 2 });
     }
   }
-  const driver = new Driver(tokens, text.length);
+  const driver = new Driver(tokens, text.length, fastPaths ? (fastClauses ??= new FastClauses()) : undefined);
   const declarations = driver.parseFile();
   // Not `push(...driver.problems)`: a spread of 125 000 problems overflows the stack.
   for (const problem of driver.problems) problems.push(problem);
