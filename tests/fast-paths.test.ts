@@ -5,14 +5,16 @@
  * mutations of them (broken syntax, hostile characters), generated workspaces
  * and hand-picked edge cases; the hand-written clause rules must build
  * exactly the syntax tree, problems and tokens Chevrotain's rules do, or give
- * the clause to them.
+ * the clause to them; the compact tokens a parse result keeps must give back
+ * the lexer's tokens.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FastClauses } from "../grammar/src/fastClauses.js";
-import { lexFast, lexWithChevrotain } from "../grammar/src/lexer.js";
+import { lex, lexFast, lexWithChevrotain } from "../grammar/src/lexer.js";
+import * as Tokens from "../grammar/src/tokens.js";
 import { parse } from "../grammar/src/parser.js";
 // @ts-expect-error: the benchmark's generator is plain JavaScript without types
 import { generateWorkspace } from "../bench/generate.mjs";
@@ -194,6 +196,27 @@ describe("the hand-written clause rules build Chevrotain's tree", () => {
   it("on mutated samples", () => {
     for (const [index, text] of samples.entries()) {
       for (let m = 0; m < 150; m++) sameParse(mutateMany(text, rng(9000 + 1000 * index + m), 1 + (m % 4)));
+    }
+  });
+});
+
+describe("a parse result's compact tokens", () => {
+  it("are the lexer's tokens, field by field, also one by one", () => {
+    const rows = (tokens: readonly object[]) => tokens.map((t) => JSON.stringify(Object.entries(t).map(([k, v]) => [k, k === "tokenType" ? (v as { name: string }).name : v])));
+    const texts = [...samples, ...EDGE_CASES, "forma\u030Al formål mill. kr"];
+    for (const [index, text] of samples.entries()) texts.push(mutateMany(text, rng(400 + index), 3));
+    for (const text of texts) {
+      const result = parse(text);
+      const lexed = lex(text).tokens;
+      expect(rows(result.tokens)).toEqual(rows(lexed));
+      // Built once, then kept.
+      expect(result.tokens).toBe(result.tokens);
+      const types = new Set([Tokens.ForeignNumber, Tokens.NorwegianDate, Tokens.DateLiteral, Tokens.StringLiteral]);
+      expect(rows(result.tokensOfTypes(types))).toEqual(rows(lexed.filter((t) => types.has(t.tokenType))));
+      for (let offset = 0; offset <= text.length + 1; offset += 7) {
+        const first = lexed.find((t) => t.startOffset >= offset);
+        expect(rows(result.firstTokenAtOrAfter(offset) ? [result.firstTokenAtOrAfter(offset)!] : [])).toEqual(rows(first ? [first] : []));
+      }
     }
   });
 });

@@ -15,6 +15,7 @@ import type * as Ast from "./ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
 import { FastClauses } from "./fastClauses.js";
 import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
+import { TokenTable } from "./tokenTable.js";
 import {
   Identifier,
   KW,
@@ -56,7 +57,16 @@ export type SyntaxProblem =
 
 export interface ParseResult {
   readonly file: Ast.FileNode;
+  /**
+   * Every token (comments and white space aside), in offset order. Kept
+   * compactly and built at the first use, then kept: the editor's features
+   * and the formatter use them; the analysis asks for the few it needs below.
+   */
   readonly tokens: readonly IToken[];
+  /** The tokens of the given types, in offset order, without building all tokens. */
+  tokensOfTypes(types: ReadonlySet<TokenType>): IToken[];
+  /** The first token starting at or after `offset`, without building all tokens. */
+  firstTokenAtOrAfter(offset: number): IToken | undefined;
   readonly comments: readonly IToken[];
   readonly problems: readonly SyntaxProblem[];
   /**
@@ -771,13 +781,29 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   // Not `push(...driver.problems)`: a spread of 125 000 problems overflows the stack.
   for (const problem of driver.problems) problems.push(problem);
   problems.sort((a, b) => a.start - b.start);
-  return {
-    file: { declarations, start: 0, end: text.length },
-    tokens,
-    comments: lexed.comments,
-    problems: dedupeProblems(problems),
-    placeholders,
-  };
+  return new ParsedFile({ declarations, start: 0, end: text.length }, new TokenTable(text, tokens), lexed.comments, dedupeProblems(problems), placeholders);
+}
+
+class ParsedFile implements ParseResult {
+  constructor(
+    readonly file: Ast.FileNode,
+    private readonly table: TokenTable,
+    readonly comments: readonly IToken[],
+    readonly problems: readonly SyntaxProblem[],
+    readonly placeholders: readonly Ast.Span[],
+  ) {}
+
+  get tokens(): readonly IToken[] {
+    return this.table.tokens();
+  }
+
+  tokensOfTypes(types: ReadonlySet<TokenType>): IToken[] {
+    return this.table.ofTypes(types);
+  }
+
+  firstTokenAtOrAfter(offset: number): IToken | undefined {
+    return this.table.firstAtOrAfter(offset);
+  }
 }
 
 /** An unterminated string also breaks its clause; one message at a place is enough. */

@@ -6,6 +6,7 @@
  */
 import type { IToken } from "chevrotain";
 import type * as Ast from "../../../grammar/src/ast.js";
+import type { ParseResult } from "../../../grammar/src/parser.js";
 import type { Config } from "./config.js";
 import { severityOf } from "./config.js";
 import type { RawDiagnostic } from "./diagnostics.js";
@@ -53,7 +54,8 @@ export function findSuppressions(
   text: string,
   file: Ast.FileNode,
   comments: readonly IToken[],
-  tokens: readonly IToken[],
+  /** The parse's tokens, asked for the one after a directive only. */
+  tokens: Pick<ParseResult, "firstTokenAtOrAfter">,
   config: Config,
   uri: string,
   locale: Locale,
@@ -124,7 +126,7 @@ export function findSuppressions(
     }
     if (valid.length === 0) continue;
     // The next token after the comment (other comments between are stacked suppressions).
-    const next = firstTokenAfter(tokens, span.end);
+    const next = tokens.firstTokenAtOrAfter(span.end);
     if (next && !starts) {
       starts = new Map();
       for (const node of constructs(file)) if (!starts.has(node.start)) starts.set(node.start, node);
@@ -148,16 +150,6 @@ export function findSuppressions(
   return { suppressions, diagnostics };
 }
 
-function firstTokenAfter(tokens: readonly IToken[], offset: number): IToken | undefined {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.startOffset < offset) low = mid + 1;
-    else high = mid;
-  }
-  return tokens[low];
-}
 
 /** The suppression that covers a diagnostic, if any. */
 export function suppressionFor(diagnostic: { code: string; start: number; end: number }, suppressions: readonly Suppression[]): Suppression | undefined {

@@ -7,7 +7,7 @@
 import { parse } from "../../../grammar/src/parser.js";
 import { capDiagnostics } from "./caps.js";
 import { CheckContext } from "./checks/context.js";
-import { reportNotation, reportSyntax } from "./checks/syntax.js";
+import { NOTATION_TOKEN_TYPES, reportNotation, reportSyntax } from "./checks/syntax.js";
 import { DEFAULT_CONFIG, severityOf, type Config } from "./config.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
@@ -23,7 +23,7 @@ export function checkSyntaxOnly(uri: string, text: string, locale: Locale, confi
   const parsed = parse(text);
   const ctx = new CheckContext(uri, text, locale, config, new SymbolTable());
   reportSyntax(parsed.problems, ctx);
-  reportNotation(parsed.tokens, ctx);
+  reportNotation(parsed.tokensOfTypes(NOTATION_TOKEN_TYPES), ctx);
   const out: Diagnostic[] = [];
   for (const diagnostic of ctx.diagnostics) {
     const severity = severityOf(diagnostic.code, config);

@@ -3,7 +3,7 @@
  * in foreign notation (HFA002), dates (HFA003), and percentages and amounts
  * out of range (HFA803).
  */
-import type { IToken } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
 import type * as Ast from "../../../../grammar/src/ast.js";
 import { tokenEnd } from "../../../../grammar/src/clauses.js";
 import type { SyntaxProblem } from "../../../../grammar/src/parser.js";
@@ -133,6 +133,9 @@ export function reportSyntax(problems: readonly SyntaxProblem[], ctx: CheckConte
     }
   }
 }
+
+/** The only tokens reportNotation looks at (a parse result hands out just these: `tokensOfTypes`). */
+export const NOTATION_TOKEN_TYPES: ReadonlySet<TokenType> = new Set([ForeignNumber, NorwegianDate, DateLiteral]);
 
 /** HFA002 and HFA003, found on the tokens themselves (they are errors wherever they stand). */
 export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): void {
