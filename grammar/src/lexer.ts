@@ -124,6 +124,7 @@ const NUMBER_PATTERNS: readonly [RegExp, TokenType][] = [
   [FOREIGN_NUMBER, ForeignNumber],
   [NUMBER, NumberLiteral],
 ];
+const NUMBER_ONLY: readonly [RegExp, TokenType][] = [[NUMBER, NumberLiteral]];
 const MILL_FOLLOWER = /[\p{L}_]/u;
 
 /** A token as Chevrotain's lexer makes it with `positionTracking: "onlyOffset"` (same fields, same order). */
@@ -170,8 +171,14 @@ export function lexFast(text: string): LexResult | undefined {
       continue;
     }
     if (ch >= 48 && ch <= 57) {
+      // Dates and foreign numbers all have `-`, `.` or `,` right after their
+      // first run of digits; without one only NumberLiteral can match.
+      let next = i + 1;
+      while (next < length && text.charCodeAt(next) >= 48 && text.charCodeAt(next) <= 57) next++;
+      const after = text.charCodeAt(next);
+      const patterns = after === 45 || after === 46 || after === 44 ? NUMBER_PATTERNS : NUMBER_ONLY;
       let matched = false;
-      for (const [pattern, type] of NUMBER_PATTERNS) {
+      for (const [pattern, type] of patterns) {
         pattern.lastIndex = i;
         const match = pattern.exec(text);
         if (match !== null) {

@@ -760,16 +760,15 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   }
   // Unterminated strings stay in the token stream (the clause fails on them);
   // say what is really wrong as well.
-  const tokens: IToken[] = [];
+  const tokens = lexed.tokens;
   const placeholders: Ast.Span[] = [];
-  for (const token of lexed.tokens) {
+  for (const token of tokens) {
     if (token.tokenType === Placeholder || (token.tokenType === StringLiteral && hasPlaceholderSegment(token.image))) {
       placeholders.push({ start: token.startOffset, end: tokenEnd(token) });
     }
     if (token.tokenType === UnterminatedString) {
       problems.push({ kind: "unterminatedString", start: token.startOffset, end: tokenEnd(token) });
     }
-    tokens.push(token);
   }
   for (const comment of lexed.comments) {
     if (comment.tokenType === UnterminatedBlockComment) {
