@@ -220,7 +220,6 @@ export const BLOCK_BREAKERS: Readonly<Record<BlockContext, ReadonlySet<TokenType
 
 class Driver {
   readonly problems: SyntaxProblem[] = [];
-  private readonly parser = clauseParser();
   private index = 0;
   /**
    * The segment handed to Chevrotain, refilled for each clause. Chevrotain
@@ -262,7 +261,9 @@ class Driver {
     // A clean clause needs nothing of Chevrotain's; anything else goes to it.
     const fast = this.fast?.run(rule, this.tokens, from, to);
     if (fast !== undefined) return fast as T;
-    const parser = this.parser;
+    // Built at the first clause that needs it: recording the grammar costs
+    // milliseconds at every start, and clean files never need it.
+    const parser = clauseParser();
     const segment = this.segment;
     segment.length = 0;
     for (let i = from; i < to; i++) segment.push(this.tokens[i]!);
