@@ -20,6 +20,8 @@ import { parse } from "../grammar/src/parser.js";
 import { generateWorkspace } from "../bench/generate.mjs";
 import { mutateMany, rng } from "./robust/fuzzKit.js";
 
+/** `npm run fuzz` runs the mutations a hundred times over (HFA_FUZZ_SCALE=100). */
+const SCALE = Math.max(1, Number(process.env.HFA_FUZZ_SCALE ?? 1));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const samples = ["felles", "avtaler"].flatMap((dir) =>
   readdirSync(join(ROOT, "samples", dir))
@@ -69,10 +71,10 @@ describe("the hand-written lexer makes Chevrotain's tokens", () => {
     for (const text of samples) sameLexing(text);
     for (const file of generateWorkspace(30, 3).files as { text: string }[]) sameLexing(file.text);
   });
-  it("on mutated samples", () => {
+  it("on mutated samples", { timeout: 60_000 * SCALE }, () => {
     let fastUsed = 0;
     for (const [index, text] of samples.entries()) {
-      for (let m = 0; m < 150; m++) {
+      for (let m = 0; m < 150 * SCALE; m++) {
         const mutated = mutateMany(text, rng(7000 + 1000 * index + m), 1 + (m % 4));
         sameLexing(mutated);
         if (lexFast(mutated) !== undefined) fastUsed++;
@@ -193,9 +195,9 @@ describe("the hand-written clause rules build Chevrotain's tree", () => {
     expect(run.mock.results.filter((r) => r.value === undefined)).toEqual([]);
   });
 
-  it("on mutated samples", () => {
+  it("on mutated samples", { timeout: 60_000 * SCALE }, () => {
     for (const [index, text] of samples.entries()) {
-      for (let m = 0; m < 150; m++) sameParse(mutateMany(text, rng(9000 + 1000 * index + m), 1 + (m % 4)));
+      for (let m = 0; m < 150 * SCALE; m++) sameParse(mutateMany(text, rng(9000 + 1000 * index + m), 1 + (m % 4)));
     }
   });
 });
