@@ -4,6 +4,13 @@ const GROUP_SEPARATORS = /[ \u00A0\u202F]/g;
 
 /** Value of a number written in Norwegian notation (`1 200 000,50`). */
 export function parseNorwegianNumber(text: string): number {
+  // Most numbers are digits only (years, counts, shares): nothing to replace.
+  let digitsOnly = true;
+  for (let i = 0; i < text.length && digitsOnly; i++) {
+    const code = text.charCodeAt(i);
+    digitsOnly = code >= 48 && code <= 57;
+  }
+  if (digitsOnly) return Number(text);
   return Number(text.replace(GROUP_SEPARATORS, "").replace(",", "."));
 }
 
