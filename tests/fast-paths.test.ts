@@ -222,3 +222,40 @@ describe("a parse result's compact tokens", () => {
     }
   });
 });
+
+describe("the hand-written clause rules on token soup", () => {
+  // Every clause keyword followed by random runs of the words the clause rules
+  // choose between: most runs fail both ways, some parse; either way the two
+  // parsers must agree. Aimed at the choices (money or quantity, `til` of a
+  // schedule or of shares, a rate's name or a price) more than mutations are.
+  const KEYWORDS = [
+    "helsefellesskap", "parter", "periode", "status", "sykehus", "målgruppe", "formål", "innsats", "tilskudd",
+    "besparelse", "videreføring", "indikator", "behandling", "personelleffekt",
+  ];
+  const WORDS = [
+    "K1", "K2", "Sats", "NOK", "og", "mill", "MNOK", "millioner", "<x>", "<beløp>", "<år>", "500 000", "2 000", "2025", "2027",
+    "1999", "1,5", "1.200.000", "0.5", "kr", "kroner", "mill.", ",-", "à", "*", "per", "år", "fra", "til", "i", "innen", "%", ",",
+    ":", '"tekst"', '"<fyll inn>"', "2025-03-12", "12.03.2025", "2025-2-30", "døgn", "årsverk", "timer", "utkast", "vedtatt",
+    "avvist", "styre", "kommunestyre", "nøytral", "personellbesparende", "akuttsykehus",
+  ];
+  it("agrees with Chevrotain", { timeout: 60_000 * SCALE }, () => {
+    const r = rng(4242);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(r() * items.length)]!;
+    for (let n = 0; n < 3000 * SCALE; n++) {
+      const keyword = pick(KEYWORDS);
+      const length = 1 + Math.floor(r() * 9);
+      const words = Array.from({ length }, () => pick(WORDS));
+      sameParse(`avtale A "a" {\n  ${keyword} ${words.join(" ")}\n}`);
+    }
+    // Structured: a party, a value, a schedule, maybe shares and a note.
+    const VALUES = ["500 000 kr", "1,2 mill. kr", "kr 500", "NOK 5", "1 MNOK", "2 mill kr", "1 200,- kr", "1 200,-", "<b> kr", "<b> mill.", "2 døgn", "2 døgn à 900 kr", "2 døgn * Sats", "2 døgn à <p> kr", "2 døgn à <s>", "2 døgn à NOK 5", "<n> timer à Sats", "5 foo"];
+    const SCHEDULES = ["per år", "per år fra 2025", "per år fra 2025 til 2027", "per år til <år>", "per år til 2026", "i 2026", "i <år>", "per", "i 1999"];
+    const TAILS = ["", '"note"', "<note>", "til K1 50 %", "til K1 50 %, K2 50 %", "til <p> <a> %", "til K1 50 % \"n\"", "til 2028", "til <år> <x>", "og"];
+    for (let n = 0; n < 3000 * SCALE; n++) {
+      const keyword = pick(["innsats", "tilskudd", "besparelse"]);
+      sameParse(`avtale A "a" {\n  ${keyword} ${pick(["K1", "<p>", "T"])} ${pick(VALUES)} ${pick(SCHEDULES)} ${pick(TAILS)}\n}`);
+      sameParse(`avtale A "a" { balanse { overføring K1 til K2 ${pick(VALUES)} ${pick(SCHEDULES)} ${pick(TAILS)} } }`);
+      sameParse(`sats S "s" ${pick(VALUES)} per ${pick(["døgn", "time", "<e>", "år"])} ${pick(["", 'kilde "k"', "kilde"])}`);
+    }
+  });
+});
