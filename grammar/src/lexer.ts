@@ -77,6 +77,31 @@ export function normalizeName(text: string): string {
 /** Keyword token types with their spelling as one shared string. */
 const keywordEntries = new Map([...keywordsBySpelling].map(([spelling, type]) => [spelling, { type, spelling }]));
 
+type KeywordEntry = { readonly type: TokenType; readonly spelling: string };
+/** Keywords by first character (all below 256) and length (below 32): index `code * 32 + length`. */
+const keywordsByStart: (KeywordEntry[] | undefined)[] = [];
+for (const entry of keywordEntries.values()) {
+  const code = entry.spelling.charCodeAt(0);
+  if (code >= 256 || entry.spelling.length >= 32) throw new Error(`keyword ${entry.spelling} does not fit the lexer's table`);
+  (keywordsByStart[code * 32 + entry.spelling.length] ??= []).push(entry);
+}
+
+/** The keyword text[start, end) is, written exactly as spelt, if any. */
+function keywordAt(text: string, start: number, end: number): KeywordEntry | undefined {
+  const code = text.charCodeAt(start);
+  const length = end - start;
+  if (code >= 256 || length >= 32) return undefined;
+  const candidates = keywordsByStart[code * 32 + length];
+  if (candidates === undefined) return undefined;
+  for (const candidate of candidates) if (text.startsWith(candidate.spelling, start)) return candidate;
+  return undefined;
+}
+
+function hasCharFrom(text: string, code: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= code) return true;
+  return false;
+}
+
 export function lex(text: string): LexResult {
   return lexFast(text) ?? lexWithChevrotain(text);
 }
@@ -162,12 +187,17 @@ export function lexFast(text: string): LexResult | undefined {
       }
       if (end < 0) end = scanIdentifier(text, i);
       if (end < 0) return undefined;
-      const image = text.slice(start, end);
-      const spelling = normalizeName(image);
-      const keyword = keywordEntries.get(spelling);
-      if (keyword === undefined) tokens.push(token(image, start, Identifier));
-      else tokens.push(token(spelling === image ? keyword.spelling : image, start, keyword.type));
       i = end;
+      // A keyword written as spelt: found by its first letter and length, without a slice.
+      const keyword = keywordAt(text, start, end);
+      if (keyword !== undefined) {
+        tokens.push(token(keyword.spelling, start, keyword.type));
+        continue;
+      }
+      const image = text.slice(start, end);
+      // A word with a combining mark may still be a keyword once normalised (`forma\u030Al`).
+      const spelled = hasCharFrom(image, 0x300) ? keywordEntries.get(normalizeName(image)) : undefined;
+      tokens.push(token(image, start, spelled?.type ?? Identifier));
       continue;
     }
     if (ch >= 48 && ch <= 57) {
