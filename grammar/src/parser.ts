@@ -618,11 +618,12 @@ class Driver {
     block: BlockKind,
   ): T | Ast.IncompleteClause {
     const keyword = this.tokens[this.index]!;
+    const context = normalizeName(keyword.image);
     const segmentEnd = this.segmentEnd(this.index, block);
-    const parsed = this.runRule<T>(rule, this.index, segmentEnd, normalizeName(keyword.image), block);
+    const parsed = this.runRule<T>(rule, this.index, segmentEnd, context, block);
     const last = this.tokens[segmentEnd - 1]!;
     this.index = segmentEnd;
-    this.skipStrayBlock(normalizeName(keyword.image));
+    this.skipStrayBlock(context);
     if (parsed) return parsed;
     return {
       kind: "incomplete",
