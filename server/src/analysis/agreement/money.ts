@@ -321,6 +321,66 @@ export function yearList(years: readonly number[], locale: "nb" | "en"): string 
 
 type Columns = { input: number[]; grant: number[]; saving: number[]; transferIn: number[]; transferOut: number[] };
 
+/** A party's net in the year at `index`: savings and transfers in, less transfers out and own input. */
+function netOf(c: Columns, index: number): number {
+  return c.saving[index]! + c.transferIn[index]! - c.transferOut[index]! - c.input[index]!;
+}
+
+function yearRows(c: Columns, firstYear: number, yearCount: number, periodEnd: number): YearRow[] {
+  const rows: YearRow[] = [];
+  let cumulative = 0;
+  for (let i = 0; i < yearCount; i++) {
+    const year = firstYear + i;
+    const net = netOf(c, i);
+    cumulative += net;
+    rows.push({
+      year,
+      input: c.input[i]!,
+      grant: c.grant[i]!,
+      saving: c.saving[i]!,
+      transferIn: c.transferIn[i]!,
+      transferOut: c.transferOut[i]!,
+      net,
+      cumulative,
+      continuation: year > periodEnd,
+    });
+  }
+  return rows;
+}
+
+/** The columns behind each party's lazily built rows (and the rows once built). */
+interface YearColumns {
+  readonly firstYear: number;
+  readonly periodEnd: number;
+  readonly columns: Columns;
+  rows: readonly YearRow[] | undefined;
+}
+
+const columnsOf = new WeakMap<PartyBalance, YearColumns>();
+
+const LAZY_ROWS: PropertyDescriptor = {
+  get(this: PartyBalance): readonly YearRow[] {
+    const entry = columnsOf.get(this)!;
+    return (entry.rows ??= yearRows(entry.columns, entry.firstYear, entry.columns.input.length, entry.periodEnd));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** A party's savings in `year` (0 outside the balance window): `rows.find(r => r.year === year)?.saving ?? 0` without building the rows. */
+export function savingIn(party: PartyBalance, year: number): number {
+  const entry = columnsOf.get(party);
+  if (!entry) return party.rows.find((r) => r.year === year)?.saving ?? 0;
+  return entry.columns.saving[year - entry.firstYear] ?? 0;
+}
+
+/** A party's own input in `year` (0 outside the balance window), like `savingIn`. */
+export function inputIn(party: PartyBalance, year: number): number {
+  const entry = columnsOf.get(party);
+  if (!entry) return party.rows.find((r) => r.year === year)?.input ?? 0;
+  return entry.columns.input[year - entry.firstYear] ?? 0;
+}
+
 function emptyColumns(yearCount: number): Columns {
   return {
     input: new Array<number>(yearCount).fill(0),
@@ -416,27 +476,18 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
   }
 
   const partyBalance = (party: string, side: Side | undefined, c: Columns): PartyBalance => {
-    const rows: YearRow[] = [];
     let cumulative = 0;
     let periodInput = 0;
     let periodGrant = 0;
     let atPeriodEnd = 0;
+    // breakEvenYear() over the rows, and over the rows up to the end of `periode` (a prefix: rows are in year order).
+    let breakEven: number | undefined;
+    let breakEvenByPeriodEnd: number | undefined;
     const totals = { input: 0, grant: 0, saving: 0, transferIn: 0, transferOut: 0, net: 0 };
     for (let i = 0; i < yearCount; i++) {
       const year = firstYear + i;
-      const net = c.saving[i]! + c.transferIn[i]! - c.transferOut[i]! - c.input[i]!;
+      const net = netOf(c, i);
       cumulative += net;
-      rows.push({
-        year,
-        input: c.input[i]!,
-        grant: c.grant[i]!,
-        saving: c.saving[i]!,
-        transferIn: c.transferIn[i]!,
-        transferOut: c.transferOut[i]!,
-        net,
-        cumulative,
-        continuation: year > period.to,
-      });
       totals.input += c.input[i]!;
       totals.grant += c.grant[i]!;
       totals.saving += c.saving[i]!;
@@ -448,20 +499,27 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
         periodGrant += c.grant[i]!;
       }
       if (year === period.to) atPeriodEnd = cumulative;
+      const even = cumulative >= -EPSILON;
+      breakEven = even ? (breakEven ?? year) : undefined;
+      if (year <= period.to) breakEvenByPeriodEnd = breakEven;
     }
-    const upToPeriodEnd = rows.filter((r) => r.year <= period.to);
-    return {
-      party,
-      side,
-      rows,
-      totals,
-      atHorizon: cumulative,
-      breakEven: breakEvenYear(rows),
-      atPeriodEnd,
-      breakEvenByPeriodEnd: breakEvenYear(upToPeriodEnd),
-      periodInput,
-      periodGrant,
-    };
+    const balance = { party, side } as { -readonly [K in keyof PartyBalance]: PartyBalance[K] };
+    // The year rows are what hover, reports and the balance view read, for the
+    // agreements they show: built from the columns on first use, not for every
+    // agreement of the workspace (nine fields, seven of them boxed doubles, per
+    // party and year were a quarter of the analysis' memory). An own enumerable
+    // accessor, so that spreads, JSON and Object.keys see `rows` as before; one
+    // shared getter, so that every PartyBalance keeps one hidden class.
+    Object.defineProperty(balance, "rows", LAZY_ROWS);
+    balance.totals = totals;
+    balance.atHorizon = cumulative;
+    balance.breakEven = breakEven;
+    balance.atPeriodEnd = atPeriodEnd;
+    balance.breakEvenByPeriodEnd = breakEvenByPeriodEnd;
+    balance.periodInput = periodInput;
+    balance.periodGrant = periodGrant;
+    columnsOf.set(balance, { firstYear, periodEnd: period.to, columns: c, rows: undefined });
+    return balance;
   };
 
   const parties = resolved.parties.map((p: Party) => partyBalance(p.name, p.side, columns.get(p.name)!));
@@ -477,9 +535,9 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
   }
   const total = partyBalance("total", undefined, sum);
   let firstInputYear: number | undefined;
-  for (const row of total.rows) {
-    if (row.input > 0) {
-      firstInputYear = row.year;
+  for (let i = 0; i < yearCount; i++) {
+    if (sum.input[i]! > 0) {
+      firstInputYear = firstYear + i;
       break;
     }
   }
@@ -498,15 +556,6 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
 
 /** Rounding noise must not decide a break-even year. */
 const EPSILON = 0.005;
-
-function breakEvenYear(rows: readonly YearRow[]): number | undefined {
-  let candidate: number | undefined;
-  for (const row of rows) {
-    if (row.cumulative >= -EPSILON) candidate ??= row.year;
-    else candidate = undefined;
-  }
-  return candidate;
-}
 
 /** `900 000 kr per år (2025–2027)`: the hover / inlay text of a flow. */
 export function describeFlow(flow: FlowAmount, locale: "nb" | "en"): string | undefined {

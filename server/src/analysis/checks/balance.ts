@@ -3,7 +3,7 @@
  * thing the grant's allocation condition asks an agreement to make clear.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import { yearList, type Balance, type MoneyModel, type PartyBalance } from "../agreement/money.js";
+import { savingIn, yearList, type Balance, type MoneyModel, type PartyBalance } from "../agreement/money.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import { formatKr, formatSignedKr, joinList, words } from "../i18n.js";
 import { clauseKindOf } from "./structure.js";
@@ -167,10 +167,10 @@ function checkTiming(resolved: ResolvedAgreement, money: MoneyModel, balance: Ba
     if (clause.kind === "transfer" && resolved.validPartyRefs.has(clause.from) && resolved.validPartyRefs.has(clause.to) && clause.from.text !== clause.to.text) {
       const payer = savingsOf.get(clause.from.text);
       if (!payer) continue;
-      const over = flow.years.filter((year) => inWindow(year) && flow.perYear! > (payer.rows.find((r) => r.year === year)?.saving ?? 0) + 0.005);
+      const over = flow.years.filter((year) => inWindow(year) && flow.perYear! > savingIn(payer, year) + 0.005);
       if (over.length === 0) continue;
       const year = over[0]!;
-      const saving = payer.rows.find((r) => r.year === year)?.saving ?? 0;
+      const saving = savingIn(payer, year);
       const from = clause.from.text;
       ctx.report(
         "HFA405",

@@ -4,7 +4,7 @@
  * years after `periode` need the running costs that produce them (HFA406).
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import { horizonItemOf, yearList, type Balance, type MoneyModel } from "../agreement/money.js";
+import { horizonItemOf, inputIn, savingIn, yearList, type Balance, type MoneyModel } from "../agreement/money.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import type { Fix, TextEdit } from "../diagnostics.js";
 import { formatKr, joinList } from "../i18n.js";
@@ -57,11 +57,15 @@ export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel
   const balance = money.balance;
   if (!balance || money.input.invalidInput) return;
   const { period } = balance;
-  const years = balance.total.rows.filter((r) => r.continuation && r.input <= 0 && r.saving > 0).map((r) => r.year);
+  // The continuation years of the balance window (after `periode`, up to the horizon), in year order.
+  const years: number[] = [];
+  for (let year = Math.max(balance.firstYear, period.to + 1); year <= balance.horizon; year++) {
+    if (inputIn(balance.total, year) <= 0 && savingIn(balance.total, year) > 0) years.push(year);
+  }
   if (years.length === 0) return;
   const inYears = new Set(years);
   const savings = balance.parties
-    .map((p) => ({ party: p.party, amount: p.rows.filter((r) => inYears.has(r.year)).reduce((sum, r) => sum + r.saving, 0) }))
+    .map((p) => ({ party: p.party, amount: years.reduce((sum, year) => sum + savingIn(p, year), 0) }))
     .filter((s) => s.amount > 0);
   const savingClauses = money.flows.filter(
     (f) => f.clause.kind === "saving" && f.perYear !== undefined && resolved.validPartyRefs.has(f.clause.party) && f.years.some((y) => inYears.has(y)),
