@@ -221,19 +221,17 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
     if (period && period.to >= period.from && (role === "input" || role === "grant")) {
       const outside = years.filter((y) => y < period.from || (role === "grant" && y > period.to));
       if (outside.length > 0) {
-        const yearsNb = yearList(outside, "nb");
-        const yearsEn = yearList(outside, "en");
         ctx.report(
           "HFA307",
           flow.schedule,
           role === "input"
             ? ctx.say(
-                `Innsats i ${yearsNb}, før avtaleperioden ${period.from}–${period.to}. Flytt innsatsen inn i perioden (f.eks. «fra ${period.from}»), eller begynn perioden tidligere.`,
-                `Own input in ${yearsEn}, before the agreement period ${period.from}–${period.to}. Move the input into the period (e.g. "fra ${period.from}"), or start the period earlier.`,
+                () => `Innsats i ${yearList(outside, "nb")}, før avtaleperioden ${period.from}–${period.to}. Flytt innsatsen inn i perioden (f.eks. «fra ${period.from}»), eller begynn perioden tidligere.`,
+                () => `Own input in ${yearList(outside, "en")}, before the agreement period ${period.from}–${period.to}. Move the input into the period (e.g. "fra ${period.from}"), or start the period earlier.`,
               )
             : ctx.say(
-                `Tilskudd i ${yearsNb}, utenfor avtaleperioden ${period.from}–${period.to}. Tilskudd gis bare i perioden: skriv årene innenfor den, eller endre «periode».`,
-                `Grant in ${yearsEn}, outside the agreement period ${period.from}–${period.to}. A grant is paid only within the period: give years inside it, or change "periode".`,
+                () => `Tilskudd i ${yearList(outside, "nb")}, utenfor avtaleperioden ${period.from}–${period.to}. Tilskudd gis bare i perioden: skriv årene innenfor den, eller endre «periode».`,
+                () => `Grant in ${yearList(outside, "en")}, outside the agreement period ${period.from}–${period.to}. A grant is paid only within the period: give years inside it, or change "periode".`,
               ),
         );
       }
@@ -306,7 +304,8 @@ function inputFacts(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): 
 
 /** `2028`, `2028 og 2030`, `2028–2030`, `2025, 2027–2029 og 2031`: years as Norwegian prose writes them. */
 export function yearList(years: readonly number[], locale: "nb" | "en"): string {
-  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  // Most callers pass years in order, without repeats: those need no copy and no sort.
+  const sorted = isStrictlyIncreasing(years) ? years : [...new Set(years)].sort((a, b) => a - b);
   const runs: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
@@ -317,6 +316,11 @@ export function yearList(years: readonly number[], locale: "nb" | "en"): string 
     i = j + 1;
   }
   return joinList(runs, locale);
+}
+
+function isStrictlyIncreasing(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if (!(values[i]! > values[i - 1]!)) return false;
+  return true;
 }
 
 type Columns = { input: number[]; grant: number[]; saving: number[]; transferIn: number[]; transferOut: number[] };

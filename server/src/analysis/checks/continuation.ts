@@ -71,17 +71,16 @@ export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel
     (f) => f.clause.kind === "saving" && f.perYear !== undefined && resolved.validPartyRefs.has(f.clause.party) && f.years.some((y) => inYears.has(y)),
   );
   const anchor = savingClauses[0]?.clause ?? (resolved.node.name.text ? resolved.node.name : resolved.node);
-  const yearsNb = yearList(years, "nb");
-  const yearsEn = yearList(years, "en");
-  const listNb = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "nb")}`), "nb");
-  const listEn = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "en")}`), "en");
+  const list = (locale: "nb" | "en") => joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, locale)}`), locale);
   const lastYear = years[years.length - 1]!; // rows are in year order
   ctx.report(
     "HFA406",
     anchor.kind === "saving" ? anchor.flow.schedule : anchor,
     ctx.say(
-      `Besparelser i ${yearsNb}, etter avtaleperioden ${period.from}–${period.to}, uten at noen part har innsats de årene (${listNb}): ingen har ført opp hva det koster å drive tiltaket videre. Før opp driftskostnaden med «innsats … per år til ${lastYear}», eller la besparelsene slutte med perioden («… til ${period.to}»). Gir en engangsinvestering varig effekt, unntak regelen med en begrunnelse.`,
-      `Savings in ${yearsEn}, after the agreement period ${period.from}–${period.to}, while no party has own input in those years (${listEn}): nobody entered what it costs to keep the measure running. Enter the running cost with "innsats … per år til ${lastYear}", or end the savings with the period ("… til ${period.to}"). If a one-off investment has a lasting effect, suppress the rule with a reason.`,
+      () =>
+        `Besparelser i ${yearList(years, "nb")}, etter avtaleperioden ${period.from}–${period.to}, uten at noen part har innsats de årene (${list("nb")}): ingen har ført opp hva det koster å drive tiltaket videre. Før opp driftskostnaden med «innsats … per år til ${lastYear}», eller la besparelsene slutte med perioden («… til ${period.to}»). Gir en engangsinvestering varig effekt, unntak regelen med en begrunnelse.`,
+      () =>
+        `Savings in ${yearList(years, "en")}, after the agreement period ${period.from}–${period.to}, while no party has own input in those years (${list("en")}): nobody entered what it costs to keep the measure running. Enter the running cost with "innsats … per år til ${lastYear}", or end the savings with the period ("… til ${period.to}"). If a one-off investment has a lasting effect, suppress the rule with a reason.`,
     ),
     { fixes: continuationFixes(resolved, money, balance, lastYear, ctx) },
   );

@@ -5,7 +5,7 @@
 import type * as Ast from "../../../../grammar/src/ast.js";
 import { clauseKeywords } from "../../../../grammar/src/ast.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
-import { words } from "../i18n.js";
+import { forEachWord, words } from "../i18n.js";
 import { PURPOSES_BY_ID, WORDINGS } from "../prelude.js";
 import { insertClauseFix } from "./templates.js";
 import type { CheckContext } from "./context.js";
@@ -192,33 +192,37 @@ function codePoints(text: string): number {
 /** HFA203 (too short) and HFA204 (restates the official wording). */
 function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void {
   const text = clause.text.value;
-  const found = words(text);
+  const purpose = PURPOSES_BY_ID.get(clause.purpose.text);
+  const wording = purpose ? WORDINGS[purpose.wording] : undefined;
+  const official = wording ? officialWords(wording.id) : undefined;
+  // One pass over the words: how many (HFA203) and, with a known purpose, how
+  // many of the significant ones the official wording has (HFA204).
+  // `toLowerCase`, not `toLocaleLowerCase("nb")`: the same mapping (only
+  // Turkish, Azeri and Lithuanian lower-case differently), without resolving
+  // the locale at every word, which made this the costliest check.
+  let found = 0;
+  let significant = 0;
+  let shared = 0;
+  forEachWord(text, (start, end) => {
+    found++;
+    if (!official) return;
+    const lower = text.slice(start, end).toLowerCase();
+    if (codePoints(lower) < 3) return;
+    significant++;
+    if (official.has(lower)) shared++;
+  });
   const minimum = ctx.config.justificationMinWords;
-  if (found.length < minimum) {
+  if (found < minimum) {
     ctx.report(
       "HFA203",
       clause.text,
       ctx.say(
-        `Begrunnelsen for ${clause.purpose.text} har ${found.length} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet. Skriv hva tiltaket gjør, for hvem, og hvordan det tjener formålet.`,
-        `The justification for ${clause.purpose.text} has ${found.length} word${found.length === 1 ? "" : "s"}; at least ${minimum} are needed to show how the measure serves the purpose. Write what the measure does, for whom, and how it serves the purpose.`,
+        `Begrunnelsen for ${clause.purpose.text} har ${found} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet. Skriv hva tiltaket gjør, for hvem, og hvordan det tjener formålet.`,
+        `The justification for ${clause.purpose.text} has ${found} word${found === 1 ? "" : "s"}; at least ${minimum} are needed to show how the measure serves the purpose. Write what the measure does, for whom, and how it serves the purpose.`,
       ),
     );
   }
-  const purpose = PURPOSES_BY_ID.get(clause.purpose.text);
-  if (!purpose) return;
-  const wording = WORDINGS[purpose.wording];
-  const official = officialWords(wording.id);
-  // `toLowerCase`, not `toLocaleLowerCase("nb")`: the same mapping (only
-  // Turkish, Azeri and Lithuanian lower-case differently), without resolving
-  // the locale at every word, which made this the costliest check.
-  let significant = 0;
-  let shared = 0;
-  for (const word of found) {
-    const lower = word.toLowerCase();
-    if (codePoints(lower) < 3) continue;
-    significant++;
-    if (official.has(lower)) shared++;
-  }
+  if (!purpose || !wording) return;
   if (significant === 0) return;
   const ratio = shared / significant;
   if (ratio >= 0.6) {
