@@ -166,12 +166,39 @@ function sourceOf(value: Extract<Ast.Value, { kind: "quantity" }>): string {
 }
 
 /** The years a flow runs (spec §5.3). */
-function flowYears(schedule: Ast.Schedule, role: FlowRole, period: { from: number; to: number }, horizon: number): number[] {
-  if (schedule.kind === "once") return [schedule.year.value];
+function flowYears(schedule: Ast.Schedule, role: FlowRole, period: { from: number; to: number }, horizon: number): readonly number[] {
+  if (schedule.kind === "once") {
+    const year = schedule.year.value;
+    return Number.isSafeInteger(year) ? yearRange(year, year) : [year];
+  }
   const first = schedule.from?.value ?? period.from;
   const last = schedule.to?.value ?? (role === "input" || role === "grant" ? period.to : horizon);
+  return yearRange(first, last);
+}
+
+const NO_YEARS: readonly number[] = Object.freeze([]);
+/** Year ranges by first year and length: most flows of a workspace run over the same few periods. */
+const yearRanges = new Map<number, readonly number[]>();
+
+/**
+ * `first`, `first + 1` … `last` (at most 201 years), frozen and shared by every
+ * flow over the same years: an array per flow was a tenth of the analysis'
+ * memory. The cache is emptied when it grows past a few thousand ranges.
+ */
+function yearRange(first: number, last: number): readonly number[] {
+  if (!(first <= last)) return NO_YEARS;
+  const length = Math.min(last - first + 1, 201);
+  const cacheable = Number.isSafeInteger(first) && Math.abs(first) < 1e9 && Number.isInteger(length);
+  const key = first * 256 + length;
+  const cached = cacheable ? yearRanges.get(key) : undefined;
+  if (cached) return cached;
   const years: number[] = [];
   for (let year = first; year <= last && years.length <= 200; year++) years.push(year);
+  Object.freeze(years);
+  if (cacheable) {
+    if (yearRanges.size >= 4096) yearRanges.clear();
+    yearRanges.set(key, years);
+  }
   return years;
 }
 
@@ -213,7 +240,7 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
   const addFlow = (role: FlowRole, flow: Ast.Flow, clause: FlowAmount["clause"]): FlowAmount => {
     const excluded = ctx.hasPlaceholder(clause);
     const perYear = excluded ? undefined : valueAmount(flow.value, resolved, ctx, true);
-    const years = period && horizonInfo && !excluded ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : [];
+    const years = period && horizonInfo && !excluded ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : NO_YEARS;
     const amount: FlowAmount = { role, flow, clause, perYear, years };
     flows.push(amount);
     // A reversed period is HFA601's alone (spec §5.2: no cascade). Own input
@@ -323,49 +350,86 @@ function isStrictlyIncreasing(values: readonly number[]): boolean {
   return true;
 }
 
-type Columns = { input: number[]; grant: number[]; saving: number[]; transferIn: number[]; transferOut: number[] };
+/** The columns of `YearColumns`, in the order they are laid out. */
+const INPUT = 0;
+const GRANT = 1;
+const SAVING = 2;
+const TRANSFER_IN = 3;
+const TRANSFER_OUT = 4;
+type Column = typeof INPUT | typeof GRANT | typeof SAVING | typeof TRANSFER_IN | typeof TRANSFER_OUT;
 
-/** A party's net in the year at `index`: savings and transfers in, less transfers out and own input. */
-function netOf(c: Columns, index: number): number {
-  return c.saving[index]! + c.transferIn[index]! - c.transferOut[index]! - c.input[index]!;
-}
-
-function yearRows(c: Columns, firstYear: number, yearCount: number, periodEnd: number): YearRow[] {
-  const rows: YearRow[] = [];
-  let cumulative = 0;
-  for (let i = 0; i < yearCount; i++) {
-    const year = firstYear + i;
-    const net = netOf(c, i);
-    cumulative += net;
-    rows.push({
-      year,
-      input: c.input[i]!,
-      grant: c.grant[i]!,
-      saving: c.saving[i]!,
-      transferIn: c.transferIn[i]!,
-      transferOut: c.transferOut[i]!,
-      net,
-      cumulative,
-      continuation: year > periodEnd,
-    });
-  }
-  return rows;
-}
-
-/** The columns behind each party's lazily built rows (and the rows once built). */
-interface YearColumns {
-  readonly firstYear: number;
-  readonly periodEnd: number;
-  readonly columns: Columns;
+/**
+ * One party's money by year over the balance window: own input, grant,
+ * savings, transfers in and out, one column after the other in one array of
+ * numbers (unboxed doubles), and the year rows once something reads them.
+ */
+class YearColumns {
+  /** `values[column * count + i]` is the year `firstYear + i`. */
+  private readonly values: number[];
   rows: readonly YearRow[] | undefined;
+
+  constructor(
+    readonly firstYear: number,
+    readonly count: number,
+    readonly periodEnd: number,
+  ) {
+    this.values = new Array<number>(5 * count).fill(0);
+  }
+
+  at(column: Column, index: number): number {
+    return this.values[column * this.count + index]!;
+  }
+
+  add(column: Column, index: number, amount: number): void {
+    this.values[column * this.count + index]! += amount;
+  }
+
+  /** The value in `year`, 0 outside the window (as `rows.find(r => r.year === year)?.… ?? 0` reads it). */
+  inYear(column: Column, year: number): number {
+    const index = year - this.firstYear;
+    return Number.isInteger(index) && index >= 0 && index < this.count ? this.at(column, index) : 0;
+  }
+
+  /** Savings and transfers in, less transfers out and own input. */
+  net(index: number): number {
+    return this.at(SAVING, index) + this.at(TRANSFER_IN, index) - this.at(TRANSFER_OUT, index) - this.at(INPUT, index);
+  }
+
+  hasInput(): boolean {
+    for (let i = 0; i < this.count; i++) if (this.at(INPUT, i) > 0) return true;
+    return false;
+  }
+
+  yearRows(): YearRow[] {
+    const rows: YearRow[] = [];
+    let cumulative = 0;
+    for (let i = 0; i < this.count; i++) {
+      const year = this.firstYear + i;
+      const net = this.net(i);
+      cumulative += net;
+      rows.push({
+        year,
+        input: this.at(INPUT, i),
+        grant: this.at(GRANT, i),
+        saving: this.at(SAVING, i),
+        transferIn: this.at(TRANSFER_IN, i),
+        transferOut: this.at(TRANSFER_OUT, i),
+        net,
+        cumulative,
+        continuation: year > this.periodEnd,
+      });
+    }
+    return rows;
+  }
 }
 
+/** The columns behind each PartyBalance's lazily built rows. */
 const columnsOf = new WeakMap<PartyBalance, YearColumns>();
 
 const LAZY_ROWS: PropertyDescriptor = {
   get(this: PartyBalance): readonly YearRow[] {
-    const entry = columnsOf.get(this)!;
-    return (entry.rows ??= yearRows(entry.columns, entry.firstYear, entry.columns.input.length, entry.periodEnd));
+    const columns = columnsOf.get(this)!;
+    return (columns.rows ??= columns.yearRows());
   },
   enumerable: true,
   configurable: true,
@@ -373,26 +437,14 @@ const LAZY_ROWS: PropertyDescriptor = {
 
 /** A party's savings in `year` (0 outside the balance window): `rows.find(r => r.year === year)?.saving ?? 0` without building the rows. */
 export function savingIn(party: PartyBalance, year: number): number {
-  const entry = columnsOf.get(party);
-  if (!entry) return party.rows.find((r) => r.year === year)?.saving ?? 0;
-  return entry.columns.saving[year - entry.firstYear] ?? 0;
+  const columns = columnsOf.get(party);
+  return columns ? columns.inYear(SAVING, year) : (party.rows.find((r) => r.year === year)?.saving ?? 0);
 }
 
 /** A party's own input in `year` (0 outside the balance window), like `savingIn`. */
 export function inputIn(party: PartyBalance, year: number): number {
-  const entry = columnsOf.get(party);
-  if (!entry) return party.rows.find((r) => r.year === year)?.input ?? 0;
-  return entry.columns.input[year - entry.firstYear] ?? 0;
-}
-
-function emptyColumns(yearCount: number): Columns {
-  return {
-    input: new Array<number>(yearCount).fill(0),
-    grant: new Array<number>(yearCount).fill(0),
-    saving: new Array<number>(yearCount).fill(0),
-    transferIn: new Array<number>(yearCount).fill(0),
-    transferOut: new Array<number>(yearCount).fill(0),
-  };
+  const columns = columnsOf.get(party);
+  return columns ? columns.inYear(INPUT, year) : (party.rows.find((r) => r.year === year)?.input ?? 0);
 }
 
 function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[], horizon: number, horizonExplicit: boolean, horizonExtended: boolean): Balance {
@@ -402,13 +454,12 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
   const lastYear = Math.max(horizon, firstYear);
   const yearCount = lastYear - firstYear + 1;
 
-  const columns = new Map<string, Columns>();
-  for (const party of resolved.parties) columns.set(party.name, emptyColumns(yearCount));
-  const add = (party: string, column: keyof Columns, year: number, amount: number) => {
+  const columns = new Map<string, YearColumns>();
+  for (const party of resolved.parties) columns.set(party.name, new YearColumns(firstYear, yearCount, period.to));
+  const add = (party: string, column: Column, year: number, amount: number) => {
     const index = year - firstYear;
     if (index < 0 || index >= yearCount) return; // after the horizon: not counted
-    const target = columns.get(party);
-    if (target) target[column][index]! += amount;
+    columns.get(party)?.add(column, index, amount);
   };
   const valid = (ref: Ast.Name) => resolved.validPartyRefs.has(ref);
 
@@ -416,13 +467,13 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     if (flow.perYear === undefined) continue;
     const clause = flow.clause;
     if (clause.kind === "input" && valid(clause.party)) {
-      for (const year of flow.years) add(clause.party.text, "input", year, flow.perYear);
+      for (const year of flow.years) add(clause.party.text, INPUT, year, flow.perYear);
     } else if (clause.kind === "saving" && valid(clause.party)) {
-      for (const year of flow.years) add(clause.party.text, "saving", year, flow.perYear);
+      for (const year of flow.years) add(clause.party.text, SAVING, year, flow.perYear);
     } else if (clause.kind === "transfer" && valid(clause.from) && valid(clause.to) && clause.from.text !== clause.to.text) {
       for (const year of flow.years) {
-        add(clause.from.text, "transferOut", year, flow.perYear);
-        add(clause.to.text, "transferIn", year, flow.perYear);
+        add(clause.from.text, TRANSFER_OUT, year, flow.perYear);
+        add(clause.to.text, TRANSFER_IN, year, flow.perYear);
       }
     }
   }
@@ -432,7 +483,7 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
   const periodInputOf = new Map<string, number>();
   for (const [party, c] of columns) {
     let sum = 0;
-    for (let i = 0; i < yearCount; i++) if (inPeriod(firstYear + i)) sum += c.input[i]!;
+    for (let i = 0; i < yearCount; i++) if (inPeriod(firstYear + i)) sum += c.at(INPUT, i);
     periodInputOf.set(party, sum);
   }
   const totalPeriodInput = [...periodInputOf.values()].reduce((a, b) => a + b, 0);
@@ -452,34 +503,33 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       const index = year - firstYear;
       if (index < 0 || index >= yearCount) continue;
       let totalInput = 0;
-      for (const c of columns.values()) totalInput += c.input[index]!;
+      for (const c of columns.values()) totalInput += c.at(INPUT, index);
       if (shares && shares.length > 0) {
         for (const share of shares) {
           if (!valid(share.party)) continue;
-          add(share.party.text, "grant", year, (flow.perYear * share.percent.value) / 100);
+          add(share.party.text, GRANT, year, (flow.perYear * share.percent.value) / 100);
           // A party with no own input at all is HFA306's, not HFA310's (spec §5.6).
           const own = columns.get(share.party.text)!;
-          const hasAny = own.input.some((v) => v > 0);
-          if (hasAny && own.input[index]! <= 0 && share.percent.value > 0) {
+          if (own.hasInput() && own.at(INPUT, index) <= 0 && share.percent.value > 0) {
             unsupported.add(share.party.text);
             if (!fallbackYears.includes(year)) fallbackYears.push(year);
           }
         }
       } else if (totalInput > 0) {
-        for (const [party, c] of columns) add(party, "grant", year, (flow.perYear * c.input[index]!) / totalInput);
+        for (const [party, c] of columns) add(party, GRANT, year, (flow.perYear * c.at(INPUT, index)) / totalInput);
       } else {
         fallbackYears.push(year);
         if (columns.size === 0) continue;
         for (const [party] of columns) {
           const key = totalPeriodInput > 0 ? periodInputOf.get(party)! / totalPeriodInput : 1 / columns.size;
-          add(party, "grant", year, flow.perYear * key);
+          add(party, GRANT, year, flow.perYear * key);
         }
       }
     }
     if (fallbackYears.length > 0) grantWithoutInput.push({ clause, years: fallbackYears, parties: [...unsupported] });
   }
 
-  const partyBalance = (party: string, side: Side | undefined, c: Columns): PartyBalance => {
+  const partyBalance = (party: string, side: Side | undefined, c: YearColumns): PartyBalance => {
     let cumulative = 0;
     let periodInput = 0;
     let periodGrant = 0;
@@ -490,17 +540,17 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     const totals = { input: 0, grant: 0, saving: 0, transferIn: 0, transferOut: 0, net: 0 };
     for (let i = 0; i < yearCount; i++) {
       const year = firstYear + i;
-      const net = netOf(c, i);
+      const net = c.net(i);
       cumulative += net;
-      totals.input += c.input[i]!;
-      totals.grant += c.grant[i]!;
-      totals.saving += c.saving[i]!;
-      totals.transferIn += c.transferIn[i]!;
-      totals.transferOut += c.transferOut[i]!;
+      totals.input += c.at(INPUT, i);
+      totals.grant += c.at(GRANT, i);
+      totals.saving += c.at(SAVING, i);
+      totals.transferIn += c.at(TRANSFER_IN, i);
+      totals.transferOut += c.at(TRANSFER_OUT, i);
       totals.net += net;
       if (inPeriod(year)) {
-        periodInput += c.input[i]!;
-        periodGrant += c.grant[i]!;
+        periodInput += c.at(INPUT, i);
+        periodGrant += c.at(GRANT, i);
       }
       if (year === period.to) atPeriodEnd = cumulative;
       const even = cumulative >= -EPSILON;
@@ -522,25 +572,25 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     balance.breakEvenByPeriodEnd = breakEvenByPeriodEnd;
     balance.periodInput = periodInput;
     balance.periodGrant = periodGrant;
-    columnsOf.set(balance, { firstYear, periodEnd: period.to, columns: c, rows: undefined });
+    columnsOf.set(balance, c);
     return balance;
   };
 
   const parties = resolved.parties.map((p: Party) => partyBalance(p.name, p.side, columns.get(p.name)!));
-  const sum = emptyColumns(yearCount);
+  const sum = new YearColumns(firstYear, yearCount, period.to);
   for (const c of columns.values()) {
     for (let i = 0; i < yearCount; i++) {
-      sum.input[i]! += c.input[i]!;
-      sum.grant[i]! += c.grant[i]!;
-      sum.saving[i]! += c.saving[i]!;
-      sum.transferIn[i]! += c.transferIn[i]!;
-      sum.transferOut[i]! += c.transferOut[i]!;
+      sum.add(INPUT, i, c.at(INPUT, i));
+      sum.add(GRANT, i, c.at(GRANT, i));
+      sum.add(SAVING, i, c.at(SAVING, i));
+      sum.add(TRANSFER_IN, i, c.at(TRANSFER_IN, i));
+      sum.add(TRANSFER_OUT, i, c.at(TRANSFER_OUT, i));
     }
   }
   const total = partyBalance("total", undefined, sum);
   let firstInputYear: number | undefined;
   for (let i = 0; i < yearCount; i++) {
-    if (sum.input[i]! > 0) {
+    if (sum.at(INPUT, i) > 0) {
       firstInputYear = firstYear + i;
       break;
     }
