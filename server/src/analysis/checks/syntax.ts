@@ -140,6 +140,7 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
     const type = token.tokenType;
     // Most tokens are neither: decide on the type before allocating anything.
     if (type !== ForeignNumber && type !== NorwegianDate && type !== DateLiteral) continue;
+    if (type === DateLiteral && isCanonicalDate(token.image)) continue; // what isoOf would return: the image itself
     const span = { start: token.startOffset, end: tokenEnd(token) };
     if (type === ForeignNumber) {
       const { norwegian } = readForeignNumber(token.image);
@@ -153,7 +154,6 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
         { fixes: [{ title: ctx.say(`Skriv ${norwegian}`, `Write ${norwegian}`), edits: [{ ...span, newText: norwegian }], preferred: true }] },
       );
     } else if (type === NorwegianDate || type === DateLiteral) {
-      if (type === DateLiteral && isCanonicalDate(token.image)) continue; // what isoOf would return: the image itself
       const iso = isoOf(token.image, type === NorwegianDate);
       if (type === DateLiteral && iso === token.image) continue;
       if (type === NorwegianDate && iso) {
