@@ -162,16 +162,40 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
   }
 }
 
-/** The lower-cased words of each official wording, computed once. */
-const officialWordSets = new Map<string, ReadonlySet<string>>();
+/** The lower-cased words of each official wording, computed once, as a set and by length. */
+const officialWordSets = new Map<string, OfficialWords>();
 
-function officialWords(id: keyof typeof WORDINGS): ReadonlySet<string> {
-  let set = officialWordSets.get(id);
-  if (!set) {
-    set = new Set(words(WORDINGS[id].text).map((w) => w.toLowerCase()));
-    officialWordSets.set(id, set);
+interface OfficialWords {
+  readonly set: ReadonlySet<string>;
+  /** The same words by length in UTF-16 units, to test a word in place (`startsWith` at its offset). */
+  readonly byLength: ReadonlyMap<number, readonly string[]>;
+}
+
+function officialWords(id: keyof typeof WORDINGS): OfficialWords {
+  let found = officialWordSets.get(id);
+  if (!found) {
+    const set = new Set(words(WORDINGS[id].text).map((w) => w.toLowerCase()));
+    const byLength = new Map<number, string[]>();
+    for (const word of set) {
+      const list = byLength.get(word.length);
+      if (list) list.push(word);
+      else byLength.set(word.length, [word]);
+    }
+    found = { set, byLength };
+    officialWordSets.set(id, found);
   }
-  return set;
+  return found;
+}
+
+function startsWithAny(text: string, candidates: readonly string[], at: number): boolean {
+  for (const candidate of candidates) if (text.startsWith(candidate, at)) return true;
+  return false;
+}
+
+/** Whether every character is below U+0100: lower-casing is then one character for one, without context. */
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 /** Number of code points (what `[...text].length` counts), without building the array. */
@@ -203,14 +227,28 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
   let found = 0;
   let significant = 0;
   let shared = 0;
-  forEachWord(text, (start, end) => {
-    found++;
-    if (!official) return;
-    const lower = text.slice(start, end).toLowerCase();
-    if (codePoints(lower) < 3) return;
-    significant++;
-    if (official.has(lower)) shared++;
-  });
+  if (official && isLatin1(text)) {
+    // Below U+0100 the whole text lower-cases character for character, so each
+    // word is looked up in place (no substring per word); a word is as many
+    // code points as units.
+    const lower = text.toLowerCase();
+    forEachWord(text, (start, end) => {
+      found++;
+      if (end - start < 3) return;
+      significant++;
+      const candidates = official.byLength.get(end - start);
+      if (candidates !== undefined && startsWithAny(lower, candidates, start)) shared++;
+    });
+  } else {
+    forEachWord(text, (start, end) => {
+      found++;
+      if (!official) return;
+      const lower = text.slice(start, end).toLowerCase();
+      if (codePoints(lower) < 3) return;
+      significant++;
+      if (official.set.has(lower)) shared++;
+    });
+  }
   const minimum = ctx.config.justificationMinWords;
   if (found < minimum) {
     ctx.report(
