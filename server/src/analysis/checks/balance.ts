@@ -149,12 +149,13 @@ function namesParty(text: string, party: string, resolved: ResolvedAgreement): b
 function checkTiming(resolved: ResolvedAgreement, money: MoneyModel, balance: Balance, ctx: CheckContext): void {
   const firstInput = balance.firstInputYear;
   const inWindow = (y: number) => y >= balance.firstYear && y <= balance.horizon;
-  const savingsOf = new Map(balance.parties.map((p) => [p.party, p]));
+  let savingsOf: Map<string, PartyBalance> | undefined; // built at the first transfer
   for (const flow of money.flows) {
     const clause = flow.clause;
     if (flow.perYear === undefined || flow.years.length === 0) continue;
     if (clause.kind === "saving" && firstInput !== undefined && resolved.validPartyRefs.has(clause.party)) {
-      const early = flow.years.filter((y) => y < firstInput && inWindow(y));
+      // A flow's years are in order: when the first is not early, none is.
+      const early = flow.years[0]! < firstInput ? flow.years.filter((y) => y < firstInput && inWindow(y)) : [];
       if (early.length > 0) {
         ctx.report(
           "HFA405",
@@ -169,6 +170,7 @@ function checkTiming(resolved: ResolvedAgreement, money: MoneyModel, balance: Ba
       }
     }
     if (clause.kind === "transfer" && resolved.validPartyRefs.has(clause.from) && resolved.validPartyRefs.has(clause.to) && clause.from.text !== clause.to.text) {
+      savingsOf ??= new Map(balance.parties.map((p) => [p.party, p]));
       const payer = savingsOf.get(clause.from.text);
       if (!payer) continue;
       const over = flow.years.filter((year) => inWindow(year) && flow.perYear! > savingIn(payer, year) + 0.005);
