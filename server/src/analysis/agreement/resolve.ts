@@ -211,6 +211,11 @@ export class Resolver {
 }
 
 /** Resolves the names of one agreement and reports HFA101/103/104/202/304. */
+/** Shared empty results (read-only in `ResolvedAgreement`; nothing writes to them). */
+const NO_RATES: ReadonlyMap<Ast.Name, DeclaredOf<"rate">> = new Map();
+const NO_SCHEMES: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">> = new Map();
+const NO_NAMES: ReadonlySet<Ast.Name> = new Set();
+
 /** ` Mente du «a» eller «b»?` after an unknown name, or nothing without suggestions. */
 function meantNb(suggestions: readonly string[]): string {
   return suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";
@@ -228,10 +233,12 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   const parties: Party[] = [];
   const partyByName = new Map<string, Party>();
   const purposes = new Set<string>();
-  const rates = new Map<Ast.Name, DeclaredOf<"rate">>();
-  const schemes = new Map<Ast.Name, DeclaredOf<"scheme">>();
+  // Created at their first entry: most agreements name no rate, no scheme or
+  // no non-party, and an empty Map or Set is ~300 bytes kept per agreement.
+  let rates: Map<Ast.Name, DeclaredOf<"rate">> | undefined;
+  let schemes: Map<Ast.Name, DeclaredOf<"scheme">> | undefined;
   const validPartyRefs = new Set<Ast.Name>();
-  const nonPartyRefs = new Set<Ast.Name>();
+  let nonPartyRefs: Set<Ast.Name> | undefined;
 
   // Declarative clauses first: parties and community decide how the rest resolves.
   let communityResolved = false;
@@ -300,7 +307,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
       validPartyRefs.add(ref);
       return;
     }
-    nonPartyRefs.add(ref);
+    (nonPartyRefs ??= new Set()).add(ref);
     ctx.report(
       "HFA304",
       ref,
@@ -315,7 +322,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     const value = flow.value;
     if (value.kind === "quantity" && value.price?.kind === "rate") {
       const rate = resolver.resolve(value.price.ref, RATE_KINDS);
-      if (rate) rates.set(value.price.ref, rate);
+      if (rate) (rates ??= new Map()).set(value.price.ref, rate);
     }
   };
 
@@ -366,7 +373,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
         break;
       case "grant": {
         const scheme = resolver.resolve(clause.scheme, SCHEME_KINDS);
-        if (scheme) schemes.set(clause.scheme, scheme);
+        if (scheme) (schemes ??= new Map()).set(clause.scheme, scheme);
         flowRate(clause.flow);
         for (const share of clause.shares ?? []) partyRef(share.party, "tilskudd … til", "tilskudd … til");
         break;
@@ -407,9 +414,9 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     hospital,
     purposes,
     references: resolver.references,
-    rates,
-    schemes,
+    rates: rates ?? NO_RATES,
+    schemes: schemes ?? NO_SCHEMES,
     validPartyRefs,
-    nonPartyRefs,
+    nonPartyRefs: nonPartyRefs ?? NO_NAMES,
   };
 }
