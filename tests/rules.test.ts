@@ -812,6 +812,17 @@ describe("details", () => {
     expect(c6.one("HFA203").message).toContain("5 ord");
   });
 
+  it("HFA204: the same share of words with capitals, and in a text beyond Latin-1 (looked up word by word)", () => {
+    const wording = "Tiltaket skal understøtte tjenesteutvikling og gode pasientforløp gjennom å styrke samhandlingen mellom spesialisthelsetjenesten og den kommunale helse- og omsorgstjenesten.";
+    const shareIn = (text: string) => run({ edit: { replace: [["formål samhandling", `formål samhandling "${text}"`]] } }).one("HFA204").message.match(/\d+ %/)?.[0];
+    const plain = shareIn(wording);
+    expect(plain).toBeDefined();
+    expect(shareIn(wording.toUpperCase())).toBe(plain);
+    // «–» (U+2013) is no word and not Latin-1: the other path must count alike.
+    expect(shareIn(`${wording} –`)).toBe(plain);
+    expect(shareIn(`${wording.toUpperCase()} –`)).toBe(plain);
+  });
+
   it("HFA204: below 60 % shared words is not a restatement", () => {
     const c = run({});
     expect(c.byCode("HFA204")).toEqual([]);

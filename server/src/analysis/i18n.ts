@@ -17,12 +17,12 @@ export function formatNumber(value: number, locale: Locale = "nb"): string {
   const rounded = Math.abs(value) >= 1e15 ? Math.round(Math.abs(value)) : Math.round(Math.abs(value) * 100) / 100;
   const whole = Math.floor(rounded);
   const cents = whole >= 1e15 ? 0 : Math.round((rounded - whole) * 100);
-  const digits = BigInt(whole).toString();
-  let grouped = "";
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) grouped += locale === "nb" ? NBSP_GROUP : ",";
-    grouped += digits[i];
-  }
+  // Above 2^53 `String` would round the digits (2^60 → «…847000»): BigInt writes them all.
+  const digits = whole <= Number.MAX_SAFE_INTEGER ? String(whole) : BigInt(whole).toString();
+  const separator = locale === "nb" ? NBSP_GROUP : ",";
+  const head = digits.length % 3 || 3;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) grouped += separator + digits.slice(i, i + 3);
   const decimals = cents === 0 ? "" : (locale === "nb" ? "," : ".") + String(cents).padStart(2, "0").replace(/0$/, "");
   return (negative ? "−" : "") + grouped + decimals;
 }
@@ -70,7 +70,70 @@ export function joinAlternatives(items: readonly string[], locale: Locale = "nb"
   return items.slice(0, -1).join(", ") + or + items[items.length - 1];
 }
 
-/** Words of a text as the spec counts them: runs of letters or digits, inner hyphens included. */
+/**
+ * Words of a text as the spec counts them: runs of letters or digits, inner
+ * hyphens included — what `/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*\/gu` matches.
+ */
 export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  const found: string[] = [];
+  forEachWord(text, (start, end) => found.push(text.slice(start, end)));
+  return found;
+}
+
+/** How many words `words(text)` would return, without building them. */
+export function wordCount(text: string): number {
+  return forEachWord(text);
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet classified, 1 a letter or digit, 2 neither. Filled on first sight. */
+const bmpClass = new Uint8Array(0x10000);
+
+/** Length in code units (1 or 2) of the code point at `i` when it is a letter or digit, else 0. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0;
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    // A surrogate pair is one (astral) code point, as the `u` flag reads it.
+    if (next >= 0xdc00 && next <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = bmpClass[code]!;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    bmpClass[code] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+/** Calls `each` with the offsets of every word (see `words`), in order; returns how many there are. One pass, no regex over the text. */
+export function forEachWord(text: string, each?: (start: number, end: number) => void): number {
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    let step = wordCharAt(text, i);
+    if (step === 0) {
+      // Not a letter or digit: skip the whole code point (a surrogate pair is one).
+      const code = text.charCodeAt(i);
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      i += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (step > 0) {
+        i += step;
+        step = i < text.length ? wordCharAt(text, i) : 0;
+      }
+      // An inner hyphen joins two runs into one word.
+      if (text.charCodeAt(i) === 0x2d && i + 1 < text.length && (step = wordCharAt(text, i + 1)) > 0) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    count++;
+    each?.(start, i);
+  }
+  return count;
 }

@@ -12,7 +12,7 @@ import { severityOf } from "./config.js";
 import type { RawDiagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
 import { RULES } from "./rules.js";
-import { words } from "./i18n.js";
+import { wordCount } from "./i18n.js";
 import { hasPlaceholderSegment } from "../../../grammar/src/tokens.js";
 
 export interface Suppression {
@@ -76,7 +76,7 @@ export function findSuppressions(
     const codePart = colon >= 0 ? body.slice(0, colon) : body;
     const reason = colon >= 0 ? body.slice(colon + 1).trim() : "";
     const codes = codePart.split(/[\s,]+/).filter((c) => c.length > 0).map((c) => c.toUpperCase());
-    const reasonWords = words(reason).length;
+    const reasonWords = wordCount(reason);
     const placeholderReason = hasPlaceholderSegment(reason);
     if (codes.length > 0 && reason !== "" && (placeholderReason || reasonWords < config.suppressionMinWords)) {
       const minimum = config.suppressionMinWords;

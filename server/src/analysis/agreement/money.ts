@@ -166,12 +166,40 @@ function sourceOf(value: Extract<Ast.Value, { kind: "quantity" }>): string {
 }
 
 /** The years a flow runs (spec §5.3). */
-function flowYears(schedule: Ast.Schedule, role: FlowRole, period: { from: number; to: number }, horizon: number): number[] {
-  if (schedule.kind === "once") return [schedule.year.value];
+function flowYears(schedule: Ast.Schedule, role: FlowRole, period: { from: number; to: number }, horizon: number): readonly number[] {
+  if (schedule.kind === "once") {
+    const year = schedule.year.value;
+    return Number.isSafeInteger(year) ? yearRange(year, year) : [year];
+  }
   const first = schedule.from?.value ?? period.from;
   const last = schedule.to?.value ?? (role === "input" || role === "grant" ? period.to : horizon);
+  return yearRange(first, last);
+}
+
+const NO_YEARS: readonly number[] = [];
+/** Year ranges by first year and length: most flows of a workspace run over the same few periods. */
+const yearRanges = new Map<number, readonly number[]>();
+
+/**
+ * `first`, `first + 1` … `last` (at most 201 years), shared by every flow over
+ * the same years: an array per flow was a tenth of the analysis' memory. The
+ * cache is emptied when it grows past a few thousand ranges. Not frozen:
+ * `for … of` over a frozen array is several times slower in Node 20 (and
+ * allocates); `FlowAmount.years` is readonly, and nothing writes to it.
+ */
+function yearRange(first: number, last: number): readonly number[] {
+  if (!(first <= last)) return NO_YEARS;
+  const length = Math.min(last - first + 1, 201);
+  const cacheable = Number.isSafeInteger(first) && Math.abs(first) < 1e9 && Number.isInteger(length);
+  const key = first * 256 + length;
+  const cached = cacheable ? yearRanges.get(key) : undefined;
+  if (cached) return cached;
   const years: number[] = [];
   for (let year = first; year <= last && years.length <= 200; year++) years.push(year);
+  if (cacheable) {
+    if (yearRanges.size >= 4096) yearRanges.clear();
+    yearRanges.set(key, years);
+  }
   return years;
 }
 
@@ -213,7 +241,7 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
   const addFlow = (role: FlowRole, flow: Ast.Flow, clause: FlowAmount["clause"]): FlowAmount => {
     const excluded = ctx.hasPlaceholder(clause);
     const perYear = excluded ? undefined : valueAmount(flow.value, resolved, ctx, true);
-    const years = period && horizonInfo && !excluded ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : [];
+    const years = period && horizonInfo && !excluded ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : NO_YEARS;
     const amount: FlowAmount = { role, flow, clause, perYear, years };
     flows.push(amount);
     // A reversed period is HFA601's alone (spec §5.2: no cascade). Own input
@@ -221,19 +249,17 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
     if (period && period.to >= period.from && (role === "input" || role === "grant")) {
       const outside = years.filter((y) => y < period.from || (role === "grant" && y > period.to));
       if (outside.length > 0) {
-        const yearsNb = yearList(outside, "nb");
-        const yearsEn = yearList(outside, "en");
         ctx.report(
           "HFA307",
           flow.schedule,
           role === "input"
             ? ctx.say(
-                `Innsats i ${yearsNb}, før avtaleperioden ${period.from}–${period.to}. Flytt innsatsen inn i perioden (f.eks. «fra ${period.from}»), eller begynn perioden tidligere.`,
-                `Own input in ${yearsEn}, before the agreement period ${period.from}–${period.to}. Move the input into the period (e.g. "fra ${period.from}"), or start the period earlier.`,
+                () => `Innsats i ${yearList(outside, "nb")}, før avtaleperioden ${period.from}–${period.to}. Flytt innsatsen inn i perioden (f.eks. «fra ${period.from}»), eller begynn perioden tidligere.`,
+                () => `Own input in ${yearList(outside, "en")}, before the agreement period ${period.from}–${period.to}. Move the input into the period (e.g. "fra ${period.from}"), or start the period earlier.`,
               )
             : ctx.say(
-                `Tilskudd i ${yearsNb}, utenfor avtaleperioden ${period.from}–${period.to}. Tilskudd gis bare i perioden: skriv årene innenfor den, eller endre «periode».`,
-                `Grant in ${yearsEn}, outside the agreement period ${period.from}–${period.to}. A grant is paid only within the period: give years inside it, or change "periode".`,
+                () => `Tilskudd i ${yearList(outside, "nb")}, utenfor avtaleperioden ${period.from}–${period.to}. Tilskudd gis bare i perioden: skriv årene innenfor den, eller endre «periode».`,
+                () => `Grant in ${yearList(outside, "en")}, outside the agreement period ${period.from}–${period.to}. A grant is paid only within the period: give years inside it, or change "periode".`,
               ),
         );
       }
@@ -306,7 +332,8 @@ function inputFacts(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): 
 
 /** `2028`, `2028 og 2030`, `2028–2030`, `2025, 2027–2029 og 2031`: years as Norwegian prose writes them. */
 export function yearList(years: readonly number[], locale: "nb" | "en"): string {
-  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  // Most callers pass years in order, without repeats: those need no copy and no sort.
+  const sorted = isStrictlyIncreasing(years) ? years : [...new Set(years)].sort((a, b) => a - b);
   const runs: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
@@ -319,16 +346,106 @@ export function yearList(years: readonly number[], locale: "nb" | "en"): string 
   return joinList(runs, locale);
 }
 
-type Columns = { input: number[]; grant: number[]; saving: number[]; transferIn: number[]; transferOut: number[] };
+function isStrictlyIncreasing(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if (!(values[i]! > values[i - 1]!)) return false;
+  return true;
+}
 
-function emptyColumns(yearCount: number): Columns {
-  return {
-    input: new Array<number>(yearCount).fill(0),
-    grant: new Array<number>(yearCount).fill(0),
-    saving: new Array<number>(yearCount).fill(0),
-    transferIn: new Array<number>(yearCount).fill(0),
-    transferOut: new Array<number>(yearCount).fill(0),
-  };
+/** The columns of `YearColumns`, in the order they are laid out. */
+const INPUT = 0;
+const GRANT = 1;
+const SAVING = 2;
+const TRANSFER_IN = 3;
+const TRANSFER_OUT = 4;
+type Column = typeof INPUT | typeof GRANT | typeof SAVING | typeof TRANSFER_IN | typeof TRANSFER_OUT;
+
+/**
+ * One party's money by year over the balance window: own input, grant,
+ * savings, transfers in and out, one column after the other in one array of
+ * numbers (unboxed doubles), and the year rows once something reads them.
+ */
+class YearColumns {
+  /** `values[column * count + i]` is the year `firstYear + i`. */
+  private readonly values: number[];
+  rows: readonly YearRow[] | undefined;
+
+  constructor(
+    readonly firstYear: number,
+    readonly count: number,
+    readonly periodEnd: number,
+  ) {
+    this.values = new Array<number>(5 * count).fill(0);
+  }
+
+  at(column: Column, index: number): number {
+    return this.values[column * this.count + index]!;
+  }
+
+  add(column: Column, index: number, amount: number): void {
+    this.values[column * this.count + index]! += amount;
+  }
+
+  /** The value in `year`, 0 outside the window (as `rows.find(r => r.year === year)?.… ?? 0` reads it). */
+  inYear(column: Column, year: number): number {
+    const index = year - this.firstYear;
+    return Number.isInteger(index) && index >= 0 && index < this.count ? this.at(column, index) : 0;
+  }
+
+  /** Savings and transfers in, less transfers out and own input. */
+  net(index: number): number {
+    return this.at(SAVING, index) + this.at(TRANSFER_IN, index) - this.at(TRANSFER_OUT, index) - this.at(INPUT, index);
+  }
+
+  hasInput(): boolean {
+    for (let i = 0; i < this.count; i++) if (this.at(INPUT, i) > 0) return true;
+    return false;
+  }
+
+  yearRows(): YearRow[] {
+    const rows: YearRow[] = [];
+    let cumulative = 0;
+    for (let i = 0; i < this.count; i++) {
+      const year = this.firstYear + i;
+      const net = this.net(i);
+      cumulative += net;
+      rows.push({
+        year,
+        input: this.at(INPUT, i),
+        grant: this.at(GRANT, i),
+        saving: this.at(SAVING, i),
+        transferIn: this.at(TRANSFER_IN, i),
+        transferOut: this.at(TRANSFER_OUT, i),
+        net,
+        cumulative,
+        continuation: year > this.periodEnd,
+      });
+    }
+    return rows;
+  }
+}
+
+/** The columns behind each PartyBalance's lazily built rows. */
+const columnsOf = new WeakMap<PartyBalance, YearColumns>();
+
+const LAZY_ROWS: PropertyDescriptor = {
+  get(this: PartyBalance): readonly YearRow[] {
+    const columns = columnsOf.get(this)!;
+    return (columns.rows ??= columns.yearRows());
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** A party's savings in `year` (0 outside the balance window): `rows.find(r => r.year === year)?.saving ?? 0` without building the rows. */
+export function savingIn(party: PartyBalance, year: number): number {
+  const columns = columnsOf.get(party);
+  return columns ? columns.inYear(SAVING, year) : (party.rows.find((r) => r.year === year)?.saving ?? 0);
+}
+
+/** A party's own input in `year` (0 outside the balance window), like `savingIn`. */
+export function inputIn(party: PartyBalance, year: number): number {
+  const columns = columnsOf.get(party);
+  return columns ? columns.inYear(INPUT, year) : (party.rows.find((r) => r.year === year)?.input ?? 0);
 }
 
 function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[], horizon: number, horizonExplicit: boolean, horizonExtended: boolean): Balance {
@@ -338,13 +455,15 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
   const lastYear = Math.max(horizon, firstYear);
   const yearCount = lastYear - firstYear + 1;
 
-  const columns = new Map<string, Columns>();
-  for (const party of resolved.parties) columns.set(party.name, emptyColumns(yearCount));
-  const add = (party: string, column: keyof Columns, year: number, amount: number) => {
+  // One YearColumns per party, in the order of `parties` (names are unique
+  // there); loops go by index, as iterating a Map allocates an entry per step.
+  const columnList = resolved.parties.map(() => new YearColumns(firstYear, yearCount, period.to));
+  const columns = new Map<string, YearColumns>();
+  for (let p = 0; p < columnList.length; p++) columns.set(resolved.parties[p]!.name, columnList[p]!);
+  const add = (party: string, column: Column, year: number, amount: number) => {
     const index = year - firstYear;
     if (index < 0 || index >= yearCount) return; // after the horizon: not counted
-    const target = columns.get(party);
-    if (target) target[column][index]! += amount;
+    columns.get(party)?.add(column, index, amount);
   };
   const valid = (ref: Ast.Name) => resolved.validPartyRefs.has(ref);
 
@@ -352,26 +471,27 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     if (flow.perYear === undefined) continue;
     const clause = flow.clause;
     if (clause.kind === "input" && valid(clause.party)) {
-      for (const year of flow.years) add(clause.party.text, "input", year, flow.perYear);
+      for (const year of flow.years) add(clause.party.text, INPUT, year, flow.perYear);
     } else if (clause.kind === "saving" && valid(clause.party)) {
-      for (const year of flow.years) add(clause.party.text, "saving", year, flow.perYear);
+      for (const year of flow.years) add(clause.party.text, SAVING, year, flow.perYear);
     } else if (clause.kind === "transfer" && valid(clause.from) && valid(clause.to) && clause.from.text !== clause.to.text) {
       for (const year of flow.years) {
-        add(clause.from.text, "transferOut", year, flow.perYear);
-        add(clause.to.text, "transferIn", year, flow.perYear);
+        add(clause.from.text, TRANSFER_OUT, year, flow.perYear);
+        add(clause.to.text, TRANSFER_IN, year, flow.perYear);
       }
     }
   }
 
   // Own input over the whole period, per party: the fallback key of the grant split.
   const inPeriod = (year: number) => year >= period.from && year <= period.to;
-  const periodInputOf = new Map<string, number>();
-  for (const [party, c] of columns) {
+  const periodInputs: number[] = [];
+  let totalPeriodInput = 0;
+  for (const c of columnList) {
     let sum = 0;
-    for (let i = 0; i < yearCount; i++) if (inPeriod(firstYear + i)) sum += c.input[i]!;
-    periodInputOf.set(party, sum);
+    for (let i = 0; i < yearCount; i++) if (inPeriod(firstYear + i)) sum += c.at(INPUT, i);
+    periodInputs.push(sum);
+    totalPeriodInput += sum;
   }
-  const totalPeriodInput = [...periodInputOf.values()].reduce((a, b) => a + b, 0);
 
   // Grants (spec §5.4): by `til` shares, or else in proportion to the parties'
   // own input that year; in a year without any own input, in proportion to
@@ -388,98 +508,95 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       const index = year - firstYear;
       if (index < 0 || index >= yearCount) continue;
       let totalInput = 0;
-      for (const c of columns.values()) totalInput += c.input[index]!;
+      for (const c of columnList) totalInput += c.at(INPUT, index);
       if (shares && shares.length > 0) {
         for (const share of shares) {
           if (!valid(share.party)) continue;
-          add(share.party.text, "grant", year, (flow.perYear * share.percent.value) / 100);
+          add(share.party.text, GRANT, year, (flow.perYear * share.percent.value) / 100);
           // A party with no own input at all is HFA306's, not HFA310's (spec §5.6).
           const own = columns.get(share.party.text)!;
-          const hasAny = own.input.some((v) => v > 0);
-          if (hasAny && own.input[index]! <= 0 && share.percent.value > 0) {
+          if (own.hasInput() && own.at(INPUT, index) <= 0 && share.percent.value > 0) {
             unsupported.add(share.party.text);
             if (!fallbackYears.includes(year)) fallbackYears.push(year);
           }
         }
       } else if (totalInput > 0) {
-        for (const [party, c] of columns) add(party, "grant", year, (flow.perYear * c.input[index]!) / totalInput);
+        for (const c of columnList) c.add(GRANT, index, (flow.perYear * c.at(INPUT, index)) / totalInput);
       } else {
         fallbackYears.push(year);
-        if (columns.size === 0) continue;
-        for (const [party] of columns) {
-          const key = totalPeriodInput > 0 ? periodInputOf.get(party)! / totalPeriodInput : 1 / columns.size;
-          add(party, "grant", year, flow.perYear * key);
+        if (columnList.length === 0) continue;
+        for (let p = 0; p < columnList.length; p++) {
+          const key = totalPeriodInput > 0 ? periodInputs[p]! / totalPeriodInput : 1 / columnList.length;
+          columnList[p]!.add(GRANT, index, flow.perYear * key);
         }
       }
     }
     if (fallbackYears.length > 0) grantWithoutInput.push({ clause, years: fallbackYears, parties: [...unsupported] });
   }
 
-  const partyBalance = (party: string, side: Side | undefined, c: Columns): PartyBalance => {
-    const rows: YearRow[] = [];
+  const partyBalance = (party: string, side: Side | undefined, c: YearColumns): PartyBalance => {
     let cumulative = 0;
     let periodInput = 0;
     let periodGrant = 0;
     let atPeriodEnd = 0;
+    // breakEvenYear() over the rows, and over the rows up to the end of `periode` (a prefix: rows are in year order).
+    let breakEven: number | undefined;
+    let breakEvenByPeriodEnd: number | undefined;
     const totals = { input: 0, grant: 0, saving: 0, transferIn: 0, transferOut: 0, net: 0 };
     for (let i = 0; i < yearCount; i++) {
       const year = firstYear + i;
-      const net = c.saving[i]! + c.transferIn[i]! - c.transferOut[i]! - c.input[i]!;
+      const net = c.net(i);
       cumulative += net;
-      rows.push({
-        year,
-        input: c.input[i]!,
-        grant: c.grant[i]!,
-        saving: c.saving[i]!,
-        transferIn: c.transferIn[i]!,
-        transferOut: c.transferOut[i]!,
-        net,
-        cumulative,
-        continuation: year > period.to,
-      });
-      totals.input += c.input[i]!;
-      totals.grant += c.grant[i]!;
-      totals.saving += c.saving[i]!;
-      totals.transferIn += c.transferIn[i]!;
-      totals.transferOut += c.transferOut[i]!;
+      totals.input += c.at(INPUT, i);
+      totals.grant += c.at(GRANT, i);
+      totals.saving += c.at(SAVING, i);
+      totals.transferIn += c.at(TRANSFER_IN, i);
+      totals.transferOut += c.at(TRANSFER_OUT, i);
       totals.net += net;
       if (inPeriod(year)) {
-        periodInput += c.input[i]!;
-        periodGrant += c.grant[i]!;
+        periodInput += c.at(INPUT, i);
+        periodGrant += c.at(GRANT, i);
       }
       if (year === period.to) atPeriodEnd = cumulative;
+      const even = cumulative >= -EPSILON;
+      breakEven = even ? (breakEven ?? year) : undefined;
+      if (year <= period.to) breakEvenByPeriodEnd = breakEven;
     }
-    const upToPeriodEnd = rows.filter((r) => r.year <= period.to);
-    return {
-      party,
-      side,
-      rows,
-      totals,
-      atHorizon: cumulative,
-      breakEven: breakEvenYear(rows),
-      atPeriodEnd,
-      breakEvenByPeriodEnd: breakEvenYear(upToPeriodEnd),
-      periodInput,
-      periodGrant,
-    };
+    const balance = { party, side } as { -readonly [K in keyof PartyBalance]: PartyBalance[K] };
+    // The year rows are what hover, reports and the balance view read, for the
+    // agreements they show: built from the columns on first use, not for every
+    // agreement of the workspace (nine fields, seven of them boxed doubles, per
+    // party and year were a quarter of the analysis' memory). An own enumerable
+    // accessor, so that spreads, JSON and Object.keys see `rows` as before; one
+    // shared getter, so that every PartyBalance keeps one hidden class.
+    Object.defineProperty(balance, "rows", LAZY_ROWS);
+    balance.totals = totals;
+    balance.atHorizon = cumulative;
+    balance.breakEven = breakEven;
+    balance.atPeriodEnd = atPeriodEnd;
+    balance.breakEvenByPeriodEnd = breakEvenByPeriodEnd;
+    balance.periodInput = periodInput;
+    balance.periodGrant = periodGrant;
+    columnsOf.set(balance, c);
+    return balance;
   };
 
-  const parties = resolved.parties.map((p: Party) => partyBalance(p.name, p.side, columns.get(p.name)!));
-  const sum = emptyColumns(yearCount);
-  for (const c of columns.values()) {
+  const parties = resolved.parties.map((p: Party, i) => partyBalance(p.name, p.side, columnList[i]!));
+  const sum = new YearColumns(firstYear, yearCount, period.to);
+  for (const c of columnList) {
     for (let i = 0; i < yearCount; i++) {
-      sum.input[i]! += c.input[i]!;
-      sum.grant[i]! += c.grant[i]!;
-      sum.saving[i]! += c.saving[i]!;
-      sum.transferIn[i]! += c.transferIn[i]!;
-      sum.transferOut[i]! += c.transferOut[i]!;
+      sum.add(INPUT, i, c.at(INPUT, i));
+      sum.add(GRANT, i, c.at(GRANT, i));
+      sum.add(SAVING, i, c.at(SAVING, i));
+      sum.add(TRANSFER_IN, i, c.at(TRANSFER_IN, i));
+      sum.add(TRANSFER_OUT, i, c.at(TRANSFER_OUT, i));
     }
   }
   const total = partyBalance("total", undefined, sum);
   let firstInputYear: number | undefined;
-  for (const row of total.rows) {
-    if (row.input > 0) {
-      firstInputYear = row.year;
+  for (let i = 0; i < yearCount; i++) {
+    if (sum.at(INPUT, i) > 0) {
+      firstInputYear = firstYear + i;
       break;
     }
   }
@@ -498,15 +615,6 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
 
 /** Rounding noise must not decide a break-even year. */
 const EPSILON = 0.005;
-
-function breakEvenYear(rows: readonly YearRow[]): number | undefined {
-  let candidate: number | undefined;
-  for (const row of rows) {
-    if (row.cumulative >= -EPSILON) candidate ??= row.year;
-    else candidate = undefined;
-  }
-  return candidate;
-}
 
 /** `900 000 kr per år (2025–2027)`: the hover / inlay text of a flow. */
 export function describeFlow(flow: FlowAmount, locale: "nb" | "en"): string | undefined {

@@ -121,8 +121,7 @@ export class Resolver {
 
   private reportUnresolved(name: Ast.Name, kinds: readonly SymbolKind[]): void {
     const { ctx } = this;
-    const expectedNb = joinAlternatives(kinds.map((k) => KIND_WORDS[k].nb), "nb");
-    const expectedEn = joinAlternatives(kinds.map((k) => KIND_WORDS[k].en), "en");
+    const expected = (locale: "nb" | "en") => joinAlternatives(kinds.map((k) => KIND_WORDS[k][locale]), locale);
     const other = this.symbols.anyKind(name.text);
     if (other.length > 0) {
       const actual = other[0]!.kind;
@@ -130,8 +129,11 @@ export class Resolver {
         "HFA103",
         name,
         ctx.say(
-          `«${name.text}» er ${KIND_WORDS[actual].nb}, men her skal det stå ${expectedNb}. Skriv navnet på ${joinAlternatives(kinds.map((k) => `${NEUTER.has(k) ? "et" : "en"} ${KIND_WORDS[k].nb}`), "nb")}.`,
-          `"${name.text}" is ${article(KIND_WORDS[actual].en)} ${KIND_WORDS[actual].en}, but ${article(expectedEn)} ${expectedEn} is expected here. Write the name of ${article(expectedEn)} ${expectedEn}.`,
+          () => `«${name.text}» er ${KIND_WORDS[actual].nb}, men her skal det stå ${expected("nb")}. Skriv navnet på ${joinAlternatives(kinds.map((k) => `${NEUTER.has(k) ? "et" : "en"} ${KIND_WORDS[k].nb}`), "nb")}.`,
+          () => {
+            const expectedEn = expected("en");
+            return `"${name.text}" is ${article(KIND_WORDS[actual].en)} ${KIND_WORDS[actual].en}, but ${article(expectedEn)} ${expectedEn} is expected here. Write the name of ${article(expectedEn)} ${expectedEn}.`;
+          },
         ),
       );
       return;
@@ -144,12 +146,13 @@ export class Resolver {
       else for (const declared of this.symbols.names(kind as DeclKind)) candidates.push(declared);
     }
     const suggestions = closestNames(name.text, candidates);
-    const hintNb = suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";
-    const hintEn = suggestions.length ? ` Did you mean ${joinAlternatives(suggestions.map((s) => `"${s}"`), "en")}?` : "";
     ctx.report(
       "HFA101",
       name,
-      ctx.say(`Ukjent navn «${name.text}»: fant ingen ${expectedNb} med dette navnet.${hintNb}`, `Unknown name "${name.text}": no ${expectedEn} has this name.${hintEn}`),
+      ctx.say(
+        () => `Ukjent navn «${name.text}»: fant ingen ${expected("nb")} med dette navnet.${meantNb(suggestions)}`,
+        () => `Unknown name "${name.text}": no ${expected("en")} has this name.${meantEn(suggestions)}`,
+      ),
       {
         fixes: suggestions.map((suggestion, index) => ({
           title: ctx.say(`Endre til «${suggestion}»`, `Change to "${suggestion}"`),
@@ -169,16 +172,14 @@ export class Resolver {
       return true;
     }
     this.record(name, PURPOSE_KINDS);
-    const suggestions = closestNames(name.text, PURPOSES.map((p) => p.id));
     const all = PURPOSES.map((p) => p.id);
-    const hintNb = suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";
-    const hintEn = suggestions.length ? ` Did you mean ${joinAlternatives(suggestions.map((s) => `"${s}"`), "en")}?` : "";
+    const suggestions = closestNames(name.text, all);
     ctx.report(
       "HFA202",
       name,
       ctx.say(
-        `«${name.text}» er ikke et av tilskuddets formål.${hintNb} Gyldige formål er ${joinList(all, "nb")}.`,
-        `"${name.text}" is not one of the grant's purposes.${hintEn} The valid purposes are ${joinList(all, "en")}.`,
+        () => `«${name.text}» er ikke et av tilskuddets formål.${meantNb(suggestions)} Gyldige formål er ${joinList(all, "nb")}.`,
+        () => `"${name.text}" is not one of the grant's purposes.${meantEn(suggestions)} The valid purposes are ${joinList(all, "en")}.`,
       ),
       {
         fixes: suggestions.map((suggestion, index) => ({
@@ -210,6 +211,20 @@ export class Resolver {
 }
 
 /** Resolves the names of one agreement and reports HFA101/103/104/202/304. */
+/** Shared empty results (read-only in `ResolvedAgreement`; nothing writes to them). */
+const NO_RATES: ReadonlyMap<Ast.Name, DeclaredOf<"rate">> = new Map();
+const NO_SCHEMES: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">> = new Map();
+const NO_NAMES: ReadonlySet<Ast.Name> = new Set();
+
+/** ` Mente du «a» eller «b»?` after an unknown name, or nothing without suggestions. */
+function meantNb(suggestions: readonly string[]): string {
+  return suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";
+}
+
+function meantEn(suggestions: readonly string[]): string {
+  return suggestions.length ? ` Did you mean ${joinAlternatives(suggestions.map((s) => `"${s}"`), "en")}?` : "";
+}
+
 export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): ResolvedAgreement {
   const resolver = new Resolver(ctx);
   let community: DeclaredOf<"community"> | undefined;
@@ -218,10 +233,12 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   const parties: Party[] = [];
   const partyByName = new Map<string, Party>();
   const purposes = new Set<string>();
-  const rates = new Map<Ast.Name, DeclaredOf<"rate">>();
-  const schemes = new Map<Ast.Name, DeclaredOf<"scheme">>();
+  // Created at their first entry: most agreements name no rate, no scheme or
+  // no non-party, and an empty Map or Set is ~300 bytes kept per agreement.
+  let rates: Map<Ast.Name, DeclaredOf<"rate">> | undefined;
+  let schemes: Map<Ast.Name, DeclaredOf<"scheme">> | undefined;
   const validPartyRefs = new Set<Ast.Name>();
-  const nonPartyRefs = new Set<Ast.Name>();
+  let nonPartyRefs: Set<Ast.Name> | undefined;
 
   // Declarative clauses first: parties and community decide how the rest resolves.
   let communityResolved = false;
@@ -290,7 +307,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
       validPartyRefs.add(ref);
       return;
     }
-    nonPartyRefs.add(ref);
+    (nonPartyRefs ??= new Set()).add(ref);
     ctx.report(
       "HFA304",
       ref,
@@ -305,7 +322,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     const value = flow.value;
     if (value.kind === "quantity" && value.price?.kind === "rate") {
       const rate = resolver.resolve(value.price.ref, RATE_KINDS);
-      if (rate) rates.set(value.price.ref, rate);
+      if (rate) (rates ??= new Map()).set(value.price.ref, rate);
     }
   };
 
@@ -356,7 +373,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
         break;
       case "grant": {
         const scheme = resolver.resolve(clause.scheme, SCHEME_KINDS);
-        if (scheme) schemes.set(clause.scheme, scheme);
+        if (scheme) (schemes ??= new Map()).set(clause.scheme, scheme);
         flowRate(clause.flow);
         for (const share of clause.shares ?? []) partyRef(share.party, "tilskudd … til", "tilskudd … til");
         break;
@@ -397,9 +414,9 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     hospital,
     purposes,
     references: resolver.references,
-    rates,
-    schemes,
+    rates: rates ?? NO_RATES,
+    schemes: schemes ?? NO_SCHEMES,
     validPartyRefs,
-    nonPartyRefs,
+    nonPartyRefs: nonPartyRefs ?? NO_NAMES,
   };
 }

@@ -3,9 +3,9 @@
  * thing the grant's allocation condition asks an agreement to make clear.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import { yearList, type Balance, type MoneyModel, type PartyBalance } from "../agreement/money.js";
+import { savingIn, yearList, type Balance, type MoneyModel, type PartyBalance } from "../agreement/money.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
-import { formatKr, formatSignedKr, joinList, words } from "../i18n.js";
+import { formatKr, formatSignedKr, joinList, wordCount } from "../i18n.js";
 import { clauseKindOf } from "./structure.js";
 import { insertClauseFix } from "./templates.js";
 import { sideWords } from "./parties.js";
@@ -40,8 +40,8 @@ export function checkBalance(resolved: ResolvedAgreement, money: MoneyModel, ctx
       "HFA403",
       anchor,
       ctx.say(
-        `Avtalen går ikke i balanse innen ${balance.horizon}: samlet mangler ${formatKr(shortfall, "nb")} på at besparelsene dekker partenes innsats.`,
-        `The agreement does not break even by ${balance.horizon}: in total, savings fall ${formatKr(shortfall, "en")} short of the parties' input.`,
+        () => `Avtalen går ikke i balanse innen ${balance.horizon}: samlet mangler ${formatKr(shortfall, "nb")} på at besparelsene dekker partenes innsats.`,
+        () => `The agreement does not break even by ${balance.horizon}: in total, savings fall ${formatKr(shortfall, "en")} short of the parties' input.`,
       ),
     );
   }
@@ -68,13 +68,15 @@ function breakEvenSummary(balance: Balance, ctx: CheckContext): string {
 function checkImbalance(resolved: ResolvedAgreement, balance: Balance, clause: Ast.BalanceClause | undefined, anchor: Ast.Span, ctx: CheckContext): void {
   const tolerance = ctx.config.balanceTolerance;
   const limitOf = (p: PartyBalance) => -tolerance * p.totals.input;
-  const losers = balance.parties.filter((p) => p.atHorizon < limitOf(p) - 0.005).sort((a, b) => a.atHorizon - b.atHorizon);
-  const gainers = balance.parties.filter((p) => p.atHorizon > 0.005).sort((a, b) => b.atHorizon - a.atHorizon);
+  const losers = balance.parties.filter((p) => p.atHorizon < limitOf(p) - 0.005);
+  const gainers = balance.parties.filter((p) => p.atHorizon > 0.005);
   if (losers.length === 0 || gainers.length === 0) return;
+  losers.sort((a, b) => a.atHorizon - b.atHorizon);
+  gainers.sort((a, b) => b.atHorizon - a.atHorizon);
   const minWords = ctx.config.justificationMinWords;
   const justification = clause?.items.find((i): i is Ast.JustificationItem => i.kind === "justification");
   const text = justification?.text.value ?? "";
-  const longEnough = justification !== undefined && !justification.text.placeholder && words(text).length >= minWords;
+  const longEnough = justification !== undefined && !justification.text.placeholder && wordCount(text) >= minWords;
   const unnamed = losers.filter((p) => !namesParty(text, p.party, resolved));
   if (longEnough && unnamed.length === 0) return;
 
@@ -112,8 +114,8 @@ function checkImbalance(resolved: ResolvedAgreement, balance: Balance, clause: A
   en += ` A transfer that evens this out: ${joinList(transfers.map((t) => `"${t.clause}"`), "en")} in "balanse".`;
   if (justification) {
     if (!longEnough) {
-      nb += ` Begrunnelsen i «balanse» teller ikke: den har ${justification.text.placeholder ? "en plassholder" : `${words(text).length} ord`}, og minst ${minWords} ord trengs.`;
-      en += ` The justification in "balanse" does not count: it has ${justification.text.placeholder ? "a placeholder" : `${words(text).length} words`}, and at least ${minWords} are needed.`;
+      nb += ` Begrunnelsen i «balanse» teller ikke: den har ${justification.text.placeholder ? "en plassholder" : `${wordCount(text)} ord`}, og minst ${minWords} ord trengs.`;
+      en += ` The justification in "balanse" does not count: it has ${justification.text.placeholder ? "a placeholder" : `${wordCount(text)} words`}, and at least ${minWords} are needed.`;
     }
     if (unnamed.length > 0) {
       nb += ` Begrunnelsen nevner ikke ${joinList(unnamed.map((p) => p.party), "nb")}, som bærer kostnaden; den må si hvorfor fordelingen er riktig for ${unnamed.length === 1 ? "den parten" : "de partene"}.`;
@@ -147,37 +149,43 @@ function namesParty(text: string, party: string, resolved: ResolvedAgreement): b
 function checkTiming(resolved: ResolvedAgreement, money: MoneyModel, balance: Balance, ctx: CheckContext): void {
   const firstInput = balance.firstInputYear;
   const inWindow = (y: number) => y >= balance.firstYear && y <= balance.horizon;
-  const savingsOf = new Map(balance.parties.map((p) => [p.party, p]));
+  let savingsOf: Map<string, PartyBalance> | undefined; // built at the first transfer
   for (const flow of money.flows) {
     const clause = flow.clause;
     if (flow.perYear === undefined || flow.years.length === 0) continue;
     if (clause.kind === "saving" && firstInput !== undefined && resolved.validPartyRefs.has(clause.party)) {
-      const early = flow.years.filter((y) => y < firstInput && inWindow(y));
+      // A flow's years are in order: when the first is not early, none is.
+      const early = flow.years[0]! < firstInput ? flow.years.filter((y) => y < firstInput && inWindow(y)) : [];
       if (early.length > 0) {
         ctx.report(
           "HFA405",
           clause.flow.schedule,
           ctx.say(
-            `Besparelse i ${yearList(early, "nb")}, før partene har noen innsats (første innsats er i ${firstInput}). Besparelser kommer av tiltaket og kan ikke komme før det: la besparelsen begynne i ${firstInput} eller senere («fra ${firstInput}»), eller før opp innsatsen som gir den.`,
-            `Savings in ${yearList(early, "en")}, before the parties put in anything (the first input is in ${firstInput}). Savings result from the measure and cannot come before it: start the savings in ${firstInput} or later ("fra ${firstInput}"), or enter the input that produces them.`,
+            () =>
+              `Besparelse i ${yearList(early, "nb")}, før partene har noen innsats (første innsats er i ${firstInput}). Besparelser kommer av tiltaket og kan ikke komme før det: la besparelsen begynne i ${firstInput} eller senere («fra ${firstInput}»), eller før opp innsatsen som gir den.`,
+            () =>
+              `Savings in ${yearList(early, "en")}, before the parties put in anything (the first input is in ${firstInput}). Savings result from the measure and cannot come before it: start the savings in ${firstInput} or later ("fra ${firstInput}"), or enter the input that produces them.`,
           ),
         );
       }
     }
     if (clause.kind === "transfer" && resolved.validPartyRefs.has(clause.from) && resolved.validPartyRefs.has(clause.to) && clause.from.text !== clause.to.text) {
+      savingsOf ??= new Map(balance.parties.map((p) => [p.party, p]));
       const payer = savingsOf.get(clause.from.text);
       if (!payer) continue;
-      const over = flow.years.filter((year) => inWindow(year) && flow.perYear! > (payer.rows.find((r) => r.year === year)?.saving ?? 0) + 0.005);
+      const over = flow.years.filter((year) => inWindow(year) && flow.perYear! > savingIn(payer, year) + 0.005);
       if (over.length === 0) continue;
       const year = over[0]!;
-      const saving = payer.rows.find((r) => r.year === year)?.saving ?? 0;
+      const saving = savingIn(payer, year);
       const from = clause.from.text;
       ctx.report(
         "HFA405",
         clause,
         ctx.say(
-          `Overføringen fra ${from} (${formatKr(flow.perYear, "nb")} per år) er større enn det ${from} sparer i ${yearList(over, "nb")} (${formatKr(saving, "nb")} i ${year}). La overføringen begynne når ${from} har besparelser («fra <år>»), eller sett ned beløpet.`,
-          `The transfer from ${from} (${formatKr(flow.perYear, "en")} a year) is larger than what ${from} saves in ${yearList(over, "en")} (${formatKr(saving, "en")} in ${year}). Start the transfer when ${from} has savings ("fra <year>"), or lower the amount.`,
+          () =>
+            `Overføringen fra ${from} (${formatKr(flow.perYear!, "nb")} per år) er større enn det ${from} sparer i ${yearList(over, "nb")} (${formatKr(saving, "nb")} i ${year}). La overføringen begynne når ${from} har besparelser («fra <år>»), eller sett ned beløpet.`,
+          () =>
+            `The transfer from ${from} (${formatKr(flow.perYear!, "en")} a year) is larger than what ${from} saves in ${yearList(over, "en")} (${formatKr(saving, "en")} in ${year}). Start the transfer when ${from} has savings ("fra <year>"), or lower the amount.`,
         ),
       );
     }

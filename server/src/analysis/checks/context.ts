@@ -42,9 +42,15 @@ export class CheckContext {
     return found !== undefined && found.start >= span.start && found.end <= span.end;
   }
 
-  /** Picks the message in the user's language; both are written at the call site so they stay in step. */
-  say(nb: string, en: string): string {
-    return this.locale === "nb" ? nb : en;
+  /**
+   * Picks the message in the user's language; both are written at the call
+   * site so they stay in step. Where a message costs something to build
+   * (lists, amounts, years), pass functions: only the user's language is then
+   * built (the analysis runs in one locale; changing it re-analyses).
+   */
+  say(nb: string | (() => string), en: string | (() => string)): string {
+    const chosen = this.locale === "nb" ? nb : en;
+    return typeof chosen === "string" ? chosen : chosen();
   }
 
   report(code: string, span: Span, message: string, extras: ReportExtras = {}): void {

@@ -4,7 +4,7 @@
  * years after `periode` need the running costs that produce them (HFA406).
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import { horizonItemOf, yearList, type Balance, type MoneyModel } from "../agreement/money.js";
+import { horizonItemOf, inputIn, savingIn, yearList, type Balance, type MoneyModel } from "../agreement/money.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import type { Fix, TextEdit } from "../diagnostics.js";
 import { formatKr, joinList } from "../i18n.js";
@@ -57,27 +57,30 @@ export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel
   const balance = money.balance;
   if (!balance || money.input.invalidInput) return;
   const { period } = balance;
-  const years = balance.total.rows.filter((r) => r.continuation && r.input <= 0 && r.saving > 0).map((r) => r.year);
+  // The continuation years of the balance window (after `periode`, up to the horizon), in year order.
+  const years: number[] = [];
+  for (let year = Math.max(balance.firstYear, period.to + 1); year <= balance.horizon; year++) {
+    if (inputIn(balance.total, year) <= 0 && savingIn(balance.total, year) > 0) years.push(year);
+  }
   if (years.length === 0) return;
   const inYears = new Set(years);
   const savings = balance.parties
-    .map((p) => ({ party: p.party, amount: p.rows.filter((r) => inYears.has(r.year)).reduce((sum, r) => sum + r.saving, 0) }))
+    .map((p) => ({ party: p.party, amount: years.reduce((sum, year) => sum + savingIn(p, year), 0) }))
     .filter((s) => s.amount > 0);
   const savingClauses = money.flows.filter(
     (f) => f.clause.kind === "saving" && f.perYear !== undefined && resolved.validPartyRefs.has(f.clause.party) && f.years.some((y) => inYears.has(y)),
   );
   const anchor = savingClauses[0]?.clause ?? (resolved.node.name.text ? resolved.node.name : resolved.node);
-  const yearsNb = yearList(years, "nb");
-  const yearsEn = yearList(years, "en");
-  const listNb = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "nb")}`), "nb");
-  const listEn = joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, "en")}`), "en");
+  const list = (locale: "nb" | "en") => joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, locale)}`), locale);
   const lastYear = years[years.length - 1]!; // rows are in year order
   ctx.report(
     "HFA406",
     anchor.kind === "saving" ? anchor.flow.schedule : anchor,
     ctx.say(
-      `Besparelser i ${yearsNb}, etter avtaleperioden ${period.from}–${period.to}, uten at noen part har innsats de årene (${listNb}): ingen har ført opp hva det koster å drive tiltaket videre. Før opp driftskostnaden med «innsats … per år til ${lastYear}», eller la besparelsene slutte med perioden («… til ${period.to}»). Gir en engangsinvestering varig effekt, unntak regelen med en begrunnelse.`,
-      `Savings in ${yearsEn}, after the agreement period ${period.from}–${period.to}, while no party has own input in those years (${listEn}): nobody entered what it costs to keep the measure running. Enter the running cost with "innsats … per år til ${lastYear}", or end the savings with the period ("… til ${period.to}"). If a one-off investment has a lasting effect, suppress the rule with a reason.`,
+      () =>
+        `Besparelser i ${yearList(years, "nb")}, etter avtaleperioden ${period.from}–${period.to}, uten at noen part har innsats de årene (${list("nb")}): ingen har ført opp hva det koster å drive tiltaket videre. Før opp driftskostnaden med «innsats … per år til ${lastYear}», eller la besparelsene slutte med perioden («… til ${period.to}»). Gir en engangsinvestering varig effekt, unntak regelen med en begrunnelse.`,
+      () =>
+        `Savings in ${yearList(years, "en")}, after the agreement period ${period.from}–${period.to}, while no party has own input in those years (${list("en")}): nobody entered what it costs to keep the measure running. Enter the running cost with "innsats … per år til ${lastYear}", or end the savings with the period ("… til ${period.to}"). If a one-off investment has a lasting effect, suppress the rule with a reason.`,
     ),
     { fixes: continuationFixes(resolved, money, balance, lastYear, ctx) },
   );

@@ -52,8 +52,8 @@ export function checkGroups(resolved: ResolvedAgreement, ctx: CheckContext): voi
       "HFA503",
       hospitalClause.ref,
       ctx.say(
-        `${hospital.node.title.value} er ${kind.nb}: tiltaket gjelder opptaksområdet til et av de minste sykehusene, som det skal legges vekt på ved tildeling.`,
-        `${hospital.node.title.value} is ${/^[aeiou]/i.test(kind.en) ? "an" : "a"} ${kind.en}: the measure serves the catchment area of one of the smallest hospitals, which the allocation is to favour.`,
+        () => `${hospital.node.title.value} er ${kind.nb}: tiltaket gjelder opptaksområdet til et av de minste sykehusene, som det skal legges vekt på ved tildeling.`,
+        () => `${hospital.node.title.value} is ${/^[aeiou]/i.test(kind.en) ? "an" : "a"} ${kind.en}: the measure serves the catchment area of one of the smallest hospitals, which the allocation is to favour.`,
       ),
     );
   }

@@ -3,7 +3,7 @@
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
 import type { Party, ResolvedAgreement } from "../agreement/resolve.js";
-import { joinList, words } from "../i18n.js";
+import { joinList, wordCount } from "../i18n.js";
 import { HEALTH_TRUST_BODIES, MUNICIPALITY_BODIES } from "../prelude.js";
 import { clauseKindOf } from "./structure.js";
 import { insertClauseFix } from "./templates.js";
@@ -78,7 +78,7 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
     );
   } else if (effect && !effect.value.placeholder && effect.value.value === "personelldrivende") {
     const text = effect.text;
-    const count = text && !text.placeholder ? words(text.value).length : 0;
+    const count = text && !text.placeholder ? wordCount(text.value) : 0;
     const minimum = ctx.config.justificationMinWords;
     if (count < minimum) {
       ctx.report(
@@ -199,13 +199,12 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
   if (status === "vedtatt" && statusClause) {
     const missing = resolved.parties.filter((p) => outcomeOf(latest.get(p.name)) !== "vedtatt" && outcomeOf(latest.get(p.name)) !== "avvist");
     if (missing.length > 0) {
-      const names = joinList(missing.map((p) => p.name), "nb");
       ctx.report(
         "HFA605",
         statusClause.value,
         ctx.say(
-          `Avtalen står som vedtatt, men ${names} har ikke vedtatt den. ${MODEL_NB} Før opp vedtaket («behandling ${missing[0]!.name} <organ> <dato> vedtatt»), eller skriv «status til-behandling».`,
-          `The agreement is marked as adopted, but ${joinList(missing.map((p) => p.name), "en")} ha${missing.length > 1 ? "ve" : "s"} not adopted it. ${MODEL_EN} Enter the decision ('behandling ${missing[0]!.name} <body> <date> vedtatt'), or write "status til-behandling".`,
+          () => `Avtalen står som vedtatt, men ${joinList(missing.map((p) => p.name), "nb")} har ikke vedtatt den. ${MODEL_NB} Før opp vedtaket («behandling ${missing[0]!.name} <organ> <dato> vedtatt»), eller skriv «status til-behandling».`,
+          () => `The agreement is marked as adopted, but ${joinList(missing.map((p) => p.name), "en")} ha${missing.length > 1 ? "ve" : "s"} not adopted it. ${MODEL_EN} Enter the decision ('behandling ${missing[0]!.name} <body> <date> vedtatt'), or write "status til-behandling".`,
         ),
         { fixes: [{ title: ctx.say("Skriv «status til-behandling»", 'Write "status til-behandling"'), edits: [{ start: statusClause.value.start, end: statusClause.value.end, newText: "til-behandling" }] }] },
       );
@@ -227,8 +226,8 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
         "HFA606",
         statusClause ? statusClause.value : node.name.text ? node.name : node,
         ctx.say(
-          `Avtalen er ${status === "utkast" ? "et utkast" : "til behandling"}. Ikke behandlet ennå: ${joinList(waiting.map((p) => describe(p, "nb")), "nb")}. ${MODEL_NB}`,
-          `The agreement is ${status === "utkast" ? "a draft" : "under consideration"}. Not yet decided: ${joinList(waiting.map((p) => describe(p, "en")), "en")}. ${MODEL_EN}`,
+          () => `Avtalen er ${status === "utkast" ? "et utkast" : "til behandling"}. Ikke behandlet ennå: ${joinList(waiting.map((p) => describe(p, "nb")), "nb")}. ${MODEL_NB}`,
+          () => `The agreement is ${status === "utkast" ? "a draft" : "under consideration"}. Not yet decided: ${joinList(waiting.map((p) => describe(p, "en")), "en")}. ${MODEL_EN}`,
         ),
       );
     }

@@ -5,7 +5,7 @@
 import type * as Ast from "../../../../grammar/src/ast.js";
 import { clauseKeywords } from "../../../../grammar/src/ast.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
-import { words } from "../i18n.js";
+import { forEachWord, words } from "../i18n.js";
 import { PURPOSES_BY_ID, WORDINGS } from "../prelude.js";
 import { insertClauseFix } from "./templates.js";
 import type { CheckContext } from "./context.js";
@@ -162,16 +162,40 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
   }
 }
 
-/** The lower-cased words of each official wording, computed once. */
-const officialWordSets = new Map<string, ReadonlySet<string>>();
+/** The lower-cased words of each official wording, computed once, as a set and by length. */
+const officialWordSets = new Map<string, OfficialWords>();
 
-function officialWords(id: keyof typeof WORDINGS): ReadonlySet<string> {
-  let set = officialWordSets.get(id);
-  if (!set) {
-    set = new Set(words(WORDINGS[id].text).map((w) => w.toLowerCase()));
-    officialWordSets.set(id, set);
+interface OfficialWords {
+  readonly set: ReadonlySet<string>;
+  /** The same words by length in UTF-16 units, to test a word in place (`startsWith` at its offset). */
+  readonly byLength: ReadonlyMap<number, readonly string[]>;
+}
+
+function officialWords(id: keyof typeof WORDINGS): OfficialWords {
+  let found = officialWordSets.get(id);
+  if (!found) {
+    const set = new Set(words(WORDINGS[id].text).map((w) => w.toLowerCase()));
+    const byLength = new Map<number, string[]>();
+    for (const word of set) {
+      const list = byLength.get(word.length);
+      if (list) list.push(word);
+      else byLength.set(word.length, [word]);
+    }
+    found = { set, byLength };
+    officialWordSets.set(id, found);
   }
-  return set;
+  return found;
+}
+
+function startsWithAny(text: string, candidates: readonly string[], at: number): boolean {
+  for (const candidate of candidates) if (text.startsWith(candidate, at)) return true;
+  return false;
+}
+
+/** Whether every character is below U+0100: lower-casing is then one character for one, without context. */
+function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 /** Number of code points (what `[...text].length` counts), without building the array. */
@@ -192,33 +216,51 @@ function codePoints(text: string): number {
 /** HFA203 (too short) and HFA204 (restates the official wording). */
 function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void {
   const text = clause.text.value;
-  const found = words(text);
+  const purpose = PURPOSES_BY_ID.get(clause.purpose.text);
+  const wording = purpose ? WORDINGS[purpose.wording] : undefined;
+  const official = wording ? officialWords(wording.id) : undefined;
+  // One pass over the words: how many (HFA203) and, with a known purpose, how
+  // many of the significant ones the official wording has (HFA204).
+  // `toLowerCase`, not `toLocaleLowerCase("nb")`: the same mapping (only
+  // Turkish, Azeri and Lithuanian lower-case differently), without resolving
+  // the locale at every word, which made this the costliest check.
+  let found = 0;
+  let significant = 0;
+  let shared = 0;
+  if (official && isLatin1(text)) {
+    // Below U+0100 the whole text lower-cases character for character, so each
+    // word is looked up in place (no substring per word); a word is as many
+    // code points as units.
+    const lower = text.toLowerCase();
+    forEachWord(text, (start, end) => {
+      found++;
+      if (end - start < 3) return;
+      significant++;
+      const candidates = official.byLength.get(end - start);
+      if (candidates !== undefined && startsWithAny(lower, candidates, start)) shared++;
+    });
+  } else {
+    forEachWord(text, (start, end) => {
+      found++;
+      if (!official) return;
+      const lower = text.slice(start, end).toLowerCase();
+      if (codePoints(lower) < 3) return;
+      significant++;
+      if (official.set.has(lower)) shared++;
+    });
+  }
   const minimum = ctx.config.justificationMinWords;
-  if (found.length < minimum) {
+  if (found < minimum) {
     ctx.report(
       "HFA203",
       clause.text,
       ctx.say(
-        `Begrunnelsen for ${clause.purpose.text} har ${found.length} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet. Skriv hva tiltaket gjør, for hvem, og hvordan det tjener formålet.`,
-        `The justification for ${clause.purpose.text} has ${found.length} word${found.length === 1 ? "" : "s"}; at least ${minimum} are needed to show how the measure serves the purpose. Write what the measure does, for whom, and how it serves the purpose.`,
+        `Begrunnelsen for ${clause.purpose.text} har ${found} ord; minst ${minimum} trengs for å vise hvordan tiltaket støtter formålet. Skriv hva tiltaket gjør, for hvem, og hvordan det tjener formålet.`,
+        `The justification for ${clause.purpose.text} has ${found} word${found === 1 ? "" : "s"}; at least ${minimum} are needed to show how the measure serves the purpose. Write what the measure does, for whom, and how it serves the purpose.`,
       ),
     );
   }
-  const purpose = PURPOSES_BY_ID.get(clause.purpose.text);
-  if (!purpose) return;
-  const wording = WORDINGS[purpose.wording];
-  const official = officialWords(wording.id);
-  // `toLowerCase`, not `toLocaleLowerCase("nb")`: the same mapping (only
-  // Turkish, Azeri and Lithuanian lower-case differently), without resolving
-  // the locale at every word, which made this the costliest check.
-  let significant = 0;
-  let shared = 0;
-  for (const word of found) {
-    const lower = word.toLowerCase();
-    if (codePoints(lower) < 3) continue;
-    significant++;
-    if (official.has(lower)) shared++;
-  }
+  if (!purpose || !wording) return;
   if (significant === 0) return;
   const ratio = shared / significant;
   if (ratio >= 0.6) {

@@ -143,6 +143,7 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
     const type = token.tokenType;
     // Most tokens are neither: decide on the type before allocating anything.
     if (type !== ForeignNumber && type !== NorwegianDate && type !== DateLiteral) continue;
+    if (type === DateLiteral && isCanonicalDate(token.image)) continue; // what isoOf would return: the image itself
     const span = { start: token.startOffset, end: tokenEnd(token) };
     if (type === ForeignNumber) {
       const { norwegian } = readForeignNumber(token.image);
@@ -177,6 +178,21 @@ export function reportNotation(tokens: readonly IToken[], ctx: CheckContext): vo
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `ÅÅÅÅ-MM-DD` with a month and day that exist: `isoOf(text, false) === text`, without building anything. */
+function isCanonicalDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const digit = (i: number) => {
+    const c = text.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : NaN;
+  };
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (!(m >= 1 && m <= 12 && d >= 1)) return false; // NaN fails too
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return y === y && d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
 
 function isoOf(text: string, norwegian: boolean): string | undefined {
   const parts = norwegian ? text.split(".").reverse() : text.split("-");

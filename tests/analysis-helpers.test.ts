@@ -1,0 +1,67 @@
+// The speed work of issue 12 replaced a few helpers with hand-written loops;
+// each must give what the code it replaced gave, on any input.
+import { describe, expect, test } from "vitest";
+import { yearList } from "../server/src/analysis/agreement/money.js";
+import { formatNumber, wordCount, words } from "../server/src/analysis/i18n.js";
+import { rng } from "./robust/fuzzKit.js";
+
+/** What `words` was: the spec's word pattern as a regex. */
+const wordsByRegex = (text: string) => text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+
+describe("words", () => {
+  test("matches the regex on random text of letters, digits, hyphens, marks, astral characters and lone surrogates", () => {
+    const random = rng(12);
+    const alphabet = ["a", "Z", "5", "-", "-", " ", ".", "å", "Ø", "\u0301", "\u00b2", "\u0660", "𝐀", "😀", "\ud835", "\udc00", "–", "İ", "ß", "あ", "_", "\n", "«"];
+    for (let k = 0; k < 20_000; k++) {
+      let text = "";
+      const length = Math.floor(random() * 14);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(words(text), JSON.stringify(text)).toEqual(wordsByRegex(text));
+      expect(wordCount(text)).toBe(wordsByRegex(text).length);
+    }
+  });
+
+  test("every BMP code unit is classified as the regex classifies it", () => {
+    const wrong: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `x${String.fromCharCode(code)}-${String.fromCharCode(code)}y`;
+      if (JSON.stringify(words(text)) !== JSON.stringify(wordsByRegex(text))) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test("inner hyphens join, others do not", () => {
+    expect(words("skrøpelige-eldre og -x y- a--b")).toEqual(["skrøpelige-eldre", "og", "x", "y", "a", "b"]);
+  });
+});
+
+describe("formatNumber", () => {
+  /** Every digit of the integer (BigInt, not the shortest round-trip form), grouped by three. */
+  const grouped = (whole: number, separator: string) => BigInt(whole).toString().replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  test("groups every digit, also beyond 2^53", () => {
+    const random = rng(7);
+    // Integers below 9·10^13 (where ×100 is still exact) and from 10^15 on (written without cents).
+    const values = [0, 1, 12, 123, 1234, 999_999, 1_000_000, 89_999_999_999_999, 1e15, 2 ** 53 - 1, 2 ** 53, 2 ** 60, 1e20, 1e21 + 2 ** 20, 1.7e308];
+    for (let i = 0; i < 3000; i++) values.push(Math.floor(random() * 9 * 10 ** Math.floor(random() * 14)));
+    for (let i = 0; i < 3000; i++) values.push(Math.floor(1e15 + random() * 10 ** Math.floor(15 + random() * 6)));
+    for (const value of values) {
+      expect(formatNumber(value, "nb")).toBe(grouped(value, " "));
+      expect(formatNumber(-value, "en")).toBe((value === 0 ? "" : "−") + grouped(value, ","));
+    }
+  });
+  test("decimals, NaN and infinities as before", () => {
+    expect(formatNumber(1234.5, "nb")).toBe("1 234,5");
+    expect(formatNumber(1234.56, "en")).toBe("1,234.56");
+    expect(formatNumber(Number.NaN)).toBe("?");
+    expect(formatNumber(-Infinity)).toBe("−∞");
+  });
+});
+
+describe("yearList", () => {
+  test("years out of order or repeated read as when sorted", () => {
+    expect(yearList([2030, 2028, 2029, 2028], "nb")).toBe("2028–2030");
+    expect(yearList([2028, 2029, 2030], "nb")).toBe("2028–2030");
+    expect(yearList([2031, 2025, 2027, 2028, 2029], "en")).toBe("2025, 2027–2029 and 2031");
+    expect(yearList([2028, 2029], "nb")).toBe("2028 og 2029");
+  });
+});
