@@ -49,21 +49,57 @@ export type SymbolTarget = Declared | Builtin;
 /** Kinds whose namespace is shared by the whole workspace (measures live in their agreement). */
 const GLOBAL_KINDS: readonly DeclKind[] = ["community", "healthTrust", "hospital", "municipality", "group", "rate", "scheme", "agreement"];
 
-export class SymbolTable {
-  private readonly byKind = new Map<DeclKind, Map<string, Declared[]>>();
+/** Whether `add` enters the declaration in the table. */
+function entered(declared: Declared): boolean {
+  // A header that did not parse, `<navn>` (HFA011's: it declares nothing yet, spec §2), a measure (it lives in its agreement).
+  return declared.name.text !== "" && !declared.name.placeholder && declared.kind !== "measure";
+}
 
-  constructor() {
+export class SymbolTable {
+  protected readonly byKind: Map<DeclKind, Map<string, Declared[]>>;
+  /** Names declared more than once in their namespace. */
+  private duplicateNames = 0;
+
+  /** `shared`: a view of that table's declarations (see `DependencyRecorder`). */
+  constructor(shared?: SymbolTable) {
+    if (shared) {
+      this.byKind = shared.byKind;
+      return;
+    }
+    this.byKind = new Map();
     for (const kind of GLOBAL_KINDS) this.byKind.set(kind, new Map());
   }
 
   add(declared: Declared): void {
-    if (declared.name.text === "") return; // a header that did not parse
-    if (declared.name.placeholder) return; // `<navn>`: HFA011's, it declares nothing yet (spec §2)
-    if (declared.kind === "measure") return;
+    if (!entered(declared)) return;
     const names = this.byKind.get(declared.kind)!;
     const list = names.get(declared.name.text);
-    if (list) list.push(declared);
-    else names.set(declared.name.text, [declared]);
+    if (list) {
+      list.push(declared);
+      if (list.length === 2) this.duplicateNames++;
+    } else names.set(declared.name.text, [declared]);
+  }
+
+  /**
+   * Puts a re-parsed file's declarations in the place of its old ones, when
+   * they declare the same names of the same kinds in the same order (see
+   * `sameNames`): every list and every namespace keeps its order, as if the
+   * table were rebuilt, without visiting the other files.
+   */
+  replace(before: readonly Declared[], after: readonly Declared[]): void {
+    const next = after.filter(entered);
+    let i = 0;
+    for (const old of before) {
+      if (!entered(old)) continue;
+      const list = this.byKind.get(old.kind)?.get(old.name.text);
+      const at = list ? list.indexOf(old) : -1;
+      if (!list || at < 0) throw new Error(`SymbolTable.replace: ${old.name.text} is not in the table`);
+      list[at] = next[i++]!;
+    }
+  }
+
+  hasDuplicates(): boolean {
+    return this.duplicateNames > 0;
   }
 
   /** All declarations of `name` of kind `kind` (more than one is HFA102). */
@@ -99,6 +135,38 @@ export class SymbolTable {
       for (const list of names.values()) if (list.length > 1) yield list;
     }
   }
+}
+
+/** What an analysis looked up, by file: the files whose declarations its results may point at. */
+export class DependencyRecorder extends SymbolTable {
+  readonly uris = new Set<string>();
+
+  override lookup<K extends DeclKind>(kind: K, name: string): DeclaredOf<K>[] {
+    const found = super.lookup(kind, name);
+    for (const declared of found) this.uris.add(declared.uri);
+    return found;
+  }
+
+  override first<K extends DeclKind>(kind: K, name: string): DeclaredOf<K> | undefined {
+    const found = super.first(kind, name);
+    if (found) this.uris.add(found.uri);
+    return found;
+  }
+
+  override all(kind: DeclKind): Declared[] {
+    const found = super.all(kind);
+    for (const declared of found) this.uris.add(declared.uri);
+    return found;
+  }
+}
+
+/** Whether two lists declare the same names of the same kinds in the same order (what `SymbolTable.replace` needs). */
+export function sameNames(a: readonly Declared[], b: readonly Declared[]): boolean {
+  const x = a.filter(entered);
+  const y = b.filter(entered);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i]!.kind !== y[i]!.kind || x[i]!.name.text !== y[i]!.name.text) return false;
+  return true;
 }
 
 /** Declarations of one file, in source order. */
