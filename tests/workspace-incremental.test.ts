@@ -157,6 +157,17 @@ describe("LayeredMap", () => {
     expect(LayeredMap.over(two, new Map())).toBe(two);
   });
 
+  it("names the keys that may have changed since an earlier map of the same line, and knows when it cannot", () => {
+    const base = new Map([["a", 1], ["b", 2], ["c", 3]]);
+    const one = LayeredMap.over(base, new Map([["b", 20]]));
+    const two = LayeredMap.over(one, new Map([["c", 30]]));
+    expect([...LayeredMap.changedKeys(base, one)!]).toEqual(["b"]);
+    expect([...LayeredMap.changedKeys(one, two)!].sort()).toEqual(["b", "c"]);
+    expect([...LayeredMap.changedKeys(two, two)!]).toEqual([]);
+    expect(LayeredMap.changedKeys(new Map(base), two)).toBeUndefined();
+    expect(LayeredMap.changedKeys(two, new Map(two))).toBeUndefined();
+  });
+
   it("flattens into a plain map once the changes pile up", () => {
     let map: ReadonlyMap<number, number> = new Map([[0, 0]]);
     for (let i = 1; i <= LayeredMap.MAX_CHANGES + 1; i++) map = LayeredMap.over(map, new Map([[i, i]]));

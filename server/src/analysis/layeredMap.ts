@@ -30,6 +30,22 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     return merged.size > LayeredMap.MAX_CHANGES ? new Map(layered) : layered;
   }
 
+  /**
+   * The keys whose values may differ between `earlier` and `later` (a
+   * superset), or undefined when that is not known without comparing every
+   * entry: `later` must be `earlier` or layered over the same map.
+   */
+  static changedKeys<K, V>(earlier: ReadonlyMap<K, V>, later: ReadonlyMap<K, V>): ReadonlySet<K> | undefined {
+    if (earlier === later) return new Set();
+    if (!(later instanceof LayeredMap)) return undefined;
+    if (later.base === earlier) return new Set(later.changes.keys());
+    if (!(earlier instanceof LayeredMap) || earlier.base !== later.base) return undefined;
+    // Both read the same base wherever neither has a change.
+    const keys = new Set<K>(later.changes.keys());
+    for (const key of (earlier.changes as ReadonlyMap<K, V>).keys()) keys.add(key);
+    return keys;
+  }
+
   get size(): number {
     let size = this.base.size;
     for (const key of this.changes.keys()) if (!this.base.has(key)) size++;
