@@ -29,7 +29,7 @@ import { checkBalance } from "./checks/balance.js";
 import { checkContinuation, checkHorizon } from "./checks/continuation.js";
 import { checkFinancing } from "./checks/financing.js";
 import { CheckContext } from "./checks/context.js";
-import { checkFrames, checkSchemeRegion, sameFrameDraws, type FrameDraw } from "./checks/frame.js";
+import { checkSchemeRegion, sameFrameDraws, type FrameDraw } from "./checks/frame.js";
 import { checkRateSources, reportAndSeparators, reportPlaceholders } from "./checks/declarations.js";
 import { checkGroups } from "./checks/groups.js";
 import { checkAgreementShares, checkParties, checkShareSum } from "./checks/parties.js";
@@ -43,6 +43,7 @@ import type { Severity } from "./rules.js";
 import { SuppressionIndex } from "./suppressionIndex.js";
 import { findSuppressions, staleSuppressions, type Suppression } from "./suppressions.js";
 import { declarationsOf, DependencyRecorder, sameNames, SymbolTable, type Declared } from "./symbols.js";
+import { FrameIndex } from "./frameIndex.js";
 import { LayeredMap } from "./layeredMap.js";
 import { LineIndex } from "./text.js";
 
@@ -143,9 +144,9 @@ export class Workspace {
   private configEntry: string | undefined;
   /** Each file's final diagnostics and references from the last run. */
   private finals = new Map<string, FinalEntry>();
-  /** Workspace-wide diagnostics of the last run by file: duplicates (HFA102) and frames (HFA701/702). */
+  /** Workspace-wide diagnostics of the last run by file: duplicates (HFA102) and frames (HFA701/702, by helsefellesskap). */
   private duplicatesByUri: ReadonlyMap<string, readonly RawDiagnostic[]> = NO_EXTRAS;
-  private framesByUri: ReadonlyMap<string, readonly RawDiagnostic[]> = NO_EXTRAS;
+  private readonly frames = new FrameIndex();
   private readonly agreementCache = new WeakMap<Ast.AgreementDecl, AgreementCacheEntry>();
   private readonly fileCache = new WeakMap<ParseResult, FileCacheEntry>();
   /** See `internFiles`; emptied at every full run. */
@@ -276,13 +277,13 @@ export class Workspace {
     this.moved.clear();
 
     const visited = new Set<string>();
-    let drawsChanged = full;
+    const drawsChanged: { uri: string; before: readonly FrameDraw[] }[] = [];
     let countsChanged = full;
     for (const uri of visit) {
       const file = this.files.get(uri)!;
       const state = this.visit(file, settingsKey, config, locale, symbols);
       const before = this.states.get(uri);
-      if (!drawsChanged && !sameFrameDraws(before?.draws ?? [], state.draws)) drawsChanged = true;
+      if (!full && !sameFrameDraws(before?.draws ?? [], state.draws)) drawsChanged.push({ uri, before: before?.draws ?? [] });
       if (!countsChanged && before?.analyses.length !== state.analyses.length) countsChanged = true;
       this.states.set(uri, state);
       if (state.hasScheme) this.schemeFiles.add(uri);
@@ -300,13 +301,9 @@ export class Workspace {
     };
     changedExtras(this.duplicatesByUri, duplicatesByUri);
     this.duplicatesByUri = duplicatesByUri;
-    if (drawsChanged) {
-      const draws: FrameDraw[] = [];
-      for (const uri of sorted) for (const draw of this.states.get(uri)!.draws) draws.push(draw);
-      const framesByUri = draws.length > 0 ? byUri(checkFrames(draws, locale)) : NO_EXTRAS;
-      changedExtras(this.framesByUri, framesByUri);
-      this.framesByUri = framesByUri;
-    }
+    const drawsOf = (uri: string) => this.states.get(uri)!.draws;
+    if (full) this.frames.rebuild(sorted, drawsOf, locale);
+    else if (drawsChanged.length > 0) for (const uri of this.frames.update(drawsChanged, drawsOf, locale)) refinal.add(uri);
 
     // A file whose inputs are the very objects of the last run (cached parse
     // and analyses, equal workspace-wide diagnostics) keeps its final list:
@@ -316,7 +313,7 @@ export class Workspace {
     for (const uri of full ? sorted : refinal) {
       const state = this.states.get(uri);
       if (!state) continue; // removed: only on a full run, which does not list it
-      const fileExtras = [...state.schemeDiagnostics, ...(this.duplicatesByUri.get(uri) ?? []), ...(this.framesByUri.get(uri) ?? [])];
+      const fileExtras = [...state.schemeDiagnostics, ...(this.duplicatesByUri.get(uri) ?? []), ...(this.frames.get(uri) ?? [])];
       const extrasKey = fileExtras.length === 0 ? "" : JSON.stringify(fileExtras);
       const previousFinal = this.finals.get(uri);
       if (!visited.has(uri) && previousFinal?.extrasKey === extrasKey) continue;
