@@ -4,6 +4,7 @@
 // --mixed: the edited agreement's file also holds a shared declaration after
 // it (docs/performance.md "Known issues"), typed into above that declaration.
 // --top: the edit is at the top of the agreement's body, above all its clauses.
+// --rename: the agreement's name is typed into.
 import { build } from "esbuild";
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
@@ -22,6 +23,7 @@ const { values: options } = parseArgs({
     root: { type: "string" },
     mixed: { type: "boolean", default: false },
     top: { type: "boolean", default: false },
+    rename: { type: "boolean", default: false },
   },
 });
 const count = Number(options.agreements);
@@ -45,7 +47,8 @@ const target = files.filter((f) => f.path.startsWith("avtaler/"))[count >> 1];
 const base = mixed ? `${target.text}\nsats Ekstra${count} "Ekstra sats" 100 kr per døgn kilde "x"\n` : target.text;
 // --top: typed at the top of the agreement's body, above its clauses (their offsets move: grants, frames).
 const at = options.top ? base.indexOf("{") + 1 : mixed ? target.text.length - 2 : base.length;
-const edited = `${base.slice(0, at)}\n// endret\n${base.slice(at)}`;
+// --rename: the agreement's name is typed into (one letter more, one less).
+const edited = options.rename ? base.replace(/^avtale (\S+)/m, "avtale $1x") : `${base.slice(0, at)}\n// endret\n${base.slice(at)}`;
 const uri = `file:///ws/${target.path}`;
 for (const [i, root] of roots.entries()) {
   const Workspace = await load(root, i);
@@ -69,5 +72,5 @@ for (let round = 0; round < rounds; round++) {
 }
 const pct = (values, p) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 for (const w of workspaces) {
-  console.log(`${w.root}: ${count} agreements${mixed ? " (mixed file)" : ""}${options.top ? " (top of the body)" : ""}: wall p50 ${pct(w.times, 50).toFixed(2)} p95 ${pct(w.times, 95).toFixed(2)} min ${Math.min(...w.times).toFixed(2)} ms; cpu p50 ${pct(w.cpu, 50).toFixed(2)} ms`);
+  console.log(`${w.root}: ${count} agreements${mixed ? " (mixed file)" : ""}${options.top ? " (top of the body)" : ""}${options.rename ? " (its name typed into)" : ""}: wall p50 ${pct(w.times, 50).toFixed(2)} p95 ${pct(w.times, 95).toFixed(2)} min ${Math.min(...w.times).toFixed(2)} ms; cpu p50 ${pct(w.cpu, 50).toFixed(2)} ms`);
 }

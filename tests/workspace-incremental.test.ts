@@ -121,6 +121,26 @@ describe("incremental workspace analysis", () => {
     }
   });
 
+  it("typing an agreement's name re-analyses only the agreements that asked for that name (HFA103) and updates duplicates (HFA102)", () => {
+    const files: Record<string, string> = { ...felles, ...avtaler };
+    // The second agreement names a party «Nyavtale»: unknown until an agreement is called so (then HFA103: it is an agreement).
+    files[SECOND] = files[SECOND]!.replace(/^(\s*innsats )(\S+)/m, "$1Nyavtale");
+    const secondName = /^avtale (\S+)/m.exec(files[SECOND]!)![1]!;
+    const ws = workspaceOf(files);
+    const before = ws.analyze();
+    expect(before.diagnostics.get(SECOND)!.some((d) => d.code === "HFA101" && d.message.includes("Nyavtale"))).toBe(true);
+    const codesOf = (analysis: WorkspaceAnalysis, uri: string) => analysis.diagnostics.get(uri)!.map((d) => d.code);
+    for (const name of ["N", "Ny", "Nyavtale", secondName, "Nyavtale2"]) {
+      files[FIRST] = files[FIRST]!.replace(/^avtale \S+/m, `avtale ${name}`);
+      ws.setFile(FIRST, files[FIRST]!);
+      const after = ws.analyze();
+      expect(data(after)).toEqual(data(fresh(files)));
+      for (const uri of REST) analysisOf(after, uri).forEach((a, i) => expect(a).toBe(analysisOf(before, uri)[i]));
+      if (name === "Nyavtale") expect(codesOf(after, SECOND)).toContain("HFA103");
+      if (name === secondName) expect(codesOf(after, FIRST)).toContain("HFA102");
+    }
+  });
+
   it("a change to a shared declaration, a new file and a removed file give what a fresh workspace gives", () => {
     const files: Record<string, string> = { ...felles, ...avtaler };
     const ws = workspaceOf(files);

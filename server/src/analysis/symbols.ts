@@ -86,11 +86,12 @@ export class SymbolTable {
    * `sameNames`): every list and every namespace keeps its order, as if the
    * table were rebuilt, without visiting the other files.
    */
-  replace(before: readonly Declared[], after: readonly Declared[]): void {
-    const next = after.filter(entered);
+  replace(before: readonly Declared[], after: readonly Declared[], which: Which = "all"): void {
+    const include = which === "all" ? entered : enteredShared;
+    const next = after.filter(include);
     let i = 0;
     for (const old of before) {
-      if (!entered(old)) continue;
+      if (!include(old)) continue;
       const list = this.byKind.get(old.kind)?.get(old.name.text);
       const at = list ? list.indexOf(old) : -1;
       if (!list || at < 0) throw new Error(`SymbolTable.replace: ${old.name.text} is not in the table`);
@@ -100,6 +101,17 @@ export class SymbolTable {
 
   hasDuplicates(): boolean {
     return this.duplicateNames > 0;
+  }
+
+  /**
+   * The agreements' namespace made afresh from `agreements` (every file's, in
+   * the order a rebuild adds them): after agreements were renamed, added or
+   * removed in files whose other declarations stayed (`replace(…, "shared")`).
+   */
+  setAgreements(agreements: readonly Declared[]): void {
+    for (const list of this.byKind.get("agreement")!.values()) if (list.length > 1) this.duplicateNames--;
+    this.byKind.set("agreement", new Map());
+    for (const declared of agreements) this.add(declared);
   }
 
   /** All declarations of `name` of kind `kind` (more than one is HFA102). */
@@ -137,33 +149,55 @@ export class SymbolTable {
   }
 }
 
-/** What an analysis looked up, by file: the files whose declarations its results may point at. */
+/**
+ * A view of a table that notes what an analysis depends on: the files of
+ * every declaration it hands out, and the names it asked for among the
+ * agreements (`anyKind`, for HFA103), or whether it read all of them.
+ */
 export class DependencyRecorder extends SymbolTable {
   readonly uris = new Set<string>();
+  readonly agreementNames = new Set<string>();
+  everyAgreement = false;
 
   override lookup<K extends DeclKind>(kind: K, name: string): DeclaredOf<K>[] {
+    if (kind === "agreement") this.agreementNames.add(name);
     const found = super.lookup(kind, name);
     for (const declared of found) this.uris.add(declared.uri);
     return found;
   }
 
   override first<K extends DeclKind>(kind: K, name: string): DeclaredOf<K> | undefined {
+    if (kind === "agreement") this.agreementNames.add(name);
     const found = super.first(kind, name);
     if (found) this.uris.add(found.uri);
     return found;
   }
 
   override all(kind: DeclKind): Declared[] {
+    if (kind === "agreement") this.everyAgreement = true;
     const found = super.all(kind);
     for (const declared of found) this.uris.add(declared.uri);
     return found;
   }
+
+  override names(kind: DeclKind): IterableIterator<string> {
+    if (kind === "agreement") this.everyAgreement = true;
+    return super.names(kind);
+  }
+}
+
+/** All declarations the table holds, or all but the agreements (whose namespace `setAgreements` remakes). */
+export type Which = "all" | "shared";
+
+function enteredShared(declared: Declared): boolean {
+  return entered(declared) && declared.kind !== "agreement";
 }
 
 /** Whether two lists declare the same names of the same kinds in the same order (what `SymbolTable.replace` needs). */
-export function sameNames(a: readonly Declared[], b: readonly Declared[]): boolean {
-  const x = a.filter(entered);
-  const y = b.filter(entered);
+export function sameNames(a: readonly Declared[], b: readonly Declared[], which: Which = "all"): boolean {
+  const include = which === "all" ? entered : enteredShared;
+  const x = a.filter(include);
+  const y = b.filter(include);
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (x[i]!.kind !== y[i]!.kind || x[i]!.name.text !== y[i]!.name.text) return false;
   return true;

@@ -55,6 +55,8 @@ export interface SourceFile {
   readonly declarations: readonly Declared[];
   /** Text of everything other agreements can depend on, without where it stands (see `signatureOf`). */
   readonly signature: string;
+  /** The names of its agreements, in order: other agreements depend on them only through the names they asked for (see `DependencyRecorder`). */
+  readonly agreementNames: readonly string[];
   /** Where each shared declaration starts: other files' cached analyses point at them (see `signatureOf`). */
   readonly sharedOffsets: readonly number[];
 }
@@ -91,6 +93,9 @@ interface AgreementCacheEntry {
   readonly analysis: AgreementAnalysis;
   /** The files whose declarations it looked up: its results may point into them. */
   readonly dependsOn: readonly string[];
+  /** The agreement names it asked the table for (HFA103), and whether it read all of them. */
+  readonly agreementNames: readonly string[];
+  readonly everyAgreement: boolean;
 }
 
 interface FileCacheEntry {
@@ -112,6 +117,7 @@ interface FileState {
 
 /** A file of agreements only declares nothing that can move under other files' analyses. */
 const NO_OFFSETS: readonly number[] = [];
+const NO_NAMES: readonly string[] = [];
 const NO_EXTRAS: ReadonlyMap<string, readonly RawDiagnostic[]> = new Map();
 
 export class Workspace {
@@ -133,6 +139,10 @@ export class Workspace {
   private symbols: SymbolTable | undefined;
   /** Files set since the last run. */
   private readonly pending = new Set<string>();
+  /** Agreement names that came or went since the last run (see `agreementNames`). */
+  private readonly renamed = new Set<string>();
+  /** The table's agreements are not those of the files (see `SymbolTable.setAgreements`). */
+  private agreementsStale = false;
   /** Files set since the last run whose shared declarations kept their text but moved. */
   private readonly moved = new Set<string>();
   private states = new Map<string, FileState>();
@@ -175,8 +185,8 @@ export class Workspace {
     if (existing && existing.text === text) return existing;
     const parsed = parse(text);
     const declarations = declarationsOf(uri, parsed.file);
-    const { signature, sharedOffsets } = signatureOf(text, parsed.file);
-    const file: SourceFile = { uri, text, parse: parsed, lines: new LineIndex(text), declarations, signature, sharedOffsets };
+    const { signature, agreementNames, sharedOffsets } = signatureOf(text, parsed.file);
+    const file: SourceFile = { uri, text, parse: parsed, lines: new LineIndex(text), declarations, signature, agreementNames, sharedOffsets };
     this.files.set(uri, file);
     this.analysis = undefined;
     this.pending.add(uri);
@@ -186,10 +196,16 @@ export class Workspace {
     } else if (existing.signature !== signature) {
       this.structureChanged = true;
     } else if (!this.structureChanged) {
-      if (!sameOffsets(existing.sharedOffsets, sharedOffsets)) this.moved.add(uri);
+      if (!sameList(existing.sharedOffsets, sharedOffsets)) this.moved.add(uri);
+      const renamed = !sameList(existing.agreementNames, agreementNames);
+      if (renamed) for (const name of [...existing.agreementNames, ...agreementNames]) this.renamed.add(name);
       // The same names in the same order: the table takes the new declarations in place, and the other files are not visited.
-      if (this.symbols && sameNames(existing.declarations, declarations)) this.symbols.replace(existing.declarations, declarations);
-      else this.structureChanged = true;
+      if (this.symbols && !renamed && sameNames(existing.declarations, declarations)) this.symbols.replace(existing.declarations, declarations);
+      else if (this.symbols && sameNames(existing.declarations, declarations, "shared")) {
+        // Agreements renamed, added or removed: only the agreements' namespace is made again, at the next run.
+        this.symbols.replace(existing.declarations, declarations, "shared");
+        this.agreementsStale = true;
+      } else this.structureChanged = true;
     }
     return file;
   }
@@ -245,6 +261,7 @@ export class Workspace {
       for (const uri of this.sorted) for (const declared of this.files.get(uri)!.declarations) table.add(declared);
       this.symbols = table;
       this.structureChanged = false;
+      this.agreementsStale = false;
       this.states = new Map();
       this.finals = new Map();
       this.schemeFiles = new Set();
@@ -252,6 +269,12 @@ export class Workspace {
     }
     const symbols = this.symbols!;
     const sorted = this.sorted!;
+    if (this.agreementsStale) {
+      const agreements: Declared[] = [];
+      for (const uri of sorted) for (const declared of this.files.get(uri)!.declarations) if (declared.kind === "agreement") agreements.push(declared);
+      symbols.setAgreements(agreements);
+      this.agreementsStale = false;
+    }
 
     // The files to visit, and whether their agreements' grants stayed as they were.
     let visit: Iterable<string>;
@@ -260,12 +283,16 @@ export class Workspace {
       const dirty = new Set<string>();
       for (const uri of this.pending) if (this.files.has(uri)) dirty.add(uri);
       for (const uri of this.schemeFiles) dirty.add(uri);
-      if (this.moved.size > 0) {
+      if (this.moved.size > 0 || this.renamed.size > 0) {
+        // Agreements whose results point into a file whose declarations moved, or that asked for an agreement name that came or went.
         const moved = [...this.moved];
+        const renamed = this.renamed;
+        const stale = (entry: AgreementCacheEntry) =>
+          moved.some((m) => entry.dependsOn.includes(m)) || (renamed.size > 0 && (entry.everyAgreement || entry.agreementNames.some((name) => renamed.has(name))));
         for (const [uri, state] of this.states) {
           for (const analysis of state.analyses) {
             const entry = this.agreementCache.get(analysis.node);
-            if (!entry || !moved.some((m) => entry.dependsOn.includes(m))) continue;
+            if (!entry || !stale(entry)) continue;
             this.agreementCache.delete(analysis.node);
             dirty.add(uri);
           }
@@ -275,6 +302,7 @@ export class Workspace {
     }
     this.pending.clear();
     this.moved.clear();
+    this.renamed.clear();
 
     const visited = new Set<string>();
     const drawsChanged: { uri: string; before: readonly FrameDraw[] }[] = [];
@@ -380,7 +408,7 @@ export class Workspace {
         for (const analysis of this.states.get(uri)!.analyses) agreements.push(analysis);
       }
     } else {
-      // Each visited file has as many agreements as before (their names are part of its signature): they take their old places.
+      // Each visited file has as many agreements as before: they take their old places.
       agreements = previous!.agreements.slice();
       for (const uri of visited) {
         const at = this.agreementIndex.get(uri)!;
@@ -457,7 +485,13 @@ export class Workspace {
     checkGroups(resolved, ctx);
     checkProcess(resolved, ctx);
     const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: ctx.diagnostics };
-    this.agreementCache.set(node, { generation, analysis, dependsOn: this.internFiles(recorder.uris) });
+    this.agreementCache.set(node, {
+      generation,
+      analysis,
+      dependsOn: this.internFiles(recorder.uris),
+      agreementNames: recorder.agreementNames.size > 0 ? [...recorder.agreementNames] : NO_NAMES,
+      everyAgreement: recorder.everyAgreement,
+    });
     return analysis;
   }
 
@@ -576,27 +610,35 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
 }
 
 /**
- * What other agreements can depend on: every declaration except agreement
- * bodies. A change to it starts the analysis over. Where the declarations
- * stand is kept apart: cached analyses of other files point at them
- * (related information, references), so a declaration that only moved
- * re-analyses the agreements that looked it up, not every agreement.
+ * What other agreements can depend on: every declaration except
+ * agreements. A change to it starts the analysis over. Apart from it: the
+ * agreements' names (other agreements depend on them only through the
+ * names they asked for, HFA103), and where the declarations stand: cached
+ * analyses of other files point at them (related information,
+ * references), so a declaration that only moved re-analyses the agreements
+ * that looked it up, not every agreement.
  */
-function signatureOf(text: string, file: Ast.FileNode): { signature: string; sharedOffsets: readonly number[] } {
+function signatureOf(text: string, file: Ast.FileNode): { signature: string; agreementNames: readonly string[]; sharedOffsets: readonly number[] } {
   const parts: string[] = [];
+  const agreementNames: string[] = [];
   const sharedOffsets: number[] = [];
   for (const decl of file.declarations) {
+    if (decl.kind === "agreement") {
+      agreementNames.push(decl.name.text);
+      continue;
+    }
     // Each part with its length: no two lists of declarations give the same signature.
-    const part = decl.kind === "agreement" ? `avtale ${decl.name.text}` : text.slice(decl.start, decl.end);
-    parts.push(`${part.length}:${part}`);
-    if (decl.kind !== "agreement") sharedOffsets.push(decl.start);
+    const part = text.slice(decl.start, decl.end);
+    parts.push(`${part.length}:${decl.kind}:${part}`);
+    sharedOffsets.push(decl.start);
   }
-  return { signature: parts.join(""), sharedOffsets: sharedOffsets.length > 0 ? sharedOffsets : NO_OFFSETS };
+  return { signature: parts.join(""), agreementNames, sharedOffsets: sharedOffsets.length > 0 ? sharedOffsets : NO_OFFSETS };
 }
 
-function sameOffsets(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((offset, i) => offset === b[i]);
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
+
 
 /** Diagnostics by file, each file's in the order given. */
 function byUri(list: readonly RawDiagnostic[]): ReadonlyMap<string, readonly RawDiagnostic[]> {
