@@ -25,6 +25,9 @@ const serverPath = join(root, "dist", "server.js");
 const AGREEMENTS = Number(process.env.HFA_BENCH_AGREEMENTS ?? 1000);
 const EDITS = Number(process.env.HFA_BENCH_EDITS ?? 200);
 const QUERIES = 200;
+// HFA_BENCH_EDIT_LARGE=10000: also edit → diagnostics in a workspace of that many agreements
+// (issue 12: "< 10 ms p95 also while the workspace grows"; indexing it takes a minute or two).
+const LARGE = Number(process.env.HFA_BENCH_EDIT_LARGE ?? 0);
 
 const makeWorkspace = () => makeBenchWorkspace(AGREEMENTS);
 
@@ -88,13 +91,13 @@ async function start(workspace, initializationOptions, env = process.env) {
   return { child, connection, initializeMs, nextDiagnostics, diagnostics, stop, t0 };
 }
 
-async function editLatency(workspace, initializationOptions) {
+async function editLatency(workspace, initializationOptions, agreements = AGREEMENTS) {
   const lastUri = pathToFileURL(join(workspace, "avtaler", readdirSync(join(workspace, "avtaler")).sort().at(-1))).href;
   const server = await start(workspace, initializationOptions);
   await server.diagnostics(lastUri);
   const indexedMs = performance.now() - server.t0;
   const rss = rssMb(server.child.pid);
-  const file = readdirSync(join(workspace, "avtaler")).sort()[AGREEMENTS >> 1];
+  const file = readdirSync(join(workspace, "avtaler")).sort()[agreements >> 1];
   const uri = pathToFileURL(join(workspace, "avtaler", file)).href;
   const text = readFileSync(join(workspace, "avtaler", file), "utf8");
   await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "hfa", version: 1, text } });
@@ -211,6 +214,17 @@ try {
   rows.push({ name: `resident memory after the ${EDITS} edits and ${2 * QUERIES} queries`, p50: rssAfter, p95: rssAfter, target: 150, ok: rssAfter < 150, unit: "MB" });
   rows.push({ name: `indexing ${AGREEMENTS + 5} files (spawn → last file's diagnostics)`, p50: fast.indexedMs, p95: fast.indexedMs, target: 500, ok: fast.indexedMs < 500, unit: "ms" });
   await fast.server.stop();
+
+  if (LARGE > 0) {
+    const large = makeBenchWorkspace(LARGE);
+    try {
+      const big = await editLatency(large, { debounceMs: 0 }, LARGE);
+      row(`edit → diagnostics, no debounce (${LARGE} agreements)`, big.latencies, 10);
+      await big.server.stop();
+    } finally {
+      rmSync(large, { recursive: true, force: true });
+    }
+  }
 
   const slow = await editLatency(workspace, {});
   row("edit → diagnostics, default debounce (150 ms)", slow.latencies, 250);

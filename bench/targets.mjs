@@ -74,8 +74,9 @@ const rssAfter = lspRow("resident memory after the");
 if (rssIndexed && rssAfter) {
   row("resident memory after indexing / after the edits and queries", `${fmt(rssIndexed.p50, 0)} / ${fmt(rssAfter.p50, 0)} MB`, "", "< 120 / < 150 MB", rssIndexed.p50 < 120 && rssAfter.p50 < 150);
 }
-const edit = lspRow("edit → diagnostics, no debounce");
-if (edit) row(`${edit.name}, over JSON-RPC`, `${fmt(edit.p50)} / ${fmt(edit.p95)} ms p50/p95`, "", "< 10 ms p95", edit.p95 < 10);
+for (const edit of lsp.rows.filter((r) => r.name.startsWith("edit → diagnostics, no debounce"))) {
+  row(`${edit.name}, over JSON-RPC`, `${fmt(edit.p50)} / ${fmt(edit.p95)} ms p50/p95`, "", "< 10 ms p95", edit.p95 < 10);
+}
 for (const e of core.edits ?? []) {
   row(`edit → re-analysis in process, ${e.agreements} agreements`, `${fmt(e.p50)} / ${fmt(e.p95)} ms p50/p95`, "", "< 10 ms p95", e.p95 < 10);
 }

@@ -105,6 +105,27 @@ describe("language server on the sample workspace", () => {
     expect(satser[other.range.start.line]!.slice(other.range.start.character)).toMatch(/^Liggedøgn\b/);
   });
 
+  it("moves related information into a file when an edit there moves its lines but not its offsets", async () => {
+    const satser = ws.uri("felles/satser.hfa");
+    const original = ws.text("felles/satser.hfa");
+    const relatedLine = async (text: string) => {
+      const line = text.slice(0, text.indexOf("sats Liggedøgn")).split("\n").length - 1;
+      const list = await client.waitForDiagnostics(ws.uri("felles/ekstra-satser.hfa"), (d) => d.some((x) => x.code === "HFA102" && x.relatedInformation?.[0]?.location.range.start.line === line));
+      return list.find((d) => d.code === "HFA102")!.relatedInformation![0]!.location.range.start;
+    };
+    expect((await relatedLine(original)).line).toBeGreaterThan(0);
+    client.open(satser, original);
+    // The first two comment lines joined: every offset stays, every later line moves up one. The
+    // duplicate's own diagnostics are the same; only where they point has moved.
+    const joined = original.replace("\n", " ");
+    expect(joined.length).toBe(original.length);
+    client.replaceAll(satser, joined);
+    const moved = await relatedLine(joined);
+    client.replaceAll(satser, original);
+    expect((await relatedLine(original)).line).toBe(moved.line + 1);
+    client.close(satser);
+  });
+
   it("re-checks dependent agreements when a shared file changes, and clears them when it is fixed", async () => {
     const shared = ws.uri("felles/helsefellesskap-more-og-romsdal.hfa");
     const dependent = ws.uri("avtaler/eldreteam-romsdal.hfa");

@@ -8,6 +8,7 @@ export { RULES, ruleInfo, type Severity, type RuleInfo } from "./rules.js";
 export { parseConfig, DEFAULT_CONFIG, severityOf, type Config } from "./config.js";
 export { formatKr, formatSignedKr, formatMillions, formatNumber, formatPercent, joinList, type Locale } from "./i18n.js";
 export { LineIndex, closestNames } from "./text.js";
+export { LayeredMap } from "./layeredMap.js";
 export * as Prelude from "./prelude.js";
 export type { Reference, Party, Side, ResolvedAgreement } from "./agreement/resolve.js";
 export { kindWord } from "./agreement/resolve.js";

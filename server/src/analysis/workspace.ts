@@ -3,14 +3,22 @@
  *
  * `analyze()` returns everything the CLI and the language server need:
  * diagnostics per file, the symbol table, every reference, and the money
- * model of every agreement. Work is cached at three levels so that a
- * keystroke in one agreement of a thousand re-does only that agreement:
+ * model of every agreement. Work is cached so that a keystroke in one
+ * agreement of ten thousand re-does only that agreement, and a run costs
+ * what changed, not what the workspace holds:
  *  - a file is re-parsed only when its text changes;
- *  - an agreement is re-analysed only when its syntax tree is new or when
- *    the workspace's declarations (communities, rates, schemes, names)
- *    change — its results depend on nothing else;
- *  - duplicates (HFA102) and frames (HFA701/702) are recomputed from the
- *    cached per-agreement results, which is cheap.
+ *  - an agreement is re-analysed only when its syntax tree is new, when the
+ *    workspace's declarations (communities, rates, schemes, names) change —
+ *    its results depend on nothing else — or when a declaration it looked
+ *    up moved (its results point at it);
+ *  - a run visits only the files set since the last one (and those holding
+ *    a `tilskudd`); the symbol table takes a re-parsed file's declarations
+ *    in place when they declare the same names;
+ *  - duplicates (HFA102) and frames (HFA701/702) are recomputed only when
+ *    their input changed, and only the files whose share of them changed
+ *    get new final lists;
+ *  - the maps of the result are the last run's with the changed entries
+ *    layered over them (layeredMap.ts).
  */
 import type * as Ast from "../../../grammar/src/ast.js";
 import { parse, type ParseResult } from "../../../grammar/src/parser.js";
@@ -21,7 +29,7 @@ import { checkBalance } from "./checks/balance.js";
 import { checkContinuation, checkHorizon } from "./checks/continuation.js";
 import { checkFinancing } from "./checks/financing.js";
 import { CheckContext } from "./checks/context.js";
-import { checkFrames, checkSchemeRegion, type FrameDraw } from "./checks/frame.js";
+import { checkSchemeRegion, sameFrameDraws, type FrameDraw } from "./checks/frame.js";
 import { checkRateSources, reportAndSeparators, reportPlaceholders } from "./checks/declarations.js";
 import { checkGroups } from "./checks/groups.js";
 import { checkAgreementShares, checkParties, checkShareSum } from "./checks/parties.js";
@@ -34,7 +42,9 @@ import type { Locale } from "./i18n.js";
 import type { Severity } from "./rules.js";
 import { SuppressionIndex } from "./suppressionIndex.js";
 import { findSuppressions, staleSuppressions, type Suppression } from "./suppressions.js";
-import { declarationsOf, SymbolTable, type Declared } from "./symbols.js";
+import { declarationsOf, DependencyRecorder, sameNames, SymbolTable, type Declared } from "./symbols.js";
+import { FrameIndex } from "./frameIndex.js";
+import { LayeredMap } from "./layeredMap.js";
 import { LineIndex } from "./text.js";
 
 export interface SourceFile {
@@ -43,8 +53,12 @@ export interface SourceFile {
   readonly parse: ParseResult;
   readonly lines: LineIndex;
   readonly declarations: readonly Declared[];
-  /** Text of everything other agreements can depend on. */
+  /** Text of everything other agreements can depend on, without where it stands (see `signatureOf`). */
   readonly signature: string;
+  /** The names of its agreements, in order: other agreements depend on them only through the names they asked for (see `DependencyRecorder`). */
+  readonly agreementNames: readonly string[];
+  /** Where each shared declaration starts: other files' cached analyses point at them (see `signatureOf`). */
+  readonly sharedOffsets: readonly number[];
 }
 
 export interface AgreementAnalysis {
@@ -56,6 +70,7 @@ export interface AgreementAnalysis {
 }
 
 export interface WorkspaceAnalysis {
+  /** The workspace's symbol table: kept up to date by later edits that only re-parse declarations of the same names. */
   readonly symbols: SymbolTable;
   readonly agreements: readonly AgreementAnalysis[];
   /** Diagnostics by file (every file of the workspace has an entry, maybe empty). */
@@ -76,6 +91,11 @@ interface AgreementCacheEntry {
   /** The declarations generation it was computed in (see `generation`). */
   readonly generation: number;
   readonly analysis: AgreementAnalysis;
+  /** The files whose declarations it looked up: its results may point into them. */
+  readonly dependsOn: readonly string[];
+  /** The agreement names it asked the table for (HFA103), and whether it read all of them. */
+  readonly agreementNames: readonly string[];
+  readonly everyAgreement: boolean;
 }
 
 interface FileCacheEntry {
@@ -84,20 +104,63 @@ interface FileCacheEntry {
   readonly suppressions: readonly Suppression[];
 }
 
+/** One file's part of the last run, before the workspace-wide checks. */
+interface FileState {
+  readonly fileResult: FileCacheEntry;
+  readonly analyses: readonly AgreementAnalysis[];
+  /** Its agreements with grants, for the frames (an agreement without grants draws nothing). */
+  readonly draws: readonly FrameDraw[];
+  readonly schemeDiagnostics: readonly RawDiagnostic[];
+  readonly schemeRefs: readonly Reference[];
+  readonly hasScheme: boolean;
+}
+
+/** A file of agreements only declares nothing that can move under other files' analyses. */
+const NO_OFFSETS: readonly number[] = [];
+const NO_NAMES: readonly string[] = [];
+const NO_EXTRAS: ReadonlyMap<string, readonly RawDiagnostic[]> = new Map();
+
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private configUri: string | undefined;
   private configText: string | undefined;
   private localeOverride: Locale | undefined;
   private analysis: WorkspaceAnalysis | undefined;
+  /** The last run's result, which the next run copies and updates. */
+  private previous: WorkspaceAnalysis | undefined;
   /** Bumped whenever what agreements depend on (declarations, locale, config) changes. */
   private generation = 0;
-  private globalKey = "";
+  /** Locale and configuration of the last run. */
+  private settingsKey = "";
+  /** Set when what agreements depend on may have changed: files added or removed, a declaration's text: the next run starts over. */
+  private structureChanged = true;
+  /** Every URI, sorted (undefined when files were added or removed since). */
+  private sorted: string[] | undefined;
+  private symbols: SymbolTable | undefined;
+  /** Files set since the last run. */
+  private readonly pending = new Set<string>();
+  /** Agreement names that came or went since the last run (see `agreementNames`). */
+  private readonly renamed = new Set<string>();
+  /** The table's agreements are not those of the files (see `SymbolTable.setAgreements`). */
+  private agreementsStale = false;
+  /** Files set since the last run whose shared declarations kept their text but moved. */
+  private readonly moved = new Set<string>();
+  private states = new Map<string, FileState>();
+  /** Files holding a `tilskudd` declaration: visited at every run. */
+  private schemeFiles = new Set<string>();
+  /** Where each file's agreements start in the last run's `agreements`. */
+  private agreementIndex = new Map<string, number>();
+  /** The configuration file's key in the last run's diagnostics, if it has one. */
+  private configEntry: string | undefined;
   /** Each file's final diagnostics and references from the last run. */
   private finals = new Map<string, FinalEntry>();
-  private readonly schemeRefs = new Map<string, Reference[]>();
+  /** Workspace-wide diagnostics of the last run by file: duplicates (HFA102) and frames (HFA701/702, by helsefellesskap). */
+  private duplicatesByUri: ReadonlyMap<string, readonly RawDiagnostic[]> = NO_EXTRAS;
+  private readonly frames = new FrameIndex();
   private readonly agreementCache = new WeakMap<Ast.AgreementDecl, AgreementCacheEntry>();
   private readonly fileCache = new WeakMap<ParseResult, FileCacheEntry>();
+  /** See `internFiles`; emptied at every full run. */
+  private fileLists = new Map<string, readonly string[]>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.localeOverride = options.locale;
@@ -122,15 +185,38 @@ export class Workspace {
     if (existing && existing.text === text) return existing;
     const parsed = parse(text);
     const declarations = declarationsOf(uri, parsed.file);
-    const file: SourceFile = { uri, text, parse: parsed, lines: new LineIndex(text), declarations, signature: signatureOf(text, parsed.file) };
+    const { signature, agreementNames, sharedOffsets } = signatureOf(text, parsed.file);
+    const file: SourceFile = { uri, text, parse: parsed, lines: new LineIndex(text), declarations, signature, agreementNames, sharedOffsets };
     this.files.set(uri, file);
     this.analysis = undefined;
+    this.pending.add(uri);
+    if (!existing) {
+      this.sorted = undefined;
+      this.structureChanged = true;
+    } else if (existing.signature !== signature) {
+      this.structureChanged = true;
+    } else if (!this.structureChanged) {
+      if (!sameList(existing.sharedOffsets, sharedOffsets)) this.moved.add(uri);
+      const renamed = !sameList(existing.agreementNames, agreementNames);
+      if (renamed) for (const name of [...existing.agreementNames, ...agreementNames]) this.renamed.add(name);
+      // The same names in the same order: the table takes the new declarations in place, and the other files are not visited.
+      if (this.symbols && !renamed && sameNames(existing.declarations, declarations)) this.symbols.replace(existing.declarations, declarations);
+      else if (this.symbols && sameNames(existing.declarations, declarations, "shared")) {
+        // Agreements renamed, added or removed: only the agreements' namespace is made again, at the next run.
+        this.symbols.replace(existing.declarations, declarations, "shared");
+        this.agreementsStale = true;
+      } else this.structureChanged = true;
+    }
     return file;
   }
 
   removeFile(uri: string): boolean {
     const removed = this.files.delete(uri);
-    if (removed) this.analysis = undefined;
+    if (removed) {
+      this.analysis = undefined;
+      this.sorted = undefined;
+      this.structureChanged = true;
+    }
     return removed;
   }
 
@@ -147,6 +233,14 @@ export class Workspace {
     return this.analysis;
   }
 
+  /**
+   * A run visits only the files set since the last one, the files holding a
+   * `tilskudd` (their checks read other files' communities) and the files
+   * whose agreements point into a file whose declarations moved; the
+   * workspace-wide checks are re-run only when their input changed. A change
+   * to what every agreement depends on (a declaration's text, a file added
+   * or removed, the locale, the configuration's rules) starts over.
+   */
   private compute(): WorkspaceAnalysis {
     let configResult = this.configText !== undefined ? parseConfig(this.configText, this.configUri ?? "hfa.json", this.localeOverride ?? "nb") : undefined;
     // The file's own `locale` decides the language of its own diagnostics too.
@@ -155,107 +249,196 @@ export class Workspace {
     }
     const config = configResult?.config ?? DEFAULT_CONFIG;
     const locale: Locale = this.localeOverride ?? config.locale ?? "nb";
+    const settingsKey = `${locale}\u0000${configKey(config)}`;
 
-    const symbols = new SymbolTable();
-    const uris = [...this.files.keys()].sort();
-    const signatureParts: string[] = [];
-    for (const uri of uris) {
-      const file = this.files.get(uri)!;
-      for (const declared of file.declarations) symbols.add(declared);
-      signatureParts.push(uri, file.signature);
-    }
-    const globalKey = `${locale}\u0000${configKey(config)}\u0000${signatureParts.join("\u0000")}`;
-    // Compared once here, not once per cached agreement: the key holds every
-    // shared declaration's text, and a thousand string comparisons of it cost
-    // more than the re-analysis of the edited agreement.
-    if (globalKey !== this.globalKey) {
-      this.globalKey = globalKey;
+    const previous = this.previous;
+    const full = previous === undefined || this.structureChanged || settingsKey !== this.settingsKey || this.symbols === undefined;
+    if (full) {
       this.generation++;
+      this.settingsKey = settingsKey;
+      this.sorted ??= [...this.files.keys()].sort();
+      const table = new SymbolTable();
+      for (const uri of this.sorted) for (const declared of this.files.get(uri)!.declarations) table.add(declared);
+      this.symbols = table;
+      this.structureChanged = false;
+      this.agreementsStale = false;
+      this.states = new Map();
+      this.finals = new Map();
+      this.schemeFiles = new Set();
+      this.fileLists = new Map();
+    }
+    const symbols = this.symbols!;
+    const sorted = this.sorted!;
+    if (this.agreementsStale) {
+      const agreements: Declared[] = [];
+      for (const uri of sorted) for (const declared of this.files.get(uri)!.declarations) if (declared.kind === "agreement") agreements.push(declared);
+      symbols.setAgreements(agreements);
+      this.agreementsStale = false;
     }
 
-    const local = new Map<string, { sources: object[]; fileDiagnostics: readonly RawDiagnostic[]; analyses: AgreementAnalysis[] }>();
-    const extras = new Map<string, RawDiagnostic[]>();
-    const suppressionsByUri = new Map<string, readonly Suppression[]>();
-    const agreements: AgreementAnalysis[] = [];
-    const draws: FrameDraw[] = [];
-    const addExtra = (diagnostic: RawDiagnostic) => {
-      const list = extras.get(diagnostic.uri);
-      if (list) list.push(diagnostic);
-      else extras.set(diagnostic.uri, [diagnostic]);
-    };
-
-    const fileKey = `${locale}\u0000${configKey(config)}`;
-    for (const uri of uris) {
-      const file = this.files.get(uri)!;
-      const fileResult = this.fileDiagnostics(file, fileKey, config, locale, symbols);
-      suppressionsByUri.set(uri, fileResult.suppressions);
-      const sources: object[] = [fileResult];
-      const analyses: AgreementAnalysis[] = [];
-      const schemeRefs: Reference[] = [];
-      for (const decl of file.parse.file.declarations) {
-        if (decl.kind === "scheme") {
-          const schemeDiagnostics: RawDiagnostic[] = [];
-          this.checkScheme(decl, file, config, locale, symbols, schemeDiagnostics, schemeRefs);
-          schemeDiagnostics.forEach(addExtra);
+    // The files to visit, and whether their agreements' grants stayed as they were.
+    let visit: Iterable<string>;
+    if (full) visit = sorted;
+    else {
+      const dirty = new Set<string>();
+      for (const uri of this.pending) if (this.files.has(uri)) dirty.add(uri);
+      for (const uri of this.schemeFiles) dirty.add(uri);
+      if (this.moved.size > 0 || this.renamed.size > 0) {
+        // Agreements whose results point into a file whose declarations moved, or that asked for an agreement name that came or went.
+        const moved = [...this.moved];
+        const renamed = this.renamed;
+        const stale = (entry: AgreementCacheEntry) =>
+          moved.some((m) => entry.dependsOn.includes(m)) || (renamed.size > 0 && (entry.everyAgreement || entry.agreementNames.some((name) => renamed.has(name))));
+        for (const [uri, state] of this.states) {
+          for (const analysis of state.analyses) {
+            const entry = this.agreementCache.get(analysis.node);
+            if (!entry || !stale(entry)) continue;
+            this.agreementCache.delete(analysis.node);
+            dirty.add(uri);
+          }
         }
-        if (decl.kind !== "agreement") continue;
-        const analysis = this.agreementAnalysis(decl, file, this.generation, config, locale, symbols);
-        agreements.push(analysis);
-        analyses.push(analysis);
-        sources.push(analysis);
-        draws.push({ uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
       }
-      local.set(uri, { sources, fileDiagnostics: fileResult.diagnostics, analyses });
-      if (schemeRefs.length > 0) this.schemeRefs.set(uri, schemeRefs);
-      else this.schemeRefs.delete(uri);
+      visit = dirty;
     }
-    duplicateDiagnostics(symbols, locale).forEach(addExtra);
-    checkFrames(draws, locale).forEach(addExtra);
+    this.pending.clear();
+    this.moved.clear();
+    this.renamed.clear();
+
+    const visited = new Set<string>();
+    const drawsChanged: { uri: string; before: readonly FrameDraw[] }[] = [];
+    let countsChanged = full;
+    for (const uri of visit) {
+      const file = this.files.get(uri)!;
+      const state = this.visit(file, settingsKey, config, locale, symbols);
+      const before = this.states.get(uri);
+      if (!full && !sameFrameDraws(before?.draws ?? [], state.draws)) drawsChanged.push({ uri, before: before?.draws ?? [] });
+      if (!countsChanged && before?.analyses.length !== state.analyses.length) countsChanged = true;
+      this.states.set(uri, state);
+      if (state.hasScheme) this.schemeFiles.add(uri);
+      else this.schemeFiles.delete(uri);
+      visited.add(uri);
+    }
+
+    // Workspace-wide checks; the files whose share of them changed are re-finalised too.
+    const refinal = new Set(visited);
+    const duplicatesByUri = symbols.hasDuplicates() ? byUri(duplicateDiagnostics(symbols, locale)) : NO_EXTRAS;
+    const changedExtras = (before: ReadonlyMap<string, readonly RawDiagnostic[]>, after: ReadonlyMap<string, readonly RawDiagnostic[]>) => {
+      if (before === after) return;
+      for (const uri of before.keys()) refinal.add(uri);
+      for (const uri of after.keys()) refinal.add(uri);
+    };
+    changedExtras(this.duplicatesByUri, duplicatesByUri);
+    this.duplicatesByUri = duplicatesByUri;
+    const drawsOf = (uri: string) => this.states.get(uri)!.draws;
+    if (full) this.frames.rebuild(sorted, drawsOf, locale);
+    else if (drawsChanged.length > 0) for (const uri of this.frames.update(drawsChanged, drawsOf, locale)) refinal.add(uri);
 
     // A file whose inputs are the very objects of the last run (cached parse
     // and analyses, equal workspace-wide diagnostics) keeps its final list:
     // after a keystroke, 999 of 1 000 files are not rebuilt, re-sorted or
     // re-published.
-    const diagnostics = new Map<string, readonly Diagnostic[]>();
-    const references = new Map<string, readonly Reference[]>();
-    const finals = new Map<string, FinalEntry>();
-    for (const [uri, entry] of local) {
-      const fileExtras = extras.get(uri) ?? [];
+    const changedFinals: string[] = [];
+    for (const uri of full ? sorted : refinal) {
+      const state = this.states.get(uri);
+      if (!state) continue; // removed: only on a full run, which does not list it
+      const fileExtras = [...state.schemeDiagnostics, ...(this.duplicatesByUri.get(uri) ?? []), ...(this.frames.get(uri) ?? [])];
       const extrasKey = fileExtras.length === 0 ? "" : JSON.stringify(fileExtras);
-      const previous = this.finals.get(uri);
-      let final: FinalEntry;
+      const previousFinal = this.finals.get(uri);
+      if (!visited.has(uri) && previousFinal?.extrasKey === extrasKey) continue;
+      // Scheme references point into other files: a file that has them is never kept as it was.
+      const sources: object[] = [state.fileResult, ...state.analyses];
+      if (state.schemeRefs.length > 0) sources.push(state.schemeRefs);
       if (
-        previous &&
-        previous.generation === this.generation &&
-        previous.extrasKey === extrasKey &&
-        previous.sources.length === entry.sources.length &&
-        previous.sources.every((source, i) => source === entry.sources[i])
+        previousFinal &&
+        previousFinal.generation === this.generation &&
+        previousFinal.extrasKey === extrasKey &&
+        previousFinal.sources.length === sources.length &&
+        previousFinal.sources.every((source, i) => source === sources[i])
       ) {
-        final = previous;
-      } else {
-        const refs: Reference[] = [...(this.schemeRefs.get(uri) ?? [])];
-        for (const analysis of entry.analyses) for (const reference of analysis.resolved.references) refs.push(reference);
-        final = {
-          generation: this.generation,
-          sources: entry.sources,
-          extrasKey,
-          diagnostics: finalDiagnostics(
-            [...entry.fileDiagnostics, ...entry.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
-            suppressionsByUri.get(uri) ?? [],
-            config,
-            uri,
-            locale,
-          ),
-          references: refs,
-        };
+        continue;
       }
-      finals.set(uri, final);
-      diagnostics.set(uri, final.diagnostics);
-      references.set(uri, final.references);
+      const refs: Reference[] = [...state.schemeRefs];
+      for (const analysis of state.analyses) for (const reference of analysis.resolved.references) refs.push(reference);
+      this.finals.set(uri, {
+        generation: this.generation,
+        sources,
+        extrasKey,
+        diagnostics: finalDiagnostics(
+          [...state.fileResult.diagnostics, ...state.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
+          state.fileResult.suppressions,
+          config,
+          uri,
+          locale,
+        ),
+        references: refs,
+      });
+      changedFinals.push(uri);
     }
-    this.finals = finals;
-    if (configResult && this.configUri) diagnostics.set(this.configUri, finalDiagnostics([...configResult.diagnostics], [], config, this.configUri, locale));
-    return { symbols, agreements, diagnostics, suppressions: suppressionsByUri, references, config, locale };
+
+    const configDiagnostics = configResult && this.configUri ? finalDiagnostics([...configResult.diagnostics], [], config, this.configUri, locale) : undefined;
+    const configUri = configDiagnostics ? this.configUri : undefined;
+    // Without a full run, the same files in the same order: the last run's
+    // maps with the changed entries in their place. The configuration's
+    // entry comes last; one that is gone or renamed means new maps.
+    const rebuild = full || (this.configEntry !== undefined && this.configEntry !== configUri);
+    const changedDiagnostics = new Map<string, readonly Diagnostic[]>();
+    const changedReferences = new Map<string, readonly Reference[]>();
+    const changedSuppressions = new Map<string, readonly Suppression[]>();
+    for (const uri of rebuild ? sorted : changedFinals) {
+      const final = this.finals.get(uri)!;
+      changedDiagnostics.set(uri, final.diagnostics);
+      changedReferences.set(uri, final.references);
+    }
+    for (const uri of rebuild ? sorted : visited) {
+      const list = this.states.get(uri)!.fileResult.suppressions;
+      if (rebuild || previous.suppressions.get(uri) !== list) changedSuppressions.set(uri, list);
+    }
+    if (configUri) changedDiagnostics.set(configUri, configDiagnostics!);
+    const diagnostics = rebuild ? changedDiagnostics : LayeredMap.over(previous.diagnostics, changedDiagnostics);
+    const references = rebuild ? changedReferences : LayeredMap.over(previous.references, changedReferences);
+    const suppressions = rebuild ? changedSuppressions : LayeredMap.over(previous.suppressions, changedSuppressions);
+    this.configEntry = configUri;
+
+    let agreements: AgreementAnalysis[];
+    if (countsChanged) {
+      agreements = [];
+      this.agreementIndex = new Map();
+      for (const uri of sorted) {
+        this.agreementIndex.set(uri, agreements.length);
+        for (const analysis of this.states.get(uri)!.analyses) agreements.push(analysis);
+      }
+    } else {
+      // Each visited file has as many agreements as before: they take their old places.
+      agreements = previous!.agreements.slice();
+      for (const uri of visited) {
+        const at = this.agreementIndex.get(uri)!;
+        this.states.get(uri)!.analyses.forEach((analysis, i) => (agreements[at + i] = analysis));
+      }
+    }
+    const result: WorkspaceAnalysis = { symbols, agreements, diagnostics, suppressions, references, config, locale };
+    this.previous = result;
+    return result;
+  }
+
+  /** One file's diagnostics of its own, its agreements' analyses and its schemes' checks. */
+  private visit(file: SourceFile, key: string, config: Config, locale: Locale, symbols: SymbolTable): FileState {
+    const fileResult = this.fileDiagnostics(file, key, config, locale, symbols);
+    const analyses: AgreementAnalysis[] = [];
+    const draws: FrameDraw[] = [];
+    const schemeDiagnostics: RawDiagnostic[] = [];
+    const schemeRefs: Reference[] = [];
+    let hasScheme = false;
+    for (const decl of file.parse.file.declarations) {
+      if (decl.kind === "scheme") {
+        hasScheme = true;
+        this.checkScheme(decl, file, config, locale, symbols, schemeDiagnostics, schemeRefs);
+      }
+      if (decl.kind !== "agreement") continue;
+      const analysis = this.agreementAnalysis(decl, file, this.generation, config, locale, symbols);
+      analyses.push(analysis);
+      if (analysis.money.grants.length > 0) draws.push({ uri: file.uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
+    }
+    return { fileResult, analyses, draws, schemeDiagnostics, schemeRefs, hasScheme };
   }
 
   /** Diagnostics that depend only on one file's text: syntax, notation, ranges, suppressions. */
@@ -285,7 +468,8 @@ export class Workspace {
   ): AgreementAnalysis {
     const cached = this.agreementCache.get(node);
     if (cached && cached.generation === generation) return cached.analysis;
-    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, file.parse.placeholders);
+    const recorder = new DependencyRecorder(symbols);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, recorder, file.parse.placeholders);
     const resolved = resolveAgreement(node, ctx);
     const money = computeMoney(resolved, ctx);
     checkClauseCounts(node, ctx);
@@ -301,8 +485,23 @@ export class Workspace {
     checkGroups(resolved, ctx);
     checkProcess(resolved, ctx);
     const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: ctx.diagnostics };
-    this.agreementCache.set(node, { generation, analysis });
+    this.agreementCache.set(node, {
+      generation,
+      analysis,
+      dependsOn: this.internFiles(recorder.uris),
+      agreementNames: recorder.agreementNames.size > 0 ? [...recorder.agreementNames] : NO_NAMES,
+      everyAgreement: recorder.everyAgreement,
+    });
     return analysis;
+  }
+
+  /** One shared array per set of files: agreements mostly depend on the same few shared files, and one list each would add up. */
+  private internFiles(uris: ReadonlySet<string>): readonly string[] {
+    const list = [...uris].sort();
+    const key = list.join("\u0000");
+    let interned = this.fileLists.get(key);
+    if (!interned) this.fileLists.set(key, (interned = list));
+    return interned;
   }
 
   /** Scheme declarations: their `fordeling` names and shares. */
@@ -411,17 +610,46 @@ function duplicateDiagnostics(symbols: SymbolTable, locale: Locale): RawDiagnost
 }
 
 /**
- * What other agreements can depend on: every declaration except agreement
- * bodies, with its offset, since cached analyses of other files point at it
- * (related information, references): a declaration that moves is a change.
+ * What other agreements can depend on: every declaration except
+ * agreements. A change to it starts the analysis over. Apart from it: the
+ * agreements' names (other agreements depend on them only through the
+ * names they asked for, HFA103), and where the declarations stand: cached
+ * analyses of other files point at them (related information,
+ * references), so a declaration that only moved re-analyses the agreements
+ * that looked it up, not every agreement.
  */
-function signatureOf(text: string, file: Ast.FileNode): string {
+function signatureOf(text: string, file: Ast.FileNode): { signature: string; agreementNames: readonly string[]; sharedOffsets: readonly number[] } {
   const parts: string[] = [];
+  const agreementNames: string[] = [];
+  const sharedOffsets: number[] = [];
   for (const decl of file.declarations) {
-    if (decl.kind === "agreement") parts.push(`avtale ${decl.name.text}`);
-    else parts.push(`${decl.start}:${text.slice(decl.start, decl.end)}`);
+    if (decl.kind === "agreement") {
+      agreementNames.push(decl.name.text);
+      continue;
+    }
+    // Each part with its length: no two lists of declarations give the same signature.
+    const part = text.slice(decl.start, decl.end);
+    parts.push(`${part.length}:${decl.kind}:${part}`);
+    sharedOffsets.push(decl.start);
   }
-  return parts.join("\n");
+  return { signature: parts.join(""), agreementNames, sharedOffsets: sharedOffsets.length > 0 ? sharedOffsets : NO_OFFSETS };
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+
+/** Diagnostics by file, each file's in the order given. */
+function byUri(list: readonly RawDiagnostic[]): ReadonlyMap<string, readonly RawDiagnostic[]> {
+  if (list.length === 0) return NO_EXTRAS;
+  const out = new Map<string, RawDiagnostic[]>();
+  for (const diagnostic of list) {
+    const entries = out.get(diagnostic.uri);
+    if (entries) entries.push(diagnostic);
+    else out.set(diagnostic.uri, [diagnostic]);
+  }
+  return out;
 }
 
 function configKey(config: Config): string {

@@ -10,7 +10,7 @@
  * run compares against what was really sent.
  */
 import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
-import type { Diagnostic, WorkspaceAnalysis } from "../analysis/index.js";
+import { LayeredMap, type Diagnostic, type WorkspaceAnalysis } from "../analysis/index.js";
 import { toLspDiagnostic, type ConvertContext, type Lines } from "./convert.js";
 
 interface Published {
@@ -42,6 +42,10 @@ export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   private queued = false;
   private readonly published = new Map<string, Published>();
+  /** For each file, the published files whose related information points into it (their positions use its line index). */
+  private readonly relatedFrom = new Map<string, Set<string>>();
+  /** The diagnostics of the last run that published everything: the next run looks only at what changed since. */
+  private seen: ReadonlyMap<string, readonly Diagnostic[]> | undefined;
   private idleWaiters: (() => void)[] = [];
   private busy = false;
 
@@ -97,7 +101,20 @@ export class DiagnosticsPublisher {
       const analysis = this.options.analyze();
       if (!analysis || version !== this.version) return;
       const changed: [string, readonly Diagnostic[], readonly Diagnostic[]][] = [];
-      for (const [uri, all] of analysis.diagnostics) {
+      // After a keystroke the workspace's map is the last one with a few entries
+      // replaced: those files, and the files whose related information points
+      // into them, are all that can need publishing. Otherwise every file is looked at.
+      const since = this.seen && LayeredMap.changedKeys(this.seen, analysis.diagnostics);
+      this.seen = undefined;
+      let candidates: Iterable<string> = analysis.diagnostics.keys();
+      if (since) {
+        const uris = new Set(since);
+        for (const uri of since) for (const dependent of this.relatedFrom.get(uri) ?? []) uris.add(dependent);
+        candidates = uris;
+      }
+      for (const uri of candidates) {
+        const all = analysis.diagnostics.get(uri);
+        if (all === undefined) continue; // gone: below
         // The workspace hands back the very same array for a file whose inputs
         // did not change: after a keystroke, that is all files but one.
         const last = this.published.get(uri);
@@ -110,7 +127,8 @@ export class DiagnosticsPublisher {
         if (!last && shown.length === 0) continue;
         changed.push([uri, shown, all]);
       }
-      for (const uri of this.published.keys()) if (!analysis.diagnostics.has(uri)) changed.push([uri, [], []]);
+      // A layered map only gains keys: a file is gone only after a full run's new map.
+      if (!since) for (const uri of this.published.keys()) if (!analysis.diagnostics.has(uri)) changed.push([uri, [], []]);
 
       for (let i = 0; i < changed.length; i++) {
         if (i > 0 && i % CHUNK === 0) {
@@ -120,6 +138,7 @@ export class DiagnosticsPublisher {
         const [uri, list, all] = changed[i]!;
         this.publish(uri, list, all);
       }
+      this.seen = analysis.diagnostics;
     } finally {
       this.busy = false;
     }
@@ -127,8 +146,10 @@ export class DiagnosticsPublisher {
 
   private publish(uri: string, list: readonly Diagnostic[], all: readonly Diagnostic[]): void {
     const lines = this.options.convert.lines(uri);
+    const last = this.published.get(uri);
+    if (last) for (const other of last.lines.keys()) this.relatedFrom.get(other)?.delete(uri);
     if (list.length === 0 || !lines) {
-      if (this.published.has(uri)) {
+      if (last) {
         this.published.delete(uri);
         this.options.send(uri, []);
       }
@@ -136,9 +157,14 @@ export class DiagnosticsPublisher {
     }
     const used = new Map<string, Lines | undefined>([[uri, lines]]);
     for (const d of list) for (const r of d.related ?? []) if (!used.has(r.uri)) used.set(r.uri, this.options.convert.lines(r.uri));
+    for (const other of used.keys()) {
+      if (other === uri) continue;
+      const dependents = this.relatedFrom.get(other);
+      if (dependents) dependents.add(uri);
+      else this.relatedFrom.set(other, new Set([uri]));
+    }
     const lsp = list.map((d) => toLspDiagnostic(d, lines, this.options.convert));
     const key = JSON.stringify(lsp);
-    const last = this.published.get(uri);
     this.published.set(uri, { source: list, all, lines: used, key });
     if (last && last.key === key) return;
     this.options.send(uri, lsp);

@@ -29,9 +29,14 @@ export interface FileStore {
   file(uri: string): SourceFile | undefined;
 }
 
+/** URIs whose workspace `forUri` remembers at the most (far more than a workspace holds files). */
+const MAX_REMEMBERED = 100_000;
+
 export class Workspaces implements FileStore {
   private spaces: Space[] = [];
   private settings: HfaSettings = {};
+  /** `forUri`'s answers until the next regrouping: it parses the URI and compares paths, and a run asks it for every file. */
+  private spaceOf = new Map<string, Space>();
 
   constructor(private initOptions: HfaSettings) {
     this.regroup([]);
@@ -56,6 +61,7 @@ export class Workspaces implements FileStore {
     groups.sort((a, b) => roots.indexOf(a.root) - roots.indexOf(b.root));
     const made = groups.map((g): Space => ({ root: g.root, roots: g.roots, workspace: new Workspace(), config: this.newConfig() }));
     this.spaces = made.length > 0 ? made : [{ root: undefined, roots: [], workspace: new Workspace(), config: this.newConfig() }];
+    this.spaceOf = new Map();
     for (const space of this.spaces) space.config.apply(space.workspace);
   }
 
@@ -75,9 +81,15 @@ export class Workspaces implements FileStore {
   }
 
   forUri(uri: string): Space {
+    let found = this.spaceOf.get(uri);
+    if (found) return found;
     const path = uriToPath(uri);
-    if (path !== undefined) for (const space of this.spaces) if (space.roots.some((root) => isInside(root, path))) return space;
-    return this.spaces[0]!;
+    if (path !== undefined) found = this.spaces.find((space) => space.roots.some((root) => isInside(root, path)));
+    found ??= this.spaces[0]!;
+    // Bounded: entries come from files and documents, and one that is gone costs only its key.
+    if (this.spaceOf.size >= MAX_REMEMBERED) this.spaceOf.clear();
+    this.spaceOf.set(uri, found);
+    return found;
   }
 
   /** The `hfa.json` URI that configures a workspace (at its outermost folder). */

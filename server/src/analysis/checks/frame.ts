@@ -141,6 +141,34 @@ export function checkFrames(draws: readonly FrameDraw[], locale: Locale): RawDia
   return out;
 }
 
+/**
+ * Whether `checkFrames` reports the same for draws `a` as for draws `b`: it
+ * reads no more of a draw than is compared here (keep the two in step), so
+ * an edit that leaves an agreement's grants as they were does not re-run
+ * the frames of the whole workspace.
+ */
+export function sameFrameDraws(a: readonly FrameDraw[], b: readonly FrameDraw[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.uri !== y.uri || x.community !== y.community || x.agreement.name.text !== y.agreement.name.text || x.grants.length !== y.grants.length) return false;
+    for (let g = 0; g < x.grants.length; g++) {
+      const p = x.grants[g]!;
+      const q = y.grants[g]!;
+      if (p.scheme !== q.scheme || p.clause.start !== q.clause.start || p.clause.end !== q.clause.end) return false;
+      if (p.clause.flow.schedule.start !== q.clause.flow.schedule.start || p.clause.flow.schedule.end !== q.clause.flow.schedule.end) return false;
+      if (p.years.size !== q.years.size) return false;
+      const years = q.years.entries();
+      for (const [year, amount] of p.years) {
+        const [otherYear, otherAmount] = years.next().value as [number, number];
+        if (year !== otherYear || !Object.is(amount, otherAmount)) return false;
+      }
+    }
+  }
+  return true;
+}
+
 /** HFA703: a grant from a scheme whose `region` is not the region of the agreement's helsefellesskap (both declared). */
 export function checkSchemeRegion(resolved: ResolvedAgreement, ctx: CheckContext): void {
   const community = resolved.community;
