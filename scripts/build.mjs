@@ -10,20 +10,42 @@ import { buildBrowser } from "./buildWeb.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const production = process.argv.includes("--production");
 
+/**
+ * The PDF and Word renderers (pdfmake with its fonts, fontkit, pdfkit, docx: 2,7 of the
+ * server bundle's 4 MB) are a bundle of their own, dist/report-renderers.js, which
+ * server/src/report/index.ts's `import("./render/pdf.js")` and `import("./render/docx.js")`
+ * require only when a PDF or Word report is asked for. So the language server and
+ * `hfa check` neither read, hash nor compile them at start-up, nor hold their source in memory.
+ * (esbuild's own code splitting needs ESM output; the bundles are CommonJS for the code cache.)
+ */
+const RENDERERS = "report-renderers.js";
+const rendererImport = /^\.\/render\/(pdf|docx)\.js$/;
+const reportIndex = join(root, "server", "src", "report", "index.ts");
+const lazyRenderers = {
+  name: "hfa-lazy-report-renderers",
+  setup(b) {
+    b.onResolve({ filter: rendererImport }, (args) => (args.importer === reportIndex ? { path: `./${RENDERERS}`, external: true } : undefined));
+  },
+};
+
 const entries = [
-  { in: "server/src/cli/main.ts", out: "dist/cli.js" },
+  { in: "server/src/cli/main.ts", out: "dist/cli.js", lazyRenderers: true },
   // The language server bundle, and dist/server.js, which loads it with V8's code cache.
-  { in: "server/src/lsp/main.ts", out: "dist/server-main.js" },
+  { in: "server/src/lsp/main.ts", out: "dist/server-main.js", lazyRenderers: true },
   { in: "scripts/server-entry.cjs", out: "dist/server.js" },
+  {
+    stdin: { contents: 'export { renderPdf } from "./pdf.js";\nexport { renderDocx } from "./docx.js";\n', resolveDir: join(root, "server", "src", "report", "render"), sourcefile: "report-renderers.ts", loader: "ts" },
+    out: `dist/${RENDERERS}`,
+  },
   { in: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
 ];
 
 mkdirSync(join(root, "dist"), { recursive: true });
 const started = Date.now();
-for (const entry of entries) {
-  if (!existsSync(join(root, entry.in))) continue;
+const present = entries.filter((e) => e.stdin !== undefined || existsSync(join(root, e.in)));
+for (const entry of present) {
   await build({
-    entryPoints: [join(root, entry.in)],
+    ...(entry.stdin ? { stdin: entry.stdin } : { entryPoints: [join(root, entry.in)] }),
     outfile: join(root, entry.out),
     bundle: true,
     platform: "node",
@@ -37,6 +59,10 @@ for (const entry of entries) {
     // The report's fonts are TrueType: fontkit's WOFF2 decoder is not needed (scripts/stubs/).
     alias: { "brotli/decompress.js": join(root, "scripts", "stubs", "brotli-decompress.cjs") },
     external: entry.external ?? [],
+    plugins: entry.lazyRenderers ? [lazyRenderers] : [],
+    // `import()` of the renderers' bundle becomes `require`: the bundles run as CommonJS
+    // (bin/compile-cache.js runs them through vm.Script, which has no dynamic import).
+    supported: entry.lazyRenderers ? { "dynamic-import": false } : {},
     minify: production,
     sourcemap: production ? false : "linked",
     legalComments: "none",
@@ -45,4 +71,4 @@ for (const entry of entries) {
 }
 // The language server in a Web Worker, the VS Code web extension and the web app (scripts/buildWeb.mjs).
 const browserBuilt = await buildBrowser(root, { production });
-console.error(`hfa: built ${[...entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out), ...browserBuilt].join(", ")} in ${Date.now() - started} ms`);
+console.error(`hfa: built ${[...present.map((e) => e.out), ...browserBuilt].join(", ")} in ${Date.now() - started} ms`);
