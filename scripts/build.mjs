@@ -1,8 +1,8 @@
 // Bundles the CLI, the language server and (when present) the VS Code client
 // with esbuild: one file each, so Node loads one module instead of hundreds
 // (start-up time is part of the CLI's and the server's budget).
-import { build } from "esbuild";
-import { existsSync, mkdirSync } from "node:fs";
+import { build, transform } from "esbuild";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildBrowser } from "./buildWeb.mjs";
@@ -29,9 +29,9 @@ const lazyRenderers = {
 };
 
 const entries = [
-  { in: "server/src/cli/main.ts", out: "dist/cli.js", lazyRenderers: true },
+  { in: "server/src/cli/main.ts", out: "dist/cli.js", lazyRenderers: true, ascii: true },
   // The language server bundle, and dist/server.js, which loads it with V8's code cache.
-  { in: "server/src/lsp/main.ts", out: "dist/server-main.js", lazyRenderers: true },
+  { in: "server/src/lsp/main.ts", out: "dist/server-main.js", lazyRenderers: true, ascii: true },
   { in: "scripts/server-entry.cjs", out: "dist/server.js" },
   {
     stdin: { contents: 'export { renderPdf } from "./pdf.js";\nexport { renderDocx } from "./docx.js";\n', resolveDir: join(root, "server", "src", "report", "render"), sourcefile: "report-renderers.ts", loader: "ts" },
@@ -69,6 +69,28 @@ for (const entry of present) {
     logLevel: "warning",
   });
 }
+/**
+ * esbuild escapes every non-ASCII character of the code (charset "ascii"), but an
+ * unminified build keeps comments as written: the few «», … and § in our doc comments
+ * made Node decode dist/server-main.js as UTF-8 into a two-byte string (twice the
+ * memory, ~8 ms more to read and hash at every start). Each such UTF-16 unit becomes
+ * "?" (one for one, so the source map's columns stay right). Kept only if the code is
+ * provably unchanged: minified (comments dropped) it must be byte-identical.
+ */
+async function asciiComments(file) {
+  const code = readFileSync(file, "utf8");
+  // eslint-disable-next-line no-control-regex
+  const ascii = code.replace(/[^\x00-\x7f]/g, "?");
+  if (ascii === code) return;
+  const minified = async (text) => (await transform(text, { minify: true, legalComments: "none", charset: "ascii", format: "cjs", platform: "node" })).code;
+  if ((await minified(ascii)) !== (await minified(code))) {
+    console.error(`hfa: ${file} has non-ASCII characters outside comments; left as UTF-8`);
+    return;
+  }
+  writeFileSync(file, ascii);
+}
+for (const entry of present) if (entry.ascii && !production) await asciiComments(join(root, entry.out));
+
 // The language server in a Web Worker, the VS Code web extension and the web app (scripts/buildWeb.mjs).
 const browserBuilt = await buildBrowser(root, { production });
 console.error(`hfa: built ${[...present.map((e) => e.out), ...browserBuilt].join(", ")} in ${Date.now() - started} ms`);
