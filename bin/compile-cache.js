@@ -25,8 +25,10 @@ function runWithCompileCache(file) {
     return require(file);
   }
   const vm = require("node:vm");
-  const source = fs.readFileSync(file, "utf8");
-  const key = require("node:crypto").createHash("sha1").update(process.version).update(process.arch).update(source).digest("hex").slice(0, 20);
+  // The bytes are hashed as read (hashing the decoded string would encode it again).
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString("utf8");
+  const key = require("node:crypto").createHash("sha1").update(process.version).update(process.arch).update(bytes).digest("hex").slice(0, 20);
   const cacheFile = path.join(dir, `${path.basename(file)}-${key}.v8cache`);
   let cachedData;
   try {

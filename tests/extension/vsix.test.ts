@@ -90,6 +90,8 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       "extension/dist/client.js",
       "extension/dist/server.js",
       "extension/dist/server-main.js",
+      // The PDF and Word renderers, required by the server only when a report asks for them.
+      "extension/dist/report-renderers.js",
       "extension/language-configuration.json",
       "extension/grammar/hfa.tmLanguage.json",
       "extension/snippets/hfa.code-snippets",
@@ -176,7 +178,7 @@ describe.runIf(vsixPresent())("the .vsix", () => {
     const client = text("dist/client.js");
     // dist/server.js only loads this bundle with V8's code cache (bin/compile-cache.js).
     const server = text("dist/server-main.js");
-    for (const bundle of [client, server]) {
+    for (const bundle of [client, server, text("dist/report-renderers.js")]) {
       expect(bundle).not.toMatch(/sourceMappingURL/);
       // minified: few, long lines (template literals in the bundled libraries keep their line breaks)
       expect(bundle.length / bundle.split("\n").length).toBeGreaterThan(1000);
@@ -230,6 +232,14 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       const doc = (await response(2)).result;
       expect(typeof doc).toBe("string");
       expect(doc as string).toContain("HFA404");
+      // The PDF and Word renderers are a bundle of their own (dist/report-renderers.js), required at the first such report.
+      const uri = "file:///avtale.hfa";
+      send({ method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "hfa", version: 1, text: readFileSync(join(ROOT, "samples", "avtaler", "barn-unge-steinkjer.hfa"), "utf8") } } });
+      for (const [id, format, magic] of [[4, "pdf", "%PDF-"], [5, "docx", "PK"]] as const) {
+        send({ id, method: "hfa/report", params: { textDocument: { uri }, format } });
+        const rendered = (await response(id)).result as { base64?: string } | null;
+        expect(Buffer.from(rendered?.base64 ?? "", "base64").subarray(0, magic.length).toString("latin1"), format).toBe(magic);
+      }
       send({ id: 3, method: "shutdown" });
       await response(3);
       send({ method: "exit" });

@@ -71,9 +71,8 @@ export class Documents {
     return uri !== undefined && this.open.has(uri) ? uri : undefined;
   }
 
-  /** Puts `text` into the workspace under `uri`, replacing another spelling of the same file. */
-  private put(uri: string, text: string): void {
-    const key = canonicalUri(uri);
+  /** Puts `text` into the workspace under `uri`, replacing another spelling of the same file (`key`: its canonical URI, when known). */
+  private put(uri: string, text: string, key = canonicalUri(uri)): void {
     const previous = this.entries.get(key);
     if (previous !== undefined && previous !== uri) this.workspace.removeFile(previous);
     this.entries.set(key, uri);
@@ -220,7 +219,7 @@ export class Documents {
       this.entries.delete(key);
       return this.workspace.removeFile(current ?? key);
     }
-    this.put(key, text);
+    this.put(key, text, key);
     return true;
   }
 

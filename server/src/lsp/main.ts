@@ -8,6 +8,7 @@
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { describe } from "./diagnostics.js";
 import { startServer } from "./server.js";
+import { consoleToClient, StdoutMessageWriter } from "./stdioWriter.js";
 
 const transports = ["--stdio", "--node-ipc"];
 if (!process.argv.some((arg) => transports.includes(arg) || arg.startsWith("--socket=") || arg.startsWith("--pipe="))) {
@@ -15,7 +16,15 @@ if (!process.argv.some((arg) => transports.includes(arg) || arg.startsWith("--so
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// With --stdio, the library reads stdin (and exits when it closes) while our writer writes
+// stdout (./stdioWriter.ts: one write per message, no turn of the event loop each). The
+// library takes a MessageWriter where it takes an output stream (it wraps only what has
+// `addListener`); its typings offer streams or reader and writer, not one of each.
+const stdio = process.argv.includes("--stdio");
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin, new StdoutMessageWriter(process.stdout) as unknown as NodeJS.WritableStream)
+  : createConnection(ProposedFeatures.all);
+if (stdio) consoleToClient(connection);
 
 // A bug must not end the session: log it and go on.
 process.on("uncaughtException", (error) => connection.console.error(`hfa: uncaught exception: ${describe(error)}`));

@@ -1,0 +1,64 @@
+/**
+ * The server's messages to the client over stdout (`--stdio`).
+ *
+ * vscode-jsonrpc's StreamMessageWriter serialises each message in a turn of
+ * the event loop of its own (a semaphore scheduled with `setImmediate`) and
+ * writes the header and the body as two writes: ~80 µs of CPU per message,
+ * ~80 ms for the 1 005 `publishDiagnostics` an indexing run sends. Here a
+ * message is serialised and written when it is sent, header and body in one
+ * write, in the order sent; the writes of one tick are corked into one
+ * system call. The bytes on the wire are the same: `Content-Length` (UTF-8
+ * bytes), a blank line, the JSON.
+ */
+import { format } from "node:util";
+import { AbstractMessageWriter, type Connection, type Message, type MessageWriter } from "vscode-languageserver/node";
+
+export class StdoutMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private corked = false;
+  private errors = 0;
+
+  constructor(private readonly out: NodeJS.WriteStream) {
+    super();
+    out.on("error", (error: unknown) => this.fireError(error));
+    out.on("close", () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    try {
+      const json = JSON.stringify(message);
+      if (!this.corked) {
+        this.corked = true;
+        this.out.cork();
+        process.nextTick(() => {
+          this.corked = false;
+          this.out.uncork();
+        });
+      }
+      this.out.write(`Content-Length: ${Buffer.byteLength(json, "utf8")}\r\n\r\n${json}`, "utf8");
+      return Promise.resolve();
+    } catch (error) {
+      this.fireError(error, message, ++this.errors);
+      return Promise.reject(error);
+    }
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
+
+/**
+ * What vscode-languageserver does for `--stdio` when it opens stdout itself:
+ * stdout carries the protocol, so `console` output goes to the client's log
+ * instead of corrupting the stream.
+ */
+export function consoleToClient(connection: Connection): void {
+  const text = (args: unknown[]) => format(...args);
+  console.log = (...args: unknown[]) => connection.console.log(text(args));
+  console.info = (...args: unknown[]) => connection.console.info(text(args));
+  console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.warn = (...args: unknown[]) => connection.console.warn(text(args));
+  console.error = (...args: unknown[]) => connection.console.error(text(args));
+  console.trace = (...args: unknown[]) => connection.console.log(`Trace: ${text(args)}\n${new Error().stack?.split("\n").slice(2).join("\n") ?? ""}`);
+  console.dir = (value: unknown) => connection.console.log(format("%O", value));
+}
