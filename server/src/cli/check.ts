@@ -8,7 +8,7 @@
  * paths given. Files are read synchronously in one pass and analysed once.
  */
 import { dirname, resolve } from "node:path";
-import { LineIndex, Workspace, type WorkspaceAnalysis } from "../analysis/index.js";
+import { analyseFiles, analyseWithCache, newWorkspace, type CheckInput, type CheckOutcome, type ConfigInput } from "./analyse.js";
 import { flag, parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./args.js";
 import { colorEnabled, painter } from "./color.js";
 import { resolveWorkspace, searchStart } from "./config.js";
@@ -18,14 +18,14 @@ import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
 import { renderGithub } from "./output/github.js";
-import { balanceDataOf } from "./output/balanceData.js";
+import type { BalanceData } from "./output/balanceData.js";
 import { renderGitlab } from "./output/gitlab.js";
 import { renderJson } from "./output/json.js";
 import { renderSarif } from "./output/sarif.js";
 import { renderText, type Verbosity } from "./output/text.js";
 import { informationUri, packageVersion, ruleHelpUri, rulePageMarkdown } from "./pkg.js";
-import { Progress } from "./progress.js";
-import { count, toCliDiagnostics, type KnownFile } from "./results.js";
+import { buildIdentity, cacheKey, cacheLocation } from "./checkCache.js";
+import { count, type CliDiagnostic } from "./results.js";
 
 const OPTIONS: OptionSpecs = {
   ...COMMON_OPTIONS,
@@ -36,6 +36,8 @@ const OPTIONS: OptionSpecs = {
   verbose: { type: "boolean" },
   stdin: { type: "boolean" },
   "stdin-filename": { type: "string" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
 };
 
 export const FORMATS = ["text", "json", "sarif", "github", "gitlab"] as const;
@@ -52,6 +54,8 @@ interface CheckRequest {
   /** `--stdin`: the text comes from standard input, named `filename`. */
   readonly stdin: { readonly filename: string } | undefined;
   readonly paths: readonly string[];
+  /** `--cache` (and `--cache-location`): reuse the last run's results (checkCache.ts). */
+  readonly cache: { readonly location: string | undefined } | undefined;
 }
 
 function readRequest(args: readonly string[], locale: Locale): { request: CheckRequest; configFlag: string | undefined } {
@@ -76,6 +80,10 @@ function readRequest(args: readonly string[], locale: Locale): { request: CheckR
   if (stdin && filename === undefined) {
     throw usage("--stdin trenger --stdin-filename FIL: navnet bestemmer arbeidsområdet og står i meldingene.", "--stdin needs --stdin-filename FILE: the name decides the workspace and appears in the messages.");
   }
+  const cache = flag(parsed, "cache");
+  const cacheLocationFlag = stringValue(parsed, "cache-location");
+  if (cacheLocationFlag !== undefined && !cache) throw usage("--cache-location gjelder bare sammen med --cache.", "--cache-location only applies with --cache.");
+  if (cache && stdin) throw usage("--cache kan ikke brukes med --stdin: teksten fra standard inn sjekkes hver gang.", "--cache cannot be used with --stdin: the text from standard input is checked every time.");
   if (stdin && parsed.positionals.length > 0) throw usage("med --stdin leses teksten fra standard inn; oppgi ingen stier.", "with --stdin the text is read from standard input; give no paths.");
   return {
     request: {
@@ -84,6 +92,7 @@ function readRequest(args: readonly string[], locale: Locale): { request: CheckR
       verbosity: quiet ? "quiet" : verbose ? "verbose" : "normal",
       stdin: stdin && filename !== undefined ? { filename } : undefined,
       paths: parsed.positionals.length > 0 ? parsed.positionals : ["."],
+      cache: cache ? { location: cacheLocationFlag } : undefined,
     },
     configFlag: stringValue(parsed, "config"),
   };
@@ -109,37 +118,41 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   const skippedLinks = skippedLinksMessage([...given.skipped, ...others.skipped], locale);
   if (skippedLinks !== undefined) io.err(skippedLinks);
 
-  const workspace = new Workspace({ locale: flagLocale });
-  if (config) workspace.setConfig(configUri, config.text);
-  const known = new Map<string, KnownFile>();
-  const reported: string[] = [];
-  if (config && configUri) {
-    known.set(configUri, { display: config.display, absolute: config.absolute, lines: new LineIndex(config.text) });
-    reported.push(configUri);
-  }
   const givenAbsolute = new Set(given.files.map((file) => file.absolute));
   const toRead = [...given.files, ...others.files.filter((file) => !givenAbsolute.has(file.absolute))];
-  const progress = new Progress(io, toRead.length, locale);
-  let analysis: WorkspaceAnalysis;
-  try {
-    for (let i = 0; i < toRead.length; i++) {
-      const input = toRead[i]!;
-      const isGiven = i < given.files.length;
-      const text = input === stdinFile ? stdinText(io, input) : readText(input, locale).text;
-      const uri = fileUri(input.absolute);
-      const source = workspace.setFile(uri, text);
-      known.set(uri, { display: input.display, absolute: input.absolute, lines: source.lines });
-      if (isGiven) reported.push(uri);
-      progress.update(i + 1);
-    }
-    // The line stays (at n/n) while the workspace is analysed, then goes.
-    analysis = workspace.analyze();
-  } finally {
-    progress.clear();
-  }
-  locale = analysis.locale;
+  const texts = readAll(toRead, stdinFile, io, locale);
+  const inputs: CheckInput[] = toRead.map((file, i) => ({ ...file, uri: fileUri(file.absolute), text: texts[i]!, given: i < given.files.length }));
+  const reported = [...(config && configUri ? [configUri] : []), ...inputs.filter((input) => input.given).map((input) => input.uri)];
 
-  const diagnostics = toCliDiagnostics(reported, analysis.diagnostics, known);
+  const configInput: ConfigInput | undefined = config && configUri ? { file: config, uri: configUri } : undefined;
+  let outcome: CheckOutcome;
+  if (request.cache) {
+    const path = cacheLocation(request.cache.location, scope?.root ?? io.cwd, io.cwd);
+    if (path === undefined) {
+      throw new UsageError(
+        say(
+          locale,
+          `--cache-location må ligge i arbeidsområdet (${visible(scope?.root ?? io.cwd)}); hfa leser og skriver ikke utenfor det.`,
+          `--cache-location must lie inside the workspace (${visible(scope?.root ?? io.cwd)}); hfa reads and writes nothing outside it.`,
+        ),
+        "check",
+      );
+    }
+    const key = cacheKey({ bundle: buildIdentity(), cwd: io.cwd, paths, locale: flagLocale, configUri, configText: config?.text });
+    outcome = analyseWithCache(inputs, { key, path }, configInput, flagLocale, io, locale);
+  } else {
+    outcome = analyseFiles(inputs, newWorkspace(flagLocale, configInput), configInput, new Set(reported), io, locale);
+  }
+  locale = outcome.locale;
+
+  const diagnostics: CliDiagnostic[] = [];
+  const data = new Map<CliDiagnostic, BalanceData>();
+  for (const uri of reported) {
+    const result = outcome.results.get(uri);
+    if (!result) continue;
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
+    for (const [index, balance] of result.data) data.set(result.diagnostics[index]!, balance);
+  }
   const counts = count(diagnostics);
   // --quiet means errors only in every format; the machine formats otherwise carry everything.
   const listed = verbosity === "quiet" ? diagnostics.filter((d) => d.severity === "error" && d.suppressed === undefined) : diagnostics;
@@ -148,7 +161,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
       io.out(renderText(diagnostics, counts, given.files.length, locale, painter(colorEnabled(io)), verbosity));
       break;
     case "json":
-      io.out(renderJson(listed, balanceDataOf(analysis, known)));
+      io.out(renderJson(listed, (d) => data.get(d)));
       break;
     case "sarif": {
       const docsBaseUrl = settings?.docsBaseUrl;
@@ -177,6 +190,11 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
     return 1;
   }
   return 0;
+}
+
+/** The texts of `files`, in order (standard input for `stdinFile`). */
+function readAll(files: readonly InputFile[], stdinFile: InputFile | undefined, io: Io, locale: Locale): string[] {
+  return files.map((file) => (file === stdinFile ? stdinText(io, file) : readText(file, locale).text));
 }
 
 function stdinText(io: Io, file: InputFile): string {

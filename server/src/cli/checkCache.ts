@@ -1,0 +1,357 @@
+/**
+ * `hfa check --cache`: the results of the last run, kept in one file inside
+ * the workspace (default `.hfacache` in the folder of `hfa.json`, or in the
+ * current folder without one), so that a CI re-run re-checks only the
+ * agreements that changed. Like ESLint's `--cache`, but keyed by content
+ * (a SHA-1 of every file's bytes), never by modification times.
+ *
+ * What a file's results depend on decides what may be reused (see
+ * ../analysis/workspace.ts): an agreement's results depend on its own file
+ * and on what every file declares (the shared declarations, and the names
+ * of all agreements); duplicates (HFA102) and frames (HFA701/702) depend on
+ * every file. So a run reuses the cached results of the unchanged files only
+ * when the files that changed (edited, added, removed) hold nothing but
+ * agreements, hold no grant (none drawn from a frame, before or after), and
+ * neither gain nor lose an agreement name that anything else could see (a
+ * duplicate, an unresolved reference); and only when no unchanged file's
+ * results point into a changed one (related places). Then the changed files
+ * are analysed in a workspace of their own plus every file that declares
+ * something shared, which gives them exactly the results the whole workspace
+ * would. In every other case the whole workspace is analysed, as without
+ * `--cache`. Either way the cache is then rewritten, atomically.
+ *
+ * The cache file is checked before it is believed: an unreadable, corrupt,
+ * foreign or old-version file, or one written by another build of hfa, for
+ * other options, another `hfa.json` or another current folder, is ignored
+ * (and replaced). A cache that cannot be written costs only the next run's time.
+ */
+import { createHash } from "node:crypto";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import type { WorkspaceAnalysis, Workspace } from "../analysis/index.js";
+import { writeFileAtomically } from "./atomicWrite.js";
+import { isFolder, isInside } from "./files.js";
+import type { Locale } from "./locale.js";
+import type { BalanceData } from "./output/balanceData.js";
+import type { CliDiagnostic } from "./results.js";
+
+/** The default file name, in the workspace root. */
+export const CACHE_FILE_NAME = ".hfacache";
+
+/** Bumped whenever the document's shape or meaning changes: an older cache is then ignored. */
+export const CACHE_FORMAT = "hfa-check-cache/1";
+
+/** One file's part of the output, in the CLI's model (format-independent). */
+export interface FileResult {
+  readonly diagnostics: readonly CliDiagnostic[];
+  /** `--format json`'s `data` of HFA404, by the diagnostic's index in `diagnostics`. */
+  readonly data: readonly (readonly [number, BalanceData])[];
+}
+
+/** What decides whether a file's change can leave the other files' results alone. */
+export interface FileFacts {
+  /** Every top-level declaration is an agreement: it declares nothing other agreements use. */
+  readonly agreementOnly: boolean;
+  /** One of its agreements draws a grant (it takes part in the frame check, HFA701/702). */
+  readonly grants: boolean;
+  /** Its agreements' names (they share one namespace with every file's). */
+  readonly names: readonly string[];
+  /** Names in reference positions that resolved to nothing (a new declaration could change them). */
+  readonly unresolved: readonly string[];
+}
+
+export interface CachedFile extends FileFacts {
+  readonly absolute: string;
+  readonly display: string;
+  readonly hash: string;
+  readonly result: FileResult;
+}
+
+export interface CacheDocument {
+  readonly format: string;
+  /** Everything else the output depends on: the build, the options, `hfa.json`, the current folder. */
+  readonly key: string;
+  readonly locale: Locale;
+  /** The diagnostics of `hfa.json` itself (its text is part of the key). */
+  readonly config: FileResult | undefined;
+  readonly files: readonly CachedFile[];
+}
+
+export function contentHash(text: string): string {
+  return createHash("sha1").update(text).digest("base64");
+}
+
+/**
+ * The key of everything but the files' texts that the output depends on.
+ * `bundle` is this build of hfa (its own code, so a rebuilt hfa never
+ * replays another build's results).
+ */
+export function cacheKey(parts: {
+  readonly bundle: string;
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly locale: Locale | undefined;
+  readonly configUri: string | undefined;
+  readonly configText: string | undefined;
+}): string {
+  return contentHash(JSON.stringify([CACHE_FORMAT, parts.bundle, parts.cwd, parts.paths, parts.locale ?? null, parts.configUri ?? null, parts.configText ?? null]));
+}
+
+let bundleHash: string | undefined;
+
+/** A hash of the running code (the bundle `dist/cli.js`; under a test runner, this module). */
+export function buildIdentity(): string {
+  if (bundleHash === undefined) {
+    let code: string;
+    try {
+      code = readFileSync(__filename, "utf8");
+    } catch {
+      code = `unreadable ${__filename} ${Date.now()}`; // never matches a cache: no reuse
+    }
+    bundleHash = contentHash(code);
+  }
+  return bundleHash;
+}
+
+/**
+ * Where the cache lives: `--cache-location` (a file, or a folder to put
+ * `.hfacache` in: an existing folder or a path ending in `/`), resolved from
+ * the current folder, else `.hfacache` in `root`. Undefined when it lies
+ * outside `root` (the caller says so): the cache is never read or written
+ * outside the workspace.
+ */
+export function cacheLocation(flag: string | undefined, root: string, cwd: string): string | undefined {
+  let path = join(root, CACHE_FILE_NAME);
+  if (flag !== undefined) {
+    path = resolve(cwd, flag);
+    if (flag.endsWith("/") || flag.endsWith(sep) || isFolder(path)) path = join(path, CACHE_FILE_NAME);
+  }
+  // Links resolved: a folder that is a link out of the workspace is outside it.
+  const folder = realFolder(dirname(path));
+  const realRoot = realFolder(root);
+  if (folder === undefined || realRoot === undefined || !isInside(realRoot, folder)) return undefined;
+  return path;
+}
+
+function realFolder(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cache at `path` when it is a well-formed document for `key`; else undefined (ignored, then replaced). */
+export function readCache(path: string, key: string): CacheDocument | undefined {
+  try {
+    // Only a plain file: a link could lead out of the workspace.
+    if (!lstatSync(path).isFile()) return undefined;
+    const document: unknown = JSON.parse(readFileSync(path, "utf8"));
+    return isDocument(document) && document.key === key ? document : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache atomically (temp file in the same folder, fsync, rename); a failure is ignored. */
+export function writeCache(path: string, document: CacheDocument): void {
+  // Field by field: an entry taken over from the last cache carries nothing else into the next.
+  const files = document.files.map(({ absolute, display, hash, agreementOnly, grants, names, unresolved, result }) => ({ absolute, display, hash, agreementOnly, grants, names, unresolved, result }));
+  try {
+    writeFileAtomically(path, Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key: document.key, locale: document.locale, config: document.config, files })), 0o644);
+  } catch {
+    // A cache that cannot be written (read-only checkout, full disk) only costs the next run its time.
+  }
+}
+
+/** The facts of each file of an analysed workspace (see FileFacts). */
+export function factsOf(workspace: Workspace, analysis: WorkspaceAnalysis, uri: string): FileFacts {
+  const source = workspace.file(uri);
+  const declarations = source?.parse.file.declarations ?? [];
+  const names: string[] = [];
+  let agreementOnly = true;
+  for (const decl of declarations) {
+    if (decl.kind === "agreement") names.push(decl.name.text);
+    else agreementOnly = false;
+  }
+  const unresolved = new Set<string>();
+  for (const reference of analysis.references.get(uri) ?? []) if (reference.target === undefined) unresolved.add(reference.name.text);
+  return { agreementOnly, grants: grantsIn(analysis, uri), names, unresolved: [...unresolved] };
+}
+
+function grantsIn(analysis: WorkspaceAnalysis, uri: string): boolean {
+  for (const agreement of analysis.agreements) if (agreement.uri === uri && agreement.money.grants.length > 0) return true;
+  return false;
+}
+
+/** A file as read for this run. */
+export interface CurrentFile {
+  readonly uri: string;
+  readonly absolute: string;
+  readonly display: string;
+  readonly hash: string;
+}
+
+/** What a run with a valid cache does: analyse `analyse` (uris) and take the rest from `reused`. */
+export interface ReusePlan {
+  readonly reused: ReadonlyMap<string, CachedFile>;
+  /** The files (uris) whose text changed or that are new. */
+  readonly changed: readonly string[];
+  /** The workspace to analyse: the changed files and every file that declares something shared. */
+  readonly analyse: readonly string[];
+  /** The unchanged files left out of that workspace (agreements only). */
+  readonly omitted: readonly CachedFile[];
+  readonly previous: ReadonlyMap<string, CachedFile>;
+  readonly removed: readonly CachedFile[];
+}
+
+/**
+ * Which files can keep their cached results, decided before anything is
+ * parsed; undefined when the whole workspace must be analysed. `verify`
+ * then checks what only the changed files' new analysis shows.
+ */
+export function planReuse(cache: CacheDocument, files: readonly CurrentFile[]): ReusePlan | undefined {
+  const previous = new Map<string, CachedFile>();
+  for (const entry of cache.files) previous.set(entry.absolute, entry);
+  const reused = new Map<string, CachedFile>();
+  const changed: string[] = [];
+  const analyse: string[] = [];
+  const omitted: CachedFile[] = [];
+  const current = new Set<string>();
+  for (const file of files) {
+    current.add(file.absolute);
+    const before = previous.get(file.absolute);
+    if (before && before.hash === file.hash && before.display === file.display) {
+      reused.set(file.uri, before);
+      if (before.agreementOnly) omitted.push(before);
+      else analyse.push(file.uri);
+      continue;
+    }
+    // A changed file that declared something shared, or drew a grant, changes other files' results.
+    if (before && (!before.agreementOnly || before.grants)) return undefined;
+    changed.push(file.uri);
+    analyse.push(file.uri);
+  }
+  const removed = cache.files.filter((entry) => !current.has(entry.absolute));
+  if (removed.some((entry) => !entry.agreementOnly || entry.grants)) return undefined;
+  // An unchanged file whose results point into a changed or removed one (a duplicate's other place) is stale.
+  const touched = new Set<string>(removed.map((entry) => entry.absolute));
+  for (const file of files) if (!reused.has(file.uri)) touched.add(file.absolute);
+  if (touched.size > 0) {
+    for (const entry of reused.values()) {
+      for (const diagnostic of entry.result.diagnostics) if (diagnostic.related?.some((place) => touched.has(place.absolute))) return undefined;
+    }
+  }
+  return { reused, changed, analyse, omitted, previous, removed };
+}
+
+/**
+ * True when the changed files' results from the partial workspace are those
+ * the whole workspace would give and leave every other file's alone (see the
+ * module comment). `changedFacts` and `changedResults` are the new analysis',
+ * by uri; `absoluteOf` maps a changed uri to its path.
+ */
+export function verifyReuse(
+  plan: ReusePlan,
+  analysis: WorkspaceAnalysis,
+  changedFacts: ReadonlyMap<string, FileFacts>,
+  absoluteOf: (uri: string) => string,
+  analysed: ReadonlySet<string>,
+): boolean {
+  const omittedNames = new Set<string>();
+  for (const entry of plan.omitted) for (const name of entry.names) omittedNames.add(name);
+  const unresolved = new Set<string>();
+  for (const entry of plan.reused.values()) for (const name of entry.unresolved) unresolved.add(name);
+  for (const facts of changedFacts.values()) for (const name of facts.unresolved) unresolved.add(name);
+
+  // Names that appear or disappear with the changes: nothing else may see them.
+  const moved: { name: string; uri: string | undefined }[] = [];
+  for (const [uri, facts] of changedFacts) {
+    if (!facts.agreementOnly || facts.grants) return false;
+    const before = plan.previous.get(absoluteOf(uri))?.names ?? [];
+    for (const name of symmetricDifference(before, facts.names)) moved.push({ name, uri });
+    // A name the partial workspace lacks (an omitted agreement's) would be HFA103, not HFA101, in the whole one.
+    if (facts.unresolved.some((name) => omittedNames.has(name))) return false;
+    for (const diagnostic of analysis.diagnostics.get(uri) ?? []) if (diagnostic.related?.some((place) => !analysed.has(place.uri))) return false;
+  }
+  for (const entry of plan.removed) for (const name of entry.names) moved.push({ name, uri: undefined });
+  for (const { name, uri } of moved) {
+    if (omittedNames.has(name) || unresolved.has(name)) return false;
+    for (const other of analysis.symbols.anyKind(name)) if ("uri" in other && other.uri !== uri) return false;
+  }
+  return true;
+}
+
+function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const name of a) count.set(name, (count.get(name) ?? 0) + 1);
+  for (const name of b) count.set(name, (count.get(name) ?? 0) - 1);
+  return [...count].filter(([, n]) => n !== 0).map(([name]) => name);
+}
+
+// ------------------------------------------------------------------ validation of a read document
+
+function isDocument(value: unknown): value is CacheDocument {
+  if (!isRecord(value) || value.format !== CACHE_FORMAT || typeof value.key !== "string") return false;
+  if (value.locale !== "nb" && value.locale !== "en") return false;
+  if (value.config !== undefined && !isResult(value.config)) return false;
+  return Array.isArray(value.files) && value.files.every(isCachedFile);
+}
+
+function isCachedFile(value: unknown): value is CachedFile {
+  return (
+    isRecord(value) &&
+    typeof value.absolute === "string" &&
+    isAbsolute(value.absolute) &&
+    typeof value.display === "string" &&
+    typeof value.hash === "string" &&
+    typeof value.agreementOnly === "boolean" &&
+    typeof value.grants === "boolean" &&
+    isStrings(value.names) &&
+    isStrings(value.unresolved) &&
+    isResult(value.result)
+  );
+}
+
+function isResult(value: unknown): value is FileResult {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.diagnostics) &&
+    value.diagnostics.every(isDiagnostic) &&
+    Array.isArray(value.data) &&
+    value.data.every((pair) => Array.isArray(pair) && pair.length === 2 && Number.isInteger(pair[0]) && isRecord(pair[1]))
+  );
+}
+
+const SEVERITIES: ReadonlySet<unknown> = new Set(["error", "warning", "info", "hint"]);
+
+function isDiagnostic(value: unknown): value is CliDiagnostic {
+  return (
+    isLocation(value) &&
+    SEVERITIES.has(value.severity) &&
+    typeof value.code === "string" &&
+    typeof value.message === "string" &&
+    (value.suppressed === undefined || typeof value.suppressed === "string") &&
+    (value.related === undefined || (Array.isArray(value.related) && value.related.every((r) => isLocation(r) && typeof r.message === "string")))
+  );
+}
+
+function isLocation(value: unknown): value is Record<string, unknown> {
+  return (
+    isRecord(value) &&
+    typeof value.file === "string" &&
+    typeof value.absolute === "string" &&
+    Number.isInteger(value.line) &&
+    Number.isInteger(value.column) &&
+    Number.isInteger(value.endLine) &&
+    Number.isInteger(value.endColumn)
+  );
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

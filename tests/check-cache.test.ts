@@ -1,0 +1,226 @@
+/**
+ * `hfa check --cache` (issue 12): the cached run gives byte-identical
+ * stdout, stderr and exit status to a run without the cache — on the run
+ * that writes it, on a re-run, and after every kind of change: one agreement
+ * edited (reused per file), one with a grant edited (frames, HFA701/702), a
+ * shared declaration edited, a file added or removed, a duplicate agreement
+ * name (HFA102 across files), a new name that an unresolved reference now
+ * finds (HFA103), hfa.json and --locale changed; a corrupt, foreign or
+ * misplaced cache is ignored and replaced. The built bundle runs as a child
+ * process; HFA_DEBUG_CACHE=1 makes it say (one stderr line, stripped before
+ * the comparison) whether it replayed, reused per file or analysed everything,
+ * so each test also proves which path it took.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+// @ts-expect-error: the benchmark's generator is plain JavaScript without types
+import { generateWorkspace } from "../bench/generate.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CLI = join(ROOT, "dist", "cli.js");
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function hfa(args: readonly string[], cwd: string, env: Record<string, string> = {}): Run {
+  const childEnv: Record<string, string | undefined> = { ...process.env, HFA_DEBUG: undefined, HFA_DEBUG_CACHE: undefined, FORCE_COLOR: undefined, NO_COLOR: "1", ...env };
+  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: childEnv as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const TRACE = /^hfa: cache: (replayed|partial|full \(no valid cache\)|full \(cache not reusable\)), \d+ of \d+ files analysed\n/m;
+
+/**
+ * Runs `args` without and with `--cache` (plus `cacheArgs`), requires the same
+ * exit status, stdout and stderr, and returns what the cache did.
+ */
+function same(cwd: string, args: readonly string[], cacheArgs: readonly string[] = []): { mode: string; plain: Run } {
+  const plain = hfa(["check", ...args], cwd);
+  const cached = hfa(["check", "--cache", ...cacheArgs, ...args], cwd, { HFA_DEBUG_CACHE: "1" });
+  const trace = TRACE.exec(cached.stderr);
+  expect(trace, cached.stderr).not.toBeNull();
+  expect(cached.code).toBe(plain.code);
+  expect(cached.stdout).toBe(plain.stdout);
+  expect(cached.stderr.replace(TRACE, "")).toBe(plain.stderr);
+  return { mode: trace![1]!, plain };
+}
+
+/** The same in every output format; returns the modes (the first format's decides the others': they share the cache). */
+function sameInEveryFormat(cwd: string, args: readonly string[] = []): string[] {
+  return ["json", "text", "sarif", "github", "gitlab"].map((format) => same(cwd, ["--format", format, ...args]).mode);
+}
+
+let ws: string;
+let plainAgreement: string;
+let grantAgreement: string;
+const read = (rel: string) => readFileSync(join(ws, rel), "utf8");
+const write = (rel: string, text: string) => {
+  mkdirSync(dirname(join(ws, rel)), { recursive: true });
+  writeFileSync(join(ws, rel), text);
+};
+
+beforeAll(() => {
+  expect(existsSync(CLI), "dist/cli.js is built by `npm test`'s pretest").toBe(true);
+  ws = mkdtempSync(join(tmpdir(), "hfa-check-cache-"));
+  temps.push(ws);
+  for (const file of generateWorkspace(30, 7).files as { path: string; text: string }[]) write(file.path, file.text);
+  write("hfa.json", JSON.stringify({ locale: "nb" }, null, 2) + "\n");
+  const agreements = readdirSync(join(ws, "avtaler")).sort().map((name) => `avtaler/${name}`);
+  plainAgreement = agreements.find((rel) => !read(rel).includes("tilskudd RST"))!;
+  grantAgreement = agreements.find((rel) => read(rel).includes("tilskudd RST"))!;
+  expect(plainAgreement).toBeDefined();
+  expect(grantAgreement).toBeDefined();
+});
+
+describe("hfa check --cache gives the output of a run without it", () => {
+  test("the run that writes the cache, then a re-run that replays it (every format)", () => {
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (no valid cache)");
+    expect(existsSync(join(ws, ".hfacache"))).toBe(true);
+    expect(sameInEveryFormat(ws)).toEqual(["replayed", "replayed", "replayed", "replayed", "replayed"]);
+    expect(same(ws, ["--quiet"]).mode).toBe("replayed");
+    expect(same(ws, ["--verbose"]).mode).toBe("replayed");
+    const limited = same(ws, ["--max-warnings", "0"]);
+    expect(limited.mode).toBe("replayed");
+    expect(limited.plain.code).toBe(1);
+  });
+
+  test("one agreement without a grant edited: only it is analysed again", () => {
+    const text = read(plainAgreement);
+    // Moves everything below by a line, and adds an error (HFA101) and a warning.
+    write(plainAgreement, text.replace("\n  periode ", "\n  // endret\n  parter Ukjentkommune\n  periode "));
+    const { mode, plain } = same(ws, ["--format", "json"]);
+    expect(mode).toBe("partial");
+    expect(plain.stdout).toContain("Ukjentkommune");
+    expect(sameInEveryFormat(ws)).toEqual(["replayed", "replayed", "replayed", "replayed", "replayed"]);
+    write(plainAgreement, text);
+    expect(same(ws, ["--format", "json"]).mode).toBe("partial");
+  });
+
+  test("an agreement with a grant edited: the frames are summed again over every agreement (HFA701)", () => {
+    const text = read(grantAgreement);
+    write(grantAgreement, text.replace(/tilskudd RST [\d ]+ kr/, "tilskudd RST 900 000 000 kr"));
+    const { mode, plain } = same(ws, ["--format", "json", "--verbose"]);
+    expect(mode).toBe("full (cache not reusable)");
+    expect(plain.stdout).toContain("HFA701");
+    write(grantAgreement, text);
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (cache not reusable)");
+  });
+
+  test("a shared declaration edited: every agreement is analysed again", () => {
+    const rel = "felles/satser.hfa";
+    const text = read(rel);
+    write(rel, `// Satsene flyttet ned en linje\n${text}`);
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (cache not reusable)");
+    const cheaper = text.replace(/^(sats \S+ "[^"]*") [\d ]+ kr/m, "$1 1 kr");
+    expect(cheaper).not.toBe(text);
+    write(rel, cheaper);
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (cache not reusable)");
+    write(rel, text);
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (cache not reusable)");
+  });
+
+  test("a file added and removed; a duplicate agreement name across files (HFA102)", () => {
+    const text = read(plainAgreement);
+    const name = /^avtale (\S+)/m.exec(text)![1]!;
+    write("avtaler/zz-ny.hfa", text.replace(`avtale ${name} `, `avtale ${name}Ny `));
+    expect(same(ws, ["--format", "json"]).mode).toBe("partial");
+    // The same name twice: both files get HFA102, pointing at each other.
+    write("avtaler/zz-ny.hfa", text);
+    const duplicate = same(ws, ["--format", "json"]);
+    expect(duplicate.mode).toBe("full (cache not reusable)");
+    expect(duplicate.plain.stdout).toContain("HFA102");
+    unlinkSync(join(ws, "avtaler/zz-ny.hfa"));
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (cache not reusable)");
+    write("avtaler/zz-ny.hfa", text.replace(`avtale ${name} `, `avtale ${name}Ny `));
+    expect(same(ws, ["--format", "json"]).mode).toBe("partial");
+    unlinkSync(join(ws, "avtaler/zz-ny.hfa"));
+    expect(same(ws, ["--format", "json"]).mode).toBe("partial");
+  });
+
+  test("a new agreement named like an unresolved reference elsewhere (HFA101 becomes HFA103)", () => {
+    const text = read(plainAgreement);
+    write(plainAgreement, text.replace("\n  periode ", "\n  parter Nabovalg\n  periode "));
+    expect(same(ws, ["--format", "json"]).plain.stdout).toContain("HFA101");
+    const other = readdirSync(join(ws, "avtaler"))
+      .map((n) => `avtaler/${n}`)
+      .find((rel) => rel !== plainAgreement && !read(rel).includes("tilskudd RST"))!;
+    const otherText = read(other);
+    write("avtaler/zz-nabo.hfa", otherText.replace(/^avtale \S+ /m, "avtale Nabovalg "));
+    const renamed = same(ws, ["--format", "json"]);
+    expect(renamed.mode).toBe("full (cache not reusable)");
+    expect(renamed.plain.stdout).toContain("HFA103");
+    // The reference edited to name an unchanged agreement: the partial workspace lacks it, so all is analysed.
+    unlinkSync(join(ws, "avtaler/zz-nabo.hfa"));
+    same(ws, ["--format", "json"]);
+    const otherName = /^avtale (\S+)/m.exec(otherText)![1]!;
+    write(plainAgreement, text.replace("\n  periode ", `\n  parter ${otherName}\n  periode `));
+    const pointing = same(ws, ["--format", "json"]);
+    expect(pointing.mode).toBe("full (cache not reusable)");
+    expect(pointing.plain.stdout).toContain("HFA103");
+    write(plainAgreement, text);
+    same(ws, ["--format", "json"]);
+  });
+
+  test("hfa.json and --locale are part of the key", () => {
+    same(ws, ["--format", "json"]);
+    expect(same(ws, ["--format", "json", "--locale", "en"]).mode).toBe("full (no valid cache)");
+    expect(same(ws, ["--format", "json", "--locale", "en"]).mode).toBe("replayed");
+    const config = read("hfa.json");
+    write("hfa.json", JSON.stringify({ locale: "en", rules: { HFA404: "off" } }, null, 2) + "\n");
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (no valid cache)");
+    write("hfa.json", config);
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (no valid cache)");
+    // Another subset of the workspace given: its own key.
+    expect(same(ws, ["--format", "json", "avtaler"]).mode).toBe("full (no valid cache)");
+  });
+
+  test("a corrupt or foreign cache is ignored and replaced; a cache that is a link is not read", () => {
+    const cache = join(ws, ".hfacache");
+    same(ws, ["--format", "json"]);
+    for (const junk of ["{ not json", JSON.stringify({ format: "hfa-check-cache/0", files: [] }), JSON.stringify([1, 2, 3]), ""]) {
+      writeFileSync(cache, junk);
+      expect(same(ws, ["--format", "json"]).mode).toBe("full (no valid cache)");
+      expect(same(ws, ["--format", "json"]).mode).toBe("replayed");
+    }
+    // Well-formed but lying (a diagnostic without a message): refused, not replayed.
+    const document = JSON.parse(readFileSync(cache, "utf8")) as { files: { result: { diagnostics: { message?: string }[] } }[] };
+    const withDiagnostic = document.files.find((file) => file.result.diagnostics.length > 0)!;
+    delete withDiagnostic.result.diagnostics[0]!.message;
+    writeFileSync(cache, JSON.stringify(document));
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (no valid cache)");
+    // A link in place of the cache (it could lead anywhere) is not followed.
+    const outside = join(mkdtempSync(join(tmpdir(), "hfa-cache-outside-")), "cache");
+    temps.push(dirname(outside));
+    writeFileSync(outside, readFileSync(cache));
+    unlinkSync(cache);
+    symlinkSync(outside, cache);
+    expect(same(ws, ["--format", "json"]).mode).toBe("full (no valid cache)");
+  });
+
+  test("--cache-location: a file or a folder inside the workspace; outside it is refused", () => {
+    mkdirSync(join(ws, "tmp"), { recursive: true });
+    expect(same(ws, ["--format", "json"], ["--cache-location", "tmp"]).mode).toBe("full (no valid cache)");
+    expect(existsSync(join(ws, "tmp", ".hfacache"))).toBe(true);
+    expect(same(ws, ["--format", "json"], ["--cache-location", "tmp/"]).mode).toBe("replayed");
+    expect(same(ws, ["--format", "json"], ["--cache-location", "tmp/hfa-cache.json"]).mode).toBe("full (no valid cache)");
+    expect(existsSync(join(ws, "tmp", "hfa-cache.json"))).toBe(true);
+    const outside = hfa(["check", "--cache", "--cache-location", join(tmpdir(), "hfa-cache-elsewhere")], ws);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain("--cache-location må ligge i arbeidsområdet");
+    expect(existsSync(join(tmpdir(), "hfa-cache-elsewhere"))).toBe(false);
+    expect(hfa(["check", "--cache-location", "tmp"], ws).code).toBe(2);
+    expect(hfa(["check", "--cache", "--stdin", "--stdin-filename", "avtaler/x.hfa"], ws).code).toBe(2);
+  });
+});
