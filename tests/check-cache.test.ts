@@ -209,6 +209,28 @@ describe("hfa check --cache gives the output of a run without it", () => {
     expect(same(ws, ["--format", "json"]).mode).toBe("full (no valid cache)");
   });
 
+  test("an unreadable or binary file is the same error with the cache (exit 2), and the cache stays usable", () => {
+    same(ws, ["--format", "json"]);
+    const text = read(plainAgreement);
+    writeFileSync(join(ws, plainAgreement), Buffer.from([0x61, 0x00, 0x62]));
+    const binary = hfa(["check", "--cache", "--format", "json"], ws);
+    expect(binary).toEqual(hfa(["check", "--format", "json"], ws));
+    expect(binary.code).toBe(2);
+    write(plainAgreement, text);
+    expect(same(ws, ["--format", "json"]).mode).toBe("replayed");
+  });
+
+  test("a cache that cannot be written changes nothing but the next run's time", () => {
+    // A folder that does not exist (as root, a read-only folder would still be written): nothing is written, the run goes on.
+    expect(same(ws, ["--format", "json"], ["--cache-location", "nowhere/yet/cache.json"]).mode).toBe("full (no valid cache)");
+    expect(existsSync(join(ws, "nowhere"))).toBe(false);
+    expect(same(ws, ["--format", "json"], ["--cache-location", "nowhere/yet/cache.json"]).mode).toBe("full (no valid cache)");
+    // A folder in place of the cache file is a folder to keep it in.
+    mkdirSync(join(ws, "tmp2", ".hfacache"), { recursive: true });
+    expect(same(ws, ["--format", "json"], ["--cache-location", "tmp2/.hfacache"]).mode).toBe("full (no valid cache)");
+    expect(existsSync(join(ws, "tmp2", ".hfacache", ".hfacache"))).toBe(true);
+  });
+
   test("--cache-location: a file or a folder inside the workspace; outside it is refused", () => {
     mkdirSync(join(ws, "tmp"), { recursive: true });
     expect(same(ws, ["--format", "json"], ["--cache-location", "tmp"]).mode).toBe("full (no valid cache)");

@@ -7,12 +7,11 @@
 import { LineIndex, Workspace, type WorkspaceAnalysis } from "../analysis/index.js";
 import {
   CACHE_FORMAT,
-  contentHash,
   factsOf,
   planReuse,
-  readCache,
   verifyReuse,
   writeCache,
+  type CacheDocument,
   type CachedFile,
   type CurrentFile,
   type FileFacts,
@@ -30,7 +29,10 @@ export interface CheckInput {
   readonly display: string;
   readonly absolute: string;
   readonly uri: string;
-  readonly text: string;
+  /** With `--cache`, a hash of its bytes (checkCache.ts); else "". */
+  readonly hash: string;
+  /** Its text (decoded when first asked for). */
+  text(): string;
   /** Named on the command line (its diagnostics are printed), not only part of the workspace. */
   readonly given: boolean;
 }
@@ -67,7 +69,7 @@ export function analyseFiles(inputs: readonly CheckInput[], workspace: Workspace
   try {
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i]!;
-      const source = workspace.setFile(input.uri, input.text);
+      const source = workspace.setFile(input.uri, input.text());
       known.set(input.uri, { display: input.display, absolute: input.absolute, lines: source.lines });
       progress.update(i + 1);
     }
@@ -96,16 +98,23 @@ export function analyseFiles(inputs: readonly CheckInput[], workspace: Workspace
  * checkCache.ts), the whole workspace analysed otherwise; the cache rewritten
  * unless nothing changed.
  */
+/** The cache of a `--cache` run: where it lives, its key, and the last run's document when it is valid for that key. */
+export interface OpenCache {
+  readonly path: string;
+  readonly key: string;
+  readonly previous: CacheDocument | undefined;
+}
+
 export function analyseWithCache(
   inputs: readonly CheckInput[],
-  cache: { readonly key: string; readonly path: string },
+  cache: OpenCache,
   config: ConfigInput | undefined,
   flagLocale: Locale | undefined,
   io: Io,
   locale: Locale,
 ): CheckOutcome {
-  const current: CurrentFile[] = inputs.map((input) => ({ uri: input.uri, absolute: input.absolute, display: input.display, hash: contentHash(input.text) }));
-  const previous = readCache(cache.path, cache.key);
+  const current: CurrentFile[] = inputs.map((input) => ({ uri: input.uri, absolute: input.absolute, display: input.display, hash: input.hash }));
+  const { previous } = cache;
   const plan = previous ? planReuse(previous, current) : undefined;
   if (previous && plan) {
     if (plan.changed.length === 0 && plan.removed.length === 0) {

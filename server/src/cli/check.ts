@@ -8,12 +8,12 @@
  * paths given. Files are read synchronously in one pass and analysed once.
  */
 import { dirname, resolve } from "node:path";
-import { analyseFiles, analyseWithCache, newWorkspace, type CheckInput, type CheckOutcome, type ConfigInput } from "./analyse.js";
+import { analyseFiles, analyseWithCache, newWorkspace, type CheckInput, type CheckOutcome, type ConfigInput, type OpenCache } from "./analyse.js";
 import { flag, parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./args.js";
 import { colorEnabled, painter } from "./color.js";
 import { resolveWorkspace, searchStart } from "./config.js";
 import { InputError, UsageError } from "./errors.js";
-import { discover, discoverWorkspace, fileUri, noFilesMessage, readText, skippedLinksMessage, type InputFile } from "./files.js";
+import { decodeText, discover, discoverWorkspace, fileUri, noFilesMessage, readBytes, skippedLinksMessage, type InputFile } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
@@ -24,7 +24,7 @@ import { renderJson } from "./output/json.js";
 import { renderSarif } from "./output/sarif.js";
 import { renderText, type Verbosity } from "./output/text.js";
 import { informationUri, packageVersion, ruleHelpUri, rulePageMarkdown } from "./pkg.js";
-import { buildIdentity, cacheKey, cacheLocation } from "./checkCache.js";
+import { buildIdentity, cacheKey, cacheLocation, contentHash, readCache } from "./checkCache.js";
 import { count, type CliDiagnostic } from "./results.js";
 
 const OPTIONS: OptionSpecs = {
@@ -120,33 +120,17 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
 
   const givenAbsolute = new Set(given.files.map((file) => file.absolute));
   const toRead = [...given.files, ...others.files.filter((file) => !givenAbsolute.has(file.absolute))];
-  const texts = readAll(toRead, stdinFile, io, locale);
-  const inputs: CheckInput[] = toRead.map((file, i) => ({ ...file, uri: fileUri(file.absolute), text: texts[i]!, given: i < given.files.length }));
-  const reported = [...(config && configUri ? [configUri] : []), ...inputs.filter((input) => input.given).map((input) => input.uri)];
-
   const configInput: ConfigInput | undefined = config && configUri ? { file: config, uri: configUri } : undefined;
-  let outcome: CheckOutcome;
-  if (request.cache) {
-    const path = cacheLocation(request.cache.location, scope?.root ?? io.cwd, io.cwd);
-    if (path === undefined) {
-      throw new UsageError(
-        say(
-          locale,
-          `--cache-location må ligge i arbeidsområdet (${visible(scope?.root ?? io.cwd)}); hfa leser og skriver ikke utenfor det.`,
-          `--cache-location must lie inside the workspace (${visible(scope?.root ?? io.cwd)}); hfa reads and writes nothing outside it.`,
-        ),
-        "check",
-      );
-    }
-    const key = cacheKey({ bundle: buildIdentity(), cwd: io.cwd, paths, locale: flagLocale, configUri, configText: config?.text });
-    outcome = analyseWithCache(inputs, { key, path }, configInput, flagLocale, io, locale);
-  } else {
-    outcome = analyseFiles(inputs, newWorkspace(flagLocale, configInput), configInput, new Set(reported), io, locale);
-  }
+  const cache = request.cache ? openCache(request.cache.location, scope?.root ?? io.cwd, io, locale, cacheKey({ bundle: buildIdentity(), cwd: io.cwd, paths, locale: flagLocale, configUri, configText: config?.text })) : undefined;
+  const inputs = readInputs(toRead, given.files.length, stdinFile, cache, io, locale);
+  const reported = [...(configInput ? [configInput.uri] : []), ...inputs.filter((input) => input.given).map((input) => input.uri)];
+  const outcome: CheckOutcome = cache
+    ? analyseWithCache(inputs, cache, configInput, flagLocale, io, locale)
+    : analyseFiles(inputs, newWorkspace(flagLocale, configInput), configInput, new Set(reported), io, locale);
   locale = outcome.locale;
 
   const diagnostics: CliDiagnostic[] = [];
-  const data = new Map<CliDiagnostic, BalanceData>();
+  const data = new Map<CliDiagnostic, BalanceData | string>();
   for (const uri of reported) {
     const result = outcome.results.get(uri);
     if (!result) continue;
@@ -161,7 +145,12 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
       io.out(renderText(diagnostics, counts, given.files.length, locale, painter(colorEnabled(io)), verbosity));
       break;
     case "json":
-      io.out(renderJson(listed, (d) => data.get(d)));
+      io.out(
+        renderJson(listed, (d) => {
+          const balance = data.get(d);
+          return typeof balance === "string" ? (JSON.parse(balance) as BalanceData) : balance;
+        }),
+      );
       break;
     case "sarif": {
       const docsBaseUrl = settings?.docsBaseUrl;
@@ -192,9 +181,41 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   return 0;
 }
 
-/** The texts of `files`, in order (standard input for `stdinFile`). */
-function readAll(files: readonly InputFile[], stdinFile: InputFile | undefined, io: Io, locale: Locale): string[] {
-  return files.map((file) => (file === stdinFile ? stdinText(io, file) : readText(file, locale).text));
+/** `--cache`: where the cache lives (inside the workspace, or a usage error) and what it holds for `key`. */
+function openCache(flag: string | undefined, root: string, io: Io, locale: Locale, key: string): OpenCache {
+  const path = cacheLocation(flag, root, io.cwd);
+  if (path === undefined) {
+    throw new UsageError(
+      say(
+        locale,
+        `--cache-location må ligge i arbeidsområdet (${visible(root)}); hfa leser og skriver ikke utenfor det.`,
+        `--cache-location must lie inside the workspace (${visible(root)}); hfa reads and writes nothing outside it.`,
+      ),
+      "check",
+    );
+  }
+  return { path, key, previous: readCache(path, key) };
+}
+
+/**
+ * Reads `files` in order (standard input for `stdinFile`); the first
+ * `given` were named on the command line. With a cache (only then), each file's bytes
+ * are hashed, and a file whose hash the cache holds is decoded only when its
+ * text is needed (the same bytes decoded cleanly when the cache was written).
+ */
+function readInputs(files: readonly InputFile[], given: number, stdinFile: InputFile | undefined, cache: OpenCache | undefined, io: Io, locale: Locale): CheckInput[] {
+  const hashes = cache?.previous ? new Map(cache.previous.files.map((entry) => [entry.absolute, entry.hash])) : undefined;
+  return files.map((file, i) => {
+    const base = { display: file.display, absolute: file.absolute, uri: fileUri(file.absolute), given: i < given };
+    if (file === stdinFile) {
+      const text = stdinText(io, file);
+      return { ...base, hash: cache ? contentHash(text) : "", text: () => text };
+    }
+    const bytes = readBytes(file, locale);
+    const hash = cache ? contentHash(bytes) : "";
+    let text = hashes?.get(file.absolute) === hash ? undefined : decodeText(file, bytes, locale).text;
+    return { ...base, hash, text: () => (text ??= decodeText(file, bytes, locale).text) };
+  });
 }
 
 function stdinText(io: Io, file: InputFile): string {

@@ -26,26 +26,31 @@
  * (and replaced). A cache that cannot be written costs only the next run's time.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { WorkspaceAnalysis, Workspace } from "../analysis/index.js";
 import { writeFileAtomically } from "./atomicWrite.js";
 import { isFolder, isInside } from "./files.js";
 import type { Locale } from "./locale.js";
 import type { BalanceData } from "./output/balanceData.js";
+import { packageVersion } from "./pkg.js";
 import type { CliDiagnostic } from "./results.js";
 
 /** The default file name, in the workspace root. */
 export const CACHE_FILE_NAME = ".hfacache";
 
 /** Bumped whenever the document's shape or meaning changes: an older cache is then ignored. */
-export const CACHE_FORMAT = "hfa-check-cache/1";
+export const CACHE_FORMAT = "hfa-check-cache/2";
 
 /** One file's part of the output, in the CLI's model (format-independent). */
 export interface FileResult {
   readonly diagnostics: readonly CliDiagnostic[];
-  /** `--format json`'s `data` of HFA404, by the diagnostic's index in `diagnostics`. */
-  readonly data: readonly (readonly [number, BalanceData])[];
+  /**
+   * `--format json`'s `data` of HFA404, by the diagnostic's index in
+   * `diagnostics`; as JSON text when read from the cache (parsed only for
+   * `--format json`: it is most of the cache's bytes).
+   */
+  readonly data: readonly (readonly [number, BalanceData | string])[];
 }
 
 /** What decides whether a file's change can leave the other files' results alone. */
@@ -77,8 +82,8 @@ export interface CacheDocument {
   readonly files: readonly CachedFile[];
 }
 
-export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64");
+export function contentHash(content: string | Uint8Array): string {
+  return createHash("sha1").update(content).digest("base64");
 }
 
 /**
@@ -97,20 +102,20 @@ export function cacheKey(parts: {
   return contentHash(JSON.stringify([CACHE_FORMAT, parts.bundle, parts.cwd, parts.paths, parts.locale ?? null, parts.configUri ?? null, parts.configText ?? null]));
 }
 
-let bundleHash: string | undefined;
-
-/** A hash of the running code (the bundle `dist/cli.js`; under a test runner, this module). */
+/**
+ * This build of hfa: the version, and the size and modification time of the
+ * running bundle (`dist/cli.js`; under a test runner, this module), so that
+ * a rebuilt or reinstalled hfa never replays another build's results. Its
+ * metadata, not a hash of its 4 MB: reading and hashing it would cost a
+ * warm re-run a tenth of its time, and a new build always has a new mtime.
+ */
 export function buildIdentity(): string {
-  if (bundleHash === undefined) {
-    let code: string;
-    try {
-      code = readFileSync(__filename, "utf8");
-    } catch {
-      code = `unreadable ${__filename} ${Date.now()}`; // never matches a cache: no reuse
-    }
-    bundleHash = contentHash(code);
+  try {
+    const stats = statSync(__filename);
+    return `${packageVersion()} ${stats.size} ${stats.mtimeMs}`;
+  } catch {
+    return `unknown build ${Date.now()}`; // never matches a cache: no reuse
   }
-  return bundleHash;
 }
 
 /**
@@ -126,8 +131,11 @@ export function cacheLocation(flag: string | undefined, root: string, cwd: strin
     path = resolve(cwd, flag);
     if (flag.endsWith("/") || flag.endsWith(sep) || isFolder(path)) path = join(path, CACHE_FILE_NAME);
   }
-  // Links resolved: a folder that is a link out of the workspace is outside it.
-  const folder = realFolder(dirname(path));
+  // Links resolved (a folder that is a link out of the workspace is outside it), from the
+  // nearest folder that exists: a cache in a folder not made yet is simply never written.
+  let existing = dirname(path);
+  while (realFolder(existing) === undefined && dirname(existing) !== existing) existing = dirname(existing);
+  const folder = realFolder(existing);
   const realRoot = realFolder(root);
   if (folder === undefined || realRoot === undefined || !isInside(realRoot, folder)) return undefined;
   return path;
@@ -156,12 +164,26 @@ export function readCache(path: string, key: string): CacheDocument | undefined 
 /** Writes the cache atomically (temp file in the same folder, fsync, rename); a failure is ignored. */
 export function writeCache(path: string, document: CacheDocument): void {
   // Field by field: an entry taken over from the last cache carries nothing else into the next.
-  const files = document.files.map(({ absolute, display, hash, agreementOnly, grants, names, unresolved, result }) => ({ absolute, display, hash, agreementOnly, grants, names, unresolved, result }));
+  const files = document.files.map(({ absolute, display, hash, agreementOnly, grants, names, unresolved, result }) => ({
+    absolute,
+    display,
+    hash,
+    agreementOnly,
+    grants,
+    names,
+    unresolved,
+    result: storedResult(result),
+  }));
   try {
-    writeFileAtomically(path, Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key: document.key, locale: document.locale, config: document.config, files })), 0o644);
+    writeFileAtomically(path, Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key: document.key, locale: document.locale, config: document.config && storedResult(document.config), files })), 0o644);
   } catch {
     // A cache that cannot be written (read-only checkout, full disk) only costs the next run its time.
   }
+}
+
+/** A result as the cache holds it: the balance data as JSON text (see FileResult). */
+function storedResult(result: FileResult): FileResult {
+  return { diagnostics: result.diagnostics, data: result.data.map(([index, data]) => [index, typeof data === "string" ? data : JSON.stringify(data)] as const) };
 }
 
 /** The facts of each file of an analysed workspace (see FileFacts). */
@@ -314,13 +336,9 @@ function isCachedFile(value: unknown): value is CachedFile {
 }
 
 function isResult(value: unknown): value is FileResult {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.diagnostics) &&
-    value.diagnostics.every(isDiagnostic) &&
-    Array.isArray(value.data) &&
-    value.data.every((pair) => Array.isArray(pair) && pair.length === 2 && Number.isInteger(pair[0]) && isRecord(pair[1]))
-  );
+  if (!isRecord(value) || !Array.isArray(value.diagnostics) || !value.diagnostics.every(isDiagnostic) || !Array.isArray(value.data)) return false;
+  const count = value.diagnostics.length;
+  return value.data.every((pair) => Array.isArray(pair) && pair.length === 2 && Number.isInteger(pair[0]) && pair[0] >= 0 && pair[0] < count && typeof pair[1] === "string");
 }
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(["error", "warning", "info", "hint"]);
