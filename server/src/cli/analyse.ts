@@ -60,8 +60,20 @@ export function newWorkspace(flagLocale: Locale | undefined, config: ConfigInput
   return workspace;
 }
 
-/** Analyses `inputs` in `workspace`; returns the results of the files in `wanted` (uris). */
-export function analyseFiles(inputs: readonly CheckInput[], workspace: Workspace, config: ConfigInput | undefined, wanted: ReadonlySet<string>, io: Io, locale: Locale): Analysed {
+/**
+ * Analyses `inputs` in `workspace`; returns the results of the files in
+ * `wanted` (uris), with HFA404's balance data only when `withData` (it is
+ * for `--format json` and the cache; the other formats do without it).
+ */
+export function analyseFiles(
+  inputs: readonly CheckInput[],
+  workspace: Workspace,
+  config: ConfigInput | undefined,
+  wanted: ReadonlySet<string>,
+  withData: boolean,
+  io: Io,
+  locale: Locale,
+): Analysed {
   const known = new Map<string, KnownFile>();
   if (config) known.set(config.uri, { display: config.file.display, absolute: config.file.absolute, lines: new LineIndex(config.file.text) });
   const progress = new Progress(io, inputs.length, locale);
@@ -78,7 +90,7 @@ export function analyseFiles(inputs: readonly CheckInput[], workspace: Workspace
   } finally {
     progress.clear();
   }
-  const dataOf = balanceDataOf(analysis, known);
+  const dataOf = withData ? balanceDataOf(analysis, known) : () => undefined;
   const results = new Map<string, FileResult>();
   for (const uri of wanted) {
     if (!known.has(uri)) continue;
@@ -130,6 +142,7 @@ export function analyseWithCache(
       newWorkspace(flagLocale, config),
       config,
       new Set(plan.changed),
+      true,
       io,
       locale,
     );
@@ -147,7 +160,7 @@ export function analyseWithCache(
   }
   const all = new Set(inputs.map((input) => input.uri));
   if (config) all.add(config.uri);
-  const full = analyseFiles(inputs, newWorkspace(flagLocale, config), config, all, io, locale);
+  const full = analyseFiles(inputs, newWorkspace(flagLocale, config), config, all, true, io, locale);
   const files = current.map((file): CachedFile => ({ ...file, ...factsOf(full.workspace, full.analysis, file.uri), result: full.results.get(file.uri)! }));
   writeCache(cache.path, { format: CACHE_FORMAT, key: cache.key, locale: full.locale, config: config ? full.results.get(config.uri) : undefined, files });
   trace(io, previous ? "full (cache not reusable)" : "full (no valid cache)", inputs.length, inputs.length);
