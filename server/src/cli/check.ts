@@ -121,7 +121,9 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   const givenAbsolute = new Set(given.files.map((file) => file.absolute));
   const toRead = [...given.files, ...others.files.filter((file) => !givenAbsolute.has(file.absolute))];
   const configInput: ConfigInput | undefined = config && configUri ? { file: config, uri: configUri } : undefined;
-  const cache = request.cache ? openCache(request.cache.location, scope?.root ?? io.cwd, io, locale, cacheKey({ bundle: buildIdentity(), cwd: io.cwd, paths, locale: flagLocale, configUri, configText: config?.text })) : undefined;
+  const cache = request.cache
+    ? openCache(request.cache.location, scope?.root ?? io.cwd, io, locale, cacheKey({ bundle: buildIdentity(), cwd: io.cwd, paths, locale: flagLocale, configUri, configText: config?.text }), format === "json")
+    : undefined;
   const inputs = readInputs(toRead, given.files.length, stdinFile, cache, io, locale);
   const reported = [...(configInput ? [configInput.uri] : []), ...inputs.filter((input) => input.given).map((input) => input.uri)];
   const outcome: CheckOutcome = cache
@@ -130,7 +132,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   locale = outcome.locale;
 
   const diagnostics: CliDiagnostic[] = [];
-  const data = new Map<CliDiagnostic, BalanceData | string>();
+  const data = new Map<CliDiagnostic, BalanceData | Uint8Array>();
   for (const uri of reported) {
     const result = outcome.results.get(uri);
     if (!result) continue;
@@ -148,7 +150,8 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
       io.out(
         renderJson(listed, (d) => {
           const balance = data.get(d);
-          return typeof balance === "string" ? (JSON.parse(balance) as BalanceData) : balance;
+          // Read from the cache as bytes only for the other formats (checkCache.ts), but to be sure:
+          return balance instanceof Uint8Array ? (JSON.parse(Buffer.from(balance).toString("utf8")) as BalanceData) : balance;
         }),
       );
       break;
@@ -182,7 +185,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
 }
 
 /** `--cache`: where the cache lives (inside the workspace, or a usage error) and what it holds for `key`. */
-function openCache(flag: string | undefined, root: string, io: Io, locale: Locale, key: string): OpenCache {
+function openCache(flag: string | undefined, root: string, io: Io, locale: Locale, key: string, parseData: boolean): OpenCache {
   const path = cacheLocation(flag, root, io.cwd);
   if (path === undefined) {
     throw new UsageError(
@@ -194,7 +197,7 @@ function openCache(flag: string | undefined, root: string, io: Io, locale: Local
       "check",
     );
   }
-  return { path, key, previous: readCache(path, key) };
+  return { path, key, previous: readCache(path, key, parseData) };
 }
 
 /**

@@ -40,17 +40,18 @@ import type { CliDiagnostic } from "./results.js";
 export const CACHE_FILE_NAME = ".hfacache";
 
 /** Bumped whenever the document's shape or meaning changes: an older cache is then ignored. */
-export const CACHE_FORMAT = "hfa-check-cache/2";
+export const CACHE_FORMAT = "hfa-check-cache/3";
 
 /** One file's part of the output, in the CLI's model (format-independent). */
 export interface FileResult {
   readonly diagnostics: readonly CliDiagnostic[];
   /**
    * `--format json`'s `data` of HFA404, by the diagnostic's index in
-   * `diagnostics`; as JSON text when read from the cache (parsed only for
-   * `--format json`: it is most of the cache's bytes).
+   * `diagnostics`; as the bytes of its JSON when read from the cache for
+   * another format than `--format json` (it is most of the cache's bytes,
+   * so it is neither decoded nor parsed then: see readCache).
    */
-  readonly data: readonly (readonly [number, BalanceData | string])[];
+  readonly data: readonly (readonly [number, BalanceData | Uint8Array])[];
 }
 
 /** What decides whether a file's change can leave the other files' results alone. */
@@ -149,13 +150,54 @@ function realFolder(path: string): string | undefined {
   }
 }
 
-/** The cache at `path` when it is a well-formed document for `key`; else undefined (ignored, then replaced). */
-export function readCache(path: string, key: string): CacheDocument | undefined {
+/**
+ * The cache at `path` when it is a well-formed document for `key`; else
+ * undefined (ignored, then replaced). The file is one line of JSON (the
+ * document, each balance data replaced by its line number) and then one
+ * line of JSON per balance data: those are most of the bytes, and only
+ * `--format json` needs them parsed (`parseData`; a line that does not parse
+ * then makes the whole cache invalid). Otherwise they stay bytes, and go
+ * back into the next cache as they are.
+ */
+export function readCache(path: string, key: string, parseData: boolean): CacheDocument | undefined {
   try {
     // Only a plain file: a link could lead out of the workspace.
     if (!lstatSync(path).isFile()) return undefined;
-    const document: unknown = JSON.parse(readFileSync(path, "utf8"));
-    return isDocument(document) && document.key === key ? document : undefined;
+    // Bytes, not text: the balance data lines are decoded only when parsed.
+    const bytes = readFileSync(path);
+    const newline = bytes.indexOf(10);
+    const document: unknown = JSON.parse(bytes.toString("utf8", 0, newline < 0 ? bytes.length : newline));
+    if (!isStoredDocument(document) || document.key !== key) return undefined;
+    const lines: Buffer[] = [];
+    for (let start = newline + 1; newline >= 0 && start <= bytes.length; ) {
+      const end = bytes.indexOf(10, start);
+      lines.push(bytes.subarray(start, end < 0 ? bytes.length : end));
+      if (end < 0) break;
+      start = end + 1;
+    }
+    const resolveData = (result: StoredResult): FileResult | undefined => {
+      const data: [number, BalanceData | Uint8Array][] = [];
+      for (const [index, line] of result.data) {
+        const json = lines[line];
+        if (json === undefined) return undefined;
+        if (!parseData) data.push([index, json]);
+        else {
+          const value: unknown = JSON.parse(json.toString("utf8"));
+          if (!isRecord(value)) return undefined;
+          data.push([index, value as unknown as BalanceData]);
+        }
+      }
+      return { diagnostics: result.diagnostics, data };
+    };
+    const files: CachedFile[] = [];
+    for (const entry of document.files) {
+      const result = resolveData(entry.result);
+      if (!result) return undefined;
+      files.push({ ...entry, result });
+    }
+    const config = document.config && resolveData(document.config);
+    if (document.config && !config) return undefined;
+    return { format: document.format, key: document.key, locale: document.locale, config, files };
   } catch {
     return undefined;
   }
@@ -163,6 +205,11 @@ export function readCache(path: string, key: string): CacheDocument | undefined 
 
 /** Writes the cache atomically (temp file in the same folder, fsync, rename); a failure is ignored. */
 export function writeCache(path: string, document: CacheDocument): void {
+  const lines: Uint8Array[] = [];
+  const stored = (result: FileResult): StoredResult => ({
+    diagnostics: result.diagnostics,
+    data: result.data.map(([index, data]) => [index, lines.push(data instanceof Uint8Array ? data : Buffer.from(JSON.stringify(data))) - 1] as const),
+  });
   // Field by field: an entry taken over from the last cache carries nothing else into the next.
   const files = document.files.map(({ absolute, display, hash, agreementOnly, grants, names, unresolved, result }) => ({
     absolute,
@@ -172,18 +219,29 @@ export function writeCache(path: string, document: CacheDocument): void {
     grants,
     names,
     unresolved,
-    result: storedResult(result),
+    result: stored(result),
   }));
+  const header = JSON.stringify({ format: CACHE_FORMAT, key: document.key, locale: document.locale, config: document.config && stored(document.config), files });
+  const parts: Uint8Array[] = [Buffer.from(header)];
+  for (const line of lines) parts.push(NEWLINE, line);
   try {
-    writeFileAtomically(path, Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key: document.key, locale: document.locale, config: document.config && storedResult(document.config), files })), 0o644);
+    writeFileAtomically(path, Buffer.concat(parts), 0o644);
   } catch {
     // A cache that cannot be written (read-only checkout, full disk) only costs the next run its time.
   }
 }
 
-/** A result as the cache holds it: the balance data as JSON text (see FileResult). */
-function storedResult(result: FileResult): FileResult {
-  return { diagnostics: result.diagnostics, data: result.data.map(([index, data]) => [index, typeof data === "string" ? data : JSON.stringify(data)] as const) };
+const NEWLINE = Buffer.from("\n");
+
+/** A result as the cache file's first line holds it: each balance data by its line number. */
+interface StoredResult {
+  readonly diagnostics: readonly CliDiagnostic[];
+  readonly data: readonly (readonly [number, number])[];
+}
+
+interface StoredDocument extends Omit<CacheDocument, "config" | "files"> {
+  readonly config: StoredResult | undefined;
+  readonly files: readonly (Omit<CachedFile, "result"> & { readonly result: StoredResult })[];
 }
 
 /** The facts of each file of an analysed workspace (see FileFacts). */
@@ -313,14 +371,14 @@ function symmetricDifference(a: readonly string[], b: readonly string[]): string
 
 // ------------------------------------------------------------------ validation of a read document
 
-function isDocument(value: unknown): value is CacheDocument {
+function isStoredDocument(value: unknown): value is StoredDocument {
   if (!isRecord(value) || value.format !== CACHE_FORMAT || typeof value.key !== "string") return false;
   if (value.locale !== "nb" && value.locale !== "en") return false;
   if (value.config !== undefined && !isResult(value.config)) return false;
   return Array.isArray(value.files) && value.files.every(isCachedFile);
 }
 
-function isCachedFile(value: unknown): value is CachedFile {
+function isCachedFile(value: unknown): value is StoredDocument["files"][number] {
   return (
     isRecord(value) &&
     typeof value.absolute === "string" &&
@@ -335,10 +393,10 @@ function isCachedFile(value: unknown): value is CachedFile {
   );
 }
 
-function isResult(value: unknown): value is FileResult {
+function isResult(value: unknown): value is StoredResult {
   if (!isRecord(value) || !Array.isArray(value.diagnostics) || !value.diagnostics.every(isDiagnostic) || !Array.isArray(value.data)) return false;
   const count = value.diagnostics.length;
-  return value.data.every((pair) => Array.isArray(pair) && pair.length === 2 && Number.isInteger(pair[0]) && pair[0] >= 0 && pair[0] < count && typeof pair[1] === "string");
+  return value.data.every((pair) => Array.isArray(pair) && pair.length === 2 && Number.isInteger(pair[0]) && pair[0] >= 0 && pair[0] < count && Number.isInteger(pair[1]) && pair[1] >= 0);
 }
 
 const SEVERITIES: ReadonlySet<unknown> = new Set(["error", "warning", "info", "hint"]);
