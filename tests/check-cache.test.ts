@@ -264,6 +264,15 @@ describe("hfa check --cache gives the output of a run without it", { timeout: 18
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain("--cache-location må ligge i arbeidsområdet");
     expect(existsSync(join(tmpdir(), "hfa-cache-elsewhere"))).toBe(false);
+    // A file of the user's is never overwritten: an agreement, hfa.json, or any file that is not a cache.
+    writeFileSync(join(ws, "notater.txt"), "Mine notater\n");
+    for (const location of ["notater.txt", "avtaler/ny.hfa", "hfa.json"]) {
+      const refused = await hfa(["check", "--cache", "--cache-location", location], ws);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`--cache-location «${location}» er en fil som ikke er en hfa-cache`);
+    }
+    expect(readFileSync(join(ws, "notater.txt"), "utf8")).toBe("Mine notater\n");
+    expect(existsSync(join(ws, "avtaler/ny.hfa"))).toBe(false);
     expect((await hfa(["check", "--cache-location", "tmp"], ws)).code).toBe(2);
     expect((await hfa(["check", "--cache", "--stdin", "--stdin-filename", "avtaler/x.hfa"], ws)).code).toBe(2);
   });

@@ -186,18 +186,24 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
 
 /** `--cache`: where the cache lives (inside the workspace, or a usage error) and what it holds for `key`. */
 function openCache(flag: string | undefined, root: string, io: Io, locale: Locale, key: string, parseData: boolean): OpenCache {
-  const path = cacheLocation(flag, root, io.cwd);
-  if (path === undefined) {
+  const location = cacheLocation(flag, root, io.cwd);
+  if ("refused" in location) {
     throw new UsageError(
-      say(
-        locale,
-        `--cache-location må ligge i arbeidsområdet (${visible(root)}); hfa leser og skriver ikke utenfor det.`,
-        `--cache-location must lie inside the workspace (${visible(root)}); hfa reads and writes nothing outside it.`,
-      ),
+      location.refused === "outside"
+        ? say(
+            locale,
+            `--cache-location må ligge i arbeidsområdet (${visible(root)}); hfa leser og skriver ikke utenfor det.`,
+            `--cache-location must lie inside the workspace (${visible(root)}); hfa reads and writes nothing outside it.`,
+          )
+        : say(
+            locale,
+            `--cache-location «${visible(flag ?? "")}» er en fil som ikke er en hfa-cache; hfa skriver ikke over den. Oppgi en ny fil eller en mappe.`,
+            `--cache-location "${visible(flag ?? "")}" is a file that is not an hfa cache; hfa does not overwrite it. Give a new file or a folder.`,
+          ),
       "check",
     );
   }
-  return { path, key, previous: readCache(path, key, parseData) };
+  return { path: location.path, key, previous: readCache(location.path, key, parseData) };
 }
 
 /**

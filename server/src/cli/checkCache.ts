@@ -26,8 +26,8 @@
  * (and replaced). A cache that cannot be written costs only the next run's time.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { WorkspaceAnalysis, Workspace } from "../analysis/index.js";
 import { writeFileAtomically } from "./atomicWrite.js";
 import { isFolder, isInside } from "./files.js";
@@ -122,15 +122,17 @@ export function buildIdentity(): string {
 /**
  * Where the cache lives: `--cache-location` (a file, or a folder to put
  * `.hfacache` in: an existing folder or a path ending in `/`), resolved from
- * the current folder, else `.hfacache` in `root`. Undefined when it lies
- * outside `root` (the caller says so): the cache is never read or written
- * outside the workspace.
+ * the current folder, else `.hfacache` in `root`. Refused when it lies
+ * outside `root` (the cache is never read or written outside the
+ * workspace), or when `--cache-location` names a file that is not a cache.
  */
-export function cacheLocation(flag: string | undefined, root: string, cwd: string): string | undefined {
+export function cacheLocation(flag: string | undefined, root: string, cwd: string): { path: string } | { refused: "outside" | "notCache" } {
   let path = join(root, CACHE_FILE_NAME);
   if (flag !== undefined) {
     path = resolve(cwd, flag);
     if (flag.endsWith("/") || flag.endsWith(sep) || isFolder(path)) path = join(path, CACHE_FILE_NAME);
+    // A file the user keeps is never overwritten: an agreement, hfa.json, or any file that is not a cache.
+    if (path.endsWith(".hfa") || basename(path) === "hfa.json" || !isCacheOrAbsent(path)) return { refused: "notCache" };
   }
   // Links resolved (a folder that is a link out of the workspace is outside it), from the
   // nearest folder that exists: a cache in a folder not made yet is simply never written.
@@ -138,9 +140,31 @@ export function cacheLocation(flag: string | undefined, root: string, cwd: strin
   while (realFolder(existing) === undefined && dirname(existing) !== existing) existing = dirname(existing);
   const folder = realFolder(existing);
   const realRoot = realFolder(root);
-  if (folder === undefined || realRoot === undefined || !isInside(realRoot, folder)) return undefined;
-  return path;
+  if (folder === undefined || realRoot === undefined || !isInside(realRoot, folder)) return { refused: "outside" };
+  return { path };
 }
+
+/** No file at `path`, or one whose first bytes are a cache's (a corrupt cache of ours is replaced). */
+function isCacheOrAbsent(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT";
+  }
+  try {
+    const start = Buffer.alloc(CACHE_SIGNATURE.length);
+    const read = readSync(fd, start, 0, start.length, 0);
+    return read === 0 || start.subarray(0, read).toString("latin1") === CACHE_SIGNATURE.slice(0, read);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** How every cache file begins (JSON.stringify writes `format` first). */
+const CACHE_SIGNATURE = `{"format":"hfa-check-cache/`;
 
 function realFolder(path: string): string | undefined {
   try {
