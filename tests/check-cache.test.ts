@@ -184,6 +184,19 @@ describe("hfa check --cache gives the output of a run without it", { timeout: 18
     await same(ws, ["--format", "json"]);
   });
 
+  test("a file with so many diagnostics that they may be capped: nothing is reused after a change", async () => {
+    // 120 unknown parties: more HFA101 than one file shows (100 per code), so what it hides is unknown.
+    const text = read(plainAgreement);
+    const unknown = Array.from({ length: 120 }, (_, i) => `Ukjent${i}`).join(", ");
+    write("avtaler/zz-mange.hfa", text.replace(/^avtale (\S+) /m, "avtale Mange ").replace("\n  periode ", `\n  parter ${unknown}\n  periode `));
+    expect((await same(ws, ["--format", "json"])).plain.stdout).toContain("HFA101");
+    write(plainAgreement, `${text}\n// endret\n`);
+    expect((await same(ws, ["--format", "json"])).mode).toBe("full (cache not reusable)");
+    unlinkSync(join(ws, "avtaler/zz-mange.hfa"));
+    write(plainAgreement, text);
+    await same(ws, ["--format", "json"]);
+  });
+
   test("hfa.json and --locale are part of the key", async () => {
     await same(ws, ["--format", "json"]);
     expect((await same(ws, ["--format", "json", "--locale", "en"])).mode).toBe("full (no valid cache)");

@@ -28,7 +28,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
-import type { WorkspaceAnalysis, Workspace } from "../analysis/index.js";
+import { Limits, type WorkspaceAnalysis, type Workspace } from "../analysis/index.js";
 import { writeFileAtomically } from "./atomicWrite.js";
 import { isFolder, isInside } from "./files.js";
 import type { Locale } from "./locale.js";
@@ -343,6 +343,9 @@ export function planReuse(cache: CacheDocument, files: readonly CurrentFile[]): 
   for (const file of files) if (!reused.has(file.uri)) touched.add(file.absolute);
   if (touched.size > 0) {
     for (const entry of reused.values()) {
+      // A file with this many diagnostics may have been capped (../analysis/caps.ts): what points
+      // into a changed file could be among the omitted ones, out of sight of the check below.
+      if (entry.result.diagnostics.length >= Limits.MAX_DIAGNOSTICS_PER_CODE) return undefined;
       for (const diagnostic of entry.result.diagnostics) if (diagnostic.related?.some((place) => touched.has(place.absolute))) return undefined;
     }
   }
