@@ -57,7 +57,17 @@ if (k1) {
   );
 }
 if (core.cli && !core.cli.skipped) {
-  row("`hfa check` of 1 000 agreements, spawned (median of 5)", `${fmt(core.cli.median, 0)} ms`, `node -e 0 ${fmt(core.nodeStart.median, 0)} ms; without the compile cache ${fmt(core.cli.withoutCache.median, 0)} ms`, "< 400 ms", core.cli.median < 400);
+  row("`hfa check` of 1 000 agreements, spawned, cold (no `--cache`; median of 5)", `${fmt(core.cli.median, 0)} ms`, `node -e 0 ${fmt(core.nodeStart.median, 0)} ms; without the compile cache ${fmt(core.cli.withoutCache.median, 0)} ms`, "< 400 ms", core.cli.median < 400);
+  // The re-run with a warm `--cache` is a different measure: shown beside, never as the row above.
+  if (core.cli.warmCache) {
+    row(
+      "`hfa check --cache` re-run, 1 000 agreements: nothing changed / one agreement changed (median of 5)",
+      `${fmt(core.cli.warmCache.median, 0)} / ${fmt(core.cli.oneEdited.median, 0)} ms`,
+      `cold run above ${fmt(core.cli.median, 0)} ms`,
+      "< 400 ms",
+      core.cli.oneEdited.median < 400,
+    );
+  }
 }
 const lspRow = (prefix) => lsp.rows.find((r) => r.name.startsWith(prefix));
 const baseline = lspRow("(baseline");

@@ -8,24 +8,24 @@
  * paths given. Files are read synchronously in one pass and analysed once.
  */
 import { dirname, resolve } from "node:path";
-import { LineIndex, Workspace, type WorkspaceAnalysis } from "../analysis/index.js";
+import { analyseFiles, analyseWithCache, newWorkspace, type CheckInput, type CheckOutcome, type ConfigInput, type OpenCache } from "./analyse.js";
 import { flag, parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./args.js";
 import { colorEnabled, painter } from "./color.js";
 import { resolveWorkspace, searchStart } from "./config.js";
 import { InputError, UsageError } from "./errors.js";
-import { discover, discoverWorkspace, fileUri, noFilesMessage, readText, skippedLinksMessage, type InputFile } from "./files.js";
+import { decodeText, discover, discoverWorkspace, fileUri, noFilesMessage, readBytes, skippedLinksMessage, type InputFile } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
 import { renderGithub } from "./output/github.js";
-import { balanceDataOf } from "./output/balanceData.js";
+import type { BalanceData } from "./output/balanceData.js";
 import { renderGitlab } from "./output/gitlab.js";
 import { renderJson } from "./output/json.js";
 import { renderSarif } from "./output/sarif.js";
 import { renderText, type Verbosity } from "./output/text.js";
 import { informationUri, packageVersion, ruleHelpUri, rulePageMarkdown } from "./pkg.js";
-import { Progress } from "./progress.js";
-import { count, toCliDiagnostics, type KnownFile } from "./results.js";
+import { buildIdentity, cacheKey, cacheLocation, contentHash, readCache } from "./checkCache.js";
+import { count, type CliDiagnostic } from "./results.js";
 
 const OPTIONS: OptionSpecs = {
   ...COMMON_OPTIONS,
@@ -36,6 +36,8 @@ const OPTIONS: OptionSpecs = {
   verbose: { type: "boolean" },
   stdin: { type: "boolean" },
   "stdin-filename": { type: "string" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
 };
 
 export const FORMATS = ["text", "json", "sarif", "github", "gitlab"] as const;
@@ -52,6 +54,8 @@ interface CheckRequest {
   /** `--stdin`: the text comes from standard input, named `filename`. */
   readonly stdin: { readonly filename: string } | undefined;
   readonly paths: readonly string[];
+  /** `--cache` (and `--cache-location`): reuse the last run's results (checkCache.ts). */
+  readonly cache: { readonly location: string | undefined } | undefined;
 }
 
 function readRequest(args: readonly string[], locale: Locale): { request: CheckRequest; configFlag: string | undefined } {
@@ -76,6 +80,10 @@ function readRequest(args: readonly string[], locale: Locale): { request: CheckR
   if (stdin && filename === undefined) {
     throw usage("--stdin trenger --stdin-filename FIL: navnet bestemmer arbeidsområdet og står i meldingene.", "--stdin needs --stdin-filename FILE: the name decides the workspace and appears in the messages.");
   }
+  const cache = flag(parsed, "cache");
+  const cacheLocationFlag = stringValue(parsed, "cache-location");
+  if (cacheLocationFlag !== undefined && !cache) throw usage("--cache-location gjelder bare sammen med --cache.", "--cache-location only applies with --cache.");
+  if (cache && stdin) throw usage("--cache kan ikke brukes med --stdin: teksten fra standard inn sjekkes hver gang.", "--cache cannot be used with --stdin: the text from standard input is checked every time.");
   if (stdin && parsed.positionals.length > 0) throw usage("med --stdin leses teksten fra standard inn; oppgi ingen stier.", "with --stdin the text is read from standard input; give no paths.");
   return {
     request: {
@@ -84,6 +92,7 @@ function readRequest(args: readonly string[], locale: Locale): { request: CheckR
       verbosity: quiet ? "quiet" : verbose ? "verbose" : "normal",
       stdin: stdin && filename !== undefined ? { filename } : undefined,
       paths: parsed.positionals.length > 0 ? parsed.positionals : ["."],
+      cache: cache ? { location: cacheLocationFlag } : undefined,
     },
     configFlag: stringValue(parsed, "config"),
   };
@@ -109,37 +118,27 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   const skippedLinks = skippedLinksMessage([...given.skipped, ...others.skipped], locale);
   if (skippedLinks !== undefined) io.err(skippedLinks);
 
-  const workspace = new Workspace({ locale: flagLocale });
-  if (config) workspace.setConfig(configUri, config.text);
-  const known = new Map<string, KnownFile>();
-  const reported: string[] = [];
-  if (config && configUri) {
-    known.set(configUri, { display: config.display, absolute: config.absolute, lines: new LineIndex(config.text) });
-    reported.push(configUri);
-  }
   const givenAbsolute = new Set(given.files.map((file) => file.absolute));
   const toRead = [...given.files, ...others.files.filter((file) => !givenAbsolute.has(file.absolute))];
-  const progress = new Progress(io, toRead.length, locale);
-  let analysis: WorkspaceAnalysis;
-  try {
-    for (let i = 0; i < toRead.length; i++) {
-      const input = toRead[i]!;
-      const isGiven = i < given.files.length;
-      const text = input === stdinFile ? stdinText(io, input) : readText(input, locale).text;
-      const uri = fileUri(input.absolute);
-      const source = workspace.setFile(uri, text);
-      known.set(uri, { display: input.display, absolute: input.absolute, lines: source.lines });
-      if (isGiven) reported.push(uri);
-      progress.update(i + 1);
-    }
-    // The line stays (at n/n) while the workspace is analysed, then goes.
-    analysis = workspace.analyze();
-  } finally {
-    progress.clear();
-  }
-  locale = analysis.locale;
+  const configInput: ConfigInput | undefined = config && configUri ? { file: config, uri: configUri } : undefined;
+  const cache = request.cache
+    ? openCache(request.cache.location, scope?.root ?? io.cwd, io, locale, cacheKey({ bundle: buildIdentity(), cwd: io.cwd, paths, locale: flagLocale, configUri, configText: config?.text }), format === "json")
+    : undefined;
+  const inputs = readInputs(toRead, given.files.length, stdinFile, cache, io, locale);
+  const reported = [...(configInput ? [configInput.uri] : []), ...inputs.filter((input) => input.given).map((input) => input.uri)];
+  const outcome: CheckOutcome = cache
+    ? analyseWithCache(inputs, cache, configInput, flagLocale, io, locale)
+    : analyseFiles(inputs, newWorkspace(flagLocale, configInput), configInput, new Set(reported), format === "json", io, locale);
+  locale = outcome.locale;
 
-  const diagnostics = toCliDiagnostics(reported, analysis.diagnostics, known);
+  const diagnostics: CliDiagnostic[] = [];
+  const data = new Map<CliDiagnostic, BalanceData | Uint8Array>();
+  for (const uri of reported) {
+    const result = outcome.results.get(uri);
+    if (!result) continue;
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
+    for (const [index, balance] of result.data) data.set(result.diagnostics[index]!, balance);
+  }
   const counts = count(diagnostics);
   // --quiet means errors only in every format; the machine formats otherwise carry everything.
   const listed = verbosity === "quiet" ? diagnostics.filter((d) => d.severity === "error" && d.suppressed === undefined) : diagnostics;
@@ -148,7 +147,13 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
       io.out(renderText(diagnostics, counts, given.files.length, locale, painter(colorEnabled(io)), verbosity));
       break;
     case "json":
-      io.out(renderJson(listed, balanceDataOf(analysis, known)));
+      io.out(
+        renderJson(listed, (d) => {
+          const balance = data.get(d);
+          // Read from the cache as bytes only for the other formats (checkCache.ts), but to be sure:
+          return balance instanceof Uint8Array ? (JSON.parse(Buffer.from(balance).toString("utf8")) as BalanceData) : balance;
+        }),
+      );
       break;
     case "sarif": {
       const docsBaseUrl = settings?.docsBaseUrl;
@@ -177,6 +182,49 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
     return 1;
   }
   return 0;
+}
+
+/** `--cache`: where the cache lives (inside the workspace, or a usage error) and what it holds for `key`. */
+function openCache(flag: string | undefined, root: string, io: Io, locale: Locale, key: string, parseData: boolean): OpenCache {
+  const location = cacheLocation(flag, root, io.cwd);
+  if ("refused" in location) {
+    throw new UsageError(
+      location.refused === "outside"
+        ? say(
+            locale,
+            `--cache-location må ligge i arbeidsområdet (${visible(root)}); hfa leser og skriver ikke utenfor det.`,
+            `--cache-location must lie inside the workspace (${visible(root)}); hfa reads and writes nothing outside it.`,
+          )
+        : say(
+            locale,
+            `--cache-location «${visible(flag ?? "")}» er en fil som ikke er en hfa-cache; hfa skriver ikke over den. Oppgi en ny fil eller en mappe.`,
+            `--cache-location "${visible(flag ?? "")}" is a file that is not an hfa cache; hfa does not overwrite it. Give a new file or a folder.`,
+          ),
+      "check",
+    );
+  }
+  return { path: location.path, key, previous: readCache(location.path, key, parseData) };
+}
+
+/**
+ * Reads `files` in order (standard input for `stdinFile`); the first
+ * `given` were named on the command line. With a cache (only then), each file's bytes
+ * are hashed, and a file whose hash the cache holds is decoded only when its
+ * text is needed (the same bytes decoded cleanly when the cache was written).
+ */
+function readInputs(files: readonly InputFile[], given: number, stdinFile: InputFile | undefined, cache: OpenCache | undefined, io: Io, locale: Locale): CheckInput[] {
+  const hashes = cache?.previous ? new Map(cache.previous.files.map((entry) => [entry.absolute, entry.hash])) : undefined;
+  return files.map((file, i) => {
+    const base = { display: file.display, absolute: file.absolute, uri: fileUri(file.absolute), given: i < given };
+    if (file === stdinFile) {
+      const text = stdinText(io, file);
+      return { ...base, hash: cache ? contentHash(text) : "", text: () => text };
+    }
+    const bytes = readBytes(file, locale);
+    const hash = cache ? contentHash(bytes) : "";
+    let text = hashes?.get(file.absolute) === hash ? undefined : decodeText(file, bytes, locale).text;
+    return { ...base, hash, text: () => (text ??= decodeText(file, bytes, locale).text) };
+  });
 }
 
 function stdinText(io: Io, file: InputFile): string {

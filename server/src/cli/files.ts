@@ -171,7 +171,7 @@ function linkInside(childAbsolute: string, childDisplay: string, state: Walk): s
   return target;
 }
 
-function isFolder(path: string): boolean {
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

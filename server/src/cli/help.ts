@@ -58,6 +58,9 @@ Flagg:
                         første stien og oppover til depotets rot)
   --stdin               les teksten fra standard inn (for editorer og kroker)
   --stdin-filename FIL  navnet på teksten fra standard inn (kreves med --stdin)
+  --cache               gjenbruk forrige kjørings resultater for filene som ikke
+                        er endret (lagret i .hfacache i arbeidsområdets rot)
+  --cache-location STI  cachefilen, eller mappen den skal ligge i (i arbeidsområdet)
   --locale nb|en        språk for meldingene (standard: «locale» i hfa.json, ellers nb)
   -h, --help            vis denne hjelpen
 
@@ -86,6 +89,9 @@ Options:
                         the first path up to the repository root)
   --stdin               read the text from standard input (for editors and hooks)
   --stdin-filename FILE the name of the text on standard input (required with --stdin)
+  --cache               reuse the last run's results for the files that did not
+                        change (kept in .hfacache in the workspace root)
+  --cache-location PATH the cache file, or the folder to keep it in (inside the workspace)
   --locale nb|en        language of the messages (default: "locale" in hfa.json, else nb)
   -h, --help            show this help
 

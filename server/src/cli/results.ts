@@ -70,19 +70,29 @@ export function toCliDiagnostics(
     const list = byUri.get(uri);
     if (!file || !list) continue;
     for (const diagnostic of list) {
-      const related = diagnostic.related?.map((info): CliRelated => {
-        const target = files.get(info.uri);
-        const place = target ? locate(target, info.start, info.end) : { file: info.uri, absolute: info.uri, line: 1, column: 1, endLine: 1, endColumn: 1 };
-        return { ...place, message: info.message };
-      });
-      out.push({
-        ...locate(file, diagnostic.start, diagnostic.end),
+      // One object literal per diagnostic (no spreads): thousands of them in a CI run.
+      const from = file.lines.position(diagnostic.start);
+      const to = file.lines.position(Math.max(diagnostic.start, diagnostic.end));
+      const cli: { -readonly [K in keyof CliDiagnostic]: CliDiagnostic[K] } = {
+        file: file.display,
+        absolute: file.absolute,
+        line: from.line + 1,
+        column: from.character + 1,
+        endLine: to.line + 1,
+        endColumn: to.character + 1,
         severity: cliSeverity(diagnostic.severity),
         code: diagnostic.code,
         message: diagnostic.message,
-        ...(related && related.length > 0 ? { related } : {}),
-        ...(diagnostic.suppressed !== undefined ? { suppressed: diagnostic.suppressed } : {}),
-      });
+      };
+      if (diagnostic.related && diagnostic.related.length > 0) {
+        cli.related = diagnostic.related.map((info): CliRelated => {
+          const target = files.get(info.uri);
+          const place = target ? locate(target, info.start, info.end) : { file: info.uri, absolute: info.uri, line: 1, column: 1, endLine: 1, endColumn: 1 };
+          return { ...place, message: info.message };
+        });
+      }
+      if (diagnostic.suppressed !== undefined) cli.suppressed = diagnostic.suppressed;
+      out.push(cli);
     }
   }
   return out;

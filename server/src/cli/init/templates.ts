@@ -144,6 +144,7 @@ repos:
 `;
 
 const GITIGNORE = `node_modules/
+.hfacache
 hfa.sarif
 gl-code-quality-report.json
 `;
