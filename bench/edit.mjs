@@ -5,8 +5,7 @@
 // it (docs/performance.md "Known issues"), typed into above that declaration.
 // --top: the edit is at the top of the agreement's body, above all its clauses.
 // --rename: the agreement's name is typed into.
-import { build } from "esbuild";
-import { createRequire } from "node:module";
+import { bundleFrom } from "./bundle.mjs";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,11 +34,7 @@ const roots = [repo, options.root].filter(Boolean);
 mkdirSync(out, { recursive: true });
 async function load(root, index) {
   const outfile = join(out, `edit-core-${index}.cjs`);
-  await build({
-    stdin: { contents: 'export { Workspace } from "../server/src/analysis/workspace.ts";', resolveDir: join(root, "bench"), sourcefile: "edit-core.ts", loader: "ts" },
-    outfile, bundle: true, platform: "node", target: "node20", format: "cjs", mainFields: ["module", "main"], logLevel: "warning",
-  });
-  return createRequire(import.meta.url)(outfile).Workspace;
+  return (await bundleFrom(root, { "../server/src/analysis/workspace.ts": ["Workspace"] }, outfile)).Workspace;
 }
 const workspaces = [];
 const { files } = generateWorkspace(count);

@@ -11,9 +11,8 @@
 // parsing every file, lex alone, and the heap the ParseResults keep (growth
 // of heapUsed after gc(), the source strings excluded) per MB of source.
 
-import { build } from "esbuild";
+import { bundleFrom } from "./bundle.mjs";
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateLargeFile, generateWorkspace } from "./generate.mjs";
@@ -35,22 +34,7 @@ mkdirSync(out, { recursive: true });
 const cores = [];
 for (const [n, root] of roots.entries()) {
   const outfile = join(out, `parse-core-${n}.cjs`);
-  await build({
-    stdin: {
-      contents: 'export { parse } from "../grammar/src/parser.ts";\nexport { lex } from "../grammar/src/lexer.ts";',
-      resolveDir: join(root, "bench"),
-      sourcefile: "bench-parse.ts",
-      loader: "ts",
-    },
-    outfile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    mainFields: ["module", "main"],
-    logLevel: "warning",
-  });
-  const core = createRequire(import.meta.url)(outfile);
+  const core = await bundleFrom(root, { "../grammar/src/parser.ts": ["parse"], "../grammar/src/lexer.ts": ["lex"] }, outfile);
   core.parse('sats A "a" 1 kr per døgn');
   cores.push({ root, ...core });
 }

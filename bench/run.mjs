@@ -19,12 +19,12 @@
 //          --root <checkout> (measure another working tree, e.g. the code before a change),
 // Profile:  node --cpu-prof --cpu-prof-dir=bench/out bench/run.mjs --only "workspace 1000"
 
-import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleTo } from "./bundle.mjs";
 import { generateLargeFile, generateWorkspace } from "./generate.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,26 +51,12 @@ const jsonc = createRequire(import.meta.url)("jsonc-parser");
 
 mkdirSync(out, { recursive: true });
 const coreFile = join(out, root === repo ? "core.cjs" : "core-other.cjs");
-await build({
-  stdin: {
-    contents: [
-      'export { parse } from "../grammar/src/parser.ts";',
-      'export { lex } from "../grammar/src/lexer.ts";',
-      'export { Workspace } from "../server/src/analysis/workspace.ts";',
-    ].join("\n"),
-    resolveDir: join(root, "bench"),
-    sourcefile: "bench-core.ts",
-    loader: "ts",
-  },
-  outfile: coreFile,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  mainFields: ["module", "main"],
-  sourcemap: "linked",
-  logLevel: "warning",
-});
+await bundleTo(
+  root,
+  { "../grammar/src/parser.ts": ["parse"], "../grammar/src/lexer.ts": ["lex"], "../server/src/analysis/workspace.ts": ["Workspace"] },
+  coreFile,
+  { sourcemap: true },
+);
 const startedLoad = performance.now();
 const { Workspace } = createRequire(import.meta.url)(coreFile);
 // Building the Chevrotain lexer and parser happens once per process (the CLI pays it too).

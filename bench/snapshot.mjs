@@ -15,14 +15,13 @@
 // the code from another checkout (with node_modules and a built dist/).
 // Entries are deterministic: fixed seeds, sorted maps, no timings.
 
-import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleFrom } from "./bundle.mjs";
 import { generateLargeFile, generateWorkspace } from "./generate.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,27 +38,16 @@ const MUTATIONS = Number(option("--mutations", 12));
 const outDir = join(repo, "bench", "out");
 mkdirSync(outDir, { recursive: true });
 const coreFile = join(outDir, `snapshot-core-${process.pid}.cjs`);
-await build({
-  stdin: {
-    contents: [
-      'export { parse } from "../grammar/src/parser.ts";',
-      'export { Workspace } from "../server/src/analysis/workspace.ts";',
-      'export { formatText } from "../server/src/format/formatter.ts";',
-      'export { mutateMany, rng } from "../tests/robust/fuzzKit.ts";',
-    ].join("\n"),
-    resolveDir: join(root, "bench"),
-    sourcefile: "snapshot-core.ts",
-    loader: "ts",
+const core = await bundleFrom(
+  root,
+  {
+    "../grammar/src/parser.ts": ["parse"],
+    "../server/src/analysis/workspace.ts": ["Workspace"],
+    "../server/src/format/formatter.ts": ["formatText"],
+    "../tests/robust/fuzzKit.ts": ["mutateMany", "rng"],
   },
-  outfile: coreFile,
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  mainFields: ["module", "main"],
-  logLevel: "warning",
-});
-const core = createRequire(import.meta.url)(coreFile);
+  coreFile,
+);
 rmSync(coreFile, { force: true });
 const { parse, Workspace, formatText, mutateMany, rng } = core;
 
