@@ -105,11 +105,6 @@ export function analyseFiles(
   return { results, locale: analysis.locale, workspace, analysis };
 }
 
-/**
- * The run with `--cache`: the cached results where they still hold (see
- * checkCache.ts), the whole workspace analysed otherwise; the cache rewritten
- * unless nothing changed.
- */
 /** The cache of a `--cache` run: where it lives, its key, and the last run's document when it is valid for that key. */
 export interface OpenCache {
   readonly path: string;
@@ -117,6 +112,11 @@ export interface OpenCache {
   readonly previous: CacheDocument | undefined;
 }
 
+/**
+ * The run with `--cache`: the cached results where they still hold (see
+ * checkCache.ts), the whole workspace analysed otherwise; the cache rewritten
+ * unless nothing changed.
+ */
 export function analyseWithCache(
   inputs: readonly CheckInput[],
   cache: OpenCache,
