@@ -13,20 +13,12 @@
 
 import { bundleFrom } from "./bundle.mjs";
 import { mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { benchArgs, gc, repo, timed } from "./interleave.mjs";
 import { generateLargeFile, generateWorkspace } from "./generate.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(repo, "bench", "out");
-const args = process.argv.slice(2);
-const roots = [];
-for (let i = 0; i < args.length; i++) if (args[i] === "--root") roots.push(resolve(args[i + 1]));
-if (roots.length === 0) roots.push(repo);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const { roots, option } = benchArgs();
 const RUNS = Number(option("--runs", 15));
 const only = option("--only", undefined);
 
@@ -45,26 +37,11 @@ scenarios.push({ name: "one file, 5000 lines", files: [generateLargeFile(5000).t
 scenarios.push({ name: "hostile: 260 KB `avtale (`", files: ["avtale ( ".repeat(29_000)] });
 
 const MB = 1024 * 1024;
-const gc = () => {
-  if (global.gc) {
-    global.gc();
-    global.gc();
-  }
-};
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1];
 };
 const fmt = (n) => n.toFixed(n < 10 ? 2 : 1);
-
-function timed(fn) {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  fn();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 };
-}
 
 for (const scenario of scenarios) {
   if (only && !scenario.name.includes(only)) continue;

@@ -14,6 +14,7 @@ import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
 import { FastClauses } from "./fastClauses.js";
+import { keepHiddenClass } from "./hiddenClasses.js";
 import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
 import { TokenTable } from "./tokenTable.js";
 import {
@@ -806,6 +807,10 @@ class ParsedFile implements ParseResult {
     return this.table.firstAtOrAfter(offset);
   }
 }
+
+// Each lives for one parse (see hiddenClasses.ts).
+keepHiddenClass(new Driver([], 0, undefined));
+keepHiddenClass(new ParsedFile({ declarations: [], start: 0, end: 0 }, new TokenTable("", []), [], [], []));
 
 /** An unterminated string also breaks its clause; one message at a place is enough. */
 function dedupeProblems(problems: SyntaxProblem[]): SyntaxProblem[] {

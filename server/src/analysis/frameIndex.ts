@@ -11,6 +11,7 @@
  * differ, and the final lists are sorted by position (a grant clause gets at
  * most one HFA701 and one HFA702).
  */
+import { keepHiddenClass } from "../../../grammar/src/hiddenClasses.js";
 import { checkFrames, type FrameDraw } from "./checks/frame.js";
 import type { RawDiagnostic } from "./diagnostics.js";
 import type { Locale } from "./i18n.js";
@@ -100,6 +101,9 @@ export class FrameIndex {
     return out;
   }
 }
+
+// One per workspace (see hiddenClasses.ts).
+keepHiddenClass(new FrameIndex());
 
 function check(key: string, files: readonly string[], drawsOf: DrawsOf, locale: Locale): ReadonlyMap<string, readonly RawDiagnostic[]> {
   const draws: FrameDraw[] = [];

@@ -8,6 +8,7 @@
  * still reach its end. Same answer as the scan: the first covering
  * suppression in comment order.
  */
+import { keepHiddenClass } from "../../../grammar/src/hiddenClasses.js";
 import type { Suppression } from "./suppressions.js";
 
 export class SuppressionIndex {
@@ -44,3 +45,6 @@ export class SuppressionIndex {
     return best?.suppression;
   }
 }
+
+// One per file and check (see hiddenClasses.ts).
+keepHiddenClass(new SuppressionIndex([]));

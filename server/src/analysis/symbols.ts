@@ -3,6 +3,7 @@
  * the built-ins of the prelude.
  */
 import type * as Ast from "../../../grammar/src/ast.js";
+import { keepHiddenClass } from "../../../grammar/src/hiddenClasses.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES_BY_ID } from "./prelude.js";
 
 export type DeclKind =
@@ -185,6 +186,9 @@ export class DependencyRecorder extends SymbolTable {
     return super.names(kind);
   }
 }
+
+// A table per analysis, a recorder per agreement (see hiddenClasses.ts).
+keepHiddenClass(new DependencyRecorder(new SymbolTable()));
 
 /** All declarations the table holds, or all but the agreements (whose namespace `setAgreements` remakes). */
 export type Which = "all" | "shared";

@@ -1,3 +1,5 @@
+import { keepHiddenClass } from "../../../grammar/src/hiddenClasses.js";
+
 /** Offsets ↔ line/column (0-based, UTF-16 code units, as LSP and editors count). */
 export class LineIndex {
   private readonly starts: number[];
@@ -46,6 +48,9 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
   }
 }
+
+// One per file, dropped with it (see hiddenClasses.ts).
+keepHiddenClass(new LineIndex(""));
 
 /** Levenshtein distance, for "did you mean" suggestions (HFA101). */
 export function editDistance(a: string, b: string): number {

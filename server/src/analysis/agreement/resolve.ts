@@ -7,9 +7,11 @@
  * are valid enough to compute with.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import type { CheckContext } from "../checks/context.js";
+import { keepHiddenClass } from "../../../../grammar/src/hiddenClasses.js";
+import { CheckContext } from "../checks/context.js";
+import { DEFAULT_CONFIG } from "../config.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
-import type { DeclKind, DeclaredOf, SymbolKind, SymbolTable, SymbolTarget } from "../symbols.js";
+import { SymbolTable, type DeclKind, type DeclaredOf, type SymbolKind, type SymbolTarget } from "../symbols.js";
 import { closestNames } from "../text.js";
 import { joinAlternatives, joinList } from "../i18n.js";
 
@@ -209,6 +211,8 @@ export class Resolver {
     return undefined;
   }
 }
+// One per agreement, for one check (see hiddenClasses.ts).
+keepHiddenClass(new Resolver(new CheckContext("", "", "nb", DEFAULT_CONFIG, new SymbolTable())));
 
 /** Resolves the names of one agreement and reports HFA101/103/104/202/304. */
 /** Shared empty results (read-only in `ResolvedAgreement`; nothing writes to them). */

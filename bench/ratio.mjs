@@ -1,0 +1,93 @@
+// Parse + check ÷ JSON.parse (issue 12's ratio row), interleaved between checkouts:
+// the before/after figures for the analysis core on a loaded machine.
+//
+//   node --expose-gc bench/ratio.mjs [--root <checkout>]... [--runs N] [--only <name>[,<name>…]]
+//
+// Every --root (default: this checkout; `--root /work/main --root .` for
+// before/after) is bundled with esbuild (bench/bundle.mjs) and loaded into this
+// one process; the runs alternate between them, and JSON.parse of the
+// equivalent JSON runs in the same round, so the machine's load hits all alike.
+// Per scenario and checkout: min and median of wall and CPU time (process.cpuUsage)
+// of bench/run.mjs's runOnce (setFile of every file into a fresh workspace, then
+// analyze()), each run after gc() as run.mjs times it (a full GC between runs is
+// part of the figure: see grammar/src/hiddenClasses.ts), and the ratio of the
+// median wall time to JSON.parse's median, as run.mjs prints it.
+// --only takes exact scenario names ("workspace 1", "workspace 100", "workspace 1000",
+// "workspace 10000", "one file"), comma-separated.
+
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { bundleFrom } from "./bundle.mjs";
+import { generateLargeFile, generateWorkspace } from "./generate.mjs";
+import { benchArgs, gc, repo, timed } from "./interleave.mjs";
+
+const out = join(repo, "bench", "out");
+const { roots, option } = benchArgs();
+const RUNS = Number(option("--runs", 15));
+const only = option("--only", undefined)?.split(",");
+
+mkdirSync(out, { recursive: true });
+const cores = [];
+for (const [n, root] of roots.entries()) {
+  const core = await bundleFrom(root, { "../server/src/analysis/workspace.ts": ["Workspace"] }, join(out, `ratio-core-${n}.cjs`));
+  new core.Workspace().setFile("file:///warm.hfa", 'sats A "a" 1 kr per døgn');
+  cores.push({ root, ...core });
+}
+
+const scenarios = [];
+for (const count of [1, 100, 1000, 10_000]) {
+  const name = `workspace ${count}`;
+  if (!only || only.includes(name)) scenarios.push({ name, ...generateWorkspace(count) });
+}
+if (!only || only.includes("one file")) {
+  const { text, json } = generateLargeFile(5000);
+  scenarios.push({ name: "one file", files: [{ path: "stor.hfa", text }], json });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (n) => n.toFixed(n < 10 ? 2 : 1);
+
+function runOnce(Workspace, files) {
+  const workspace = new Workspace();
+  for (const file of files) workspace.setFile(`file:///ws/${file.path}`, file.text);
+  return workspace.analyze();
+}
+
+for (const scenario of scenarios) {
+  // As bench/run.mjs times them: gc() before every run (each sample is one run).
+  const reps = scenario.files.length < 50 ? 20 : 1;
+  const runs = scenario.files.length > 5000 ? Math.min(RUNS, 5) : RUNS;
+  const results = cores.map(() => ({ wall: [], cpu: [] }));
+  const json = { wall: [] };
+  for (let run = -3; run < runs; run++) {
+    for (const [n, core] of cores.entries()) {
+      for (let k = 0; k < reps; k++) {
+        gc();
+        const t = timed(() => runOnce(core.Workspace, scenario.files));
+        if (run >= 0) {
+          results[n].wall.push(t.wall);
+          results[n].cpu.push(t.cpu);
+        }
+      }
+    }
+    gc();
+    const jsonReps = Math.max(1, Math.round(reps * 5 * (scenario.files.length < 50 ? 4 : 1)));
+    const j = timed(() => {
+      for (let k = 0; k < jsonReps; k++) JSON.parse(scenario.json);
+    });
+    if (run >= 0) json.wall.push(j.wall / jsonReps);
+  }
+  const jsonMedian = median(json.wall);
+  console.log(`${scenario.name}: ${scenario.files.length} files; JSON.parse med ${fmt(jsonMedian)} ms`);
+  for (const [n, core] of cores.entries()) {
+    const r = results[n];
+    console.log(
+      `  ${core.root}: wall min ${fmt(Math.min(...r.wall))} / med ${fmt(median(r.wall))} ms` +
+        ` (cpu min ${fmt(Math.min(...r.cpu))} / med ${fmt(median(r.cpu))}); ratio ${(median(r.wall) / jsonMedian).toFixed(1)}×`,
+    );
+  }
+}
