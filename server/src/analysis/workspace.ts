@@ -162,6 +162,8 @@ export class Workspace {
   private readonly fileCache = new WeakMap<ParseResult, FileCacheEntry>();
   /** See `internFiles`; emptied at every full run. */
   private fileLists = new Map<string, readonly string[]>();
+  /** The list `internFiles` returned last (most agreements depend on the same files as the one before). */
+  private lastFileList: readonly string[] | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.localeOverride = options.locale;
@@ -267,6 +269,7 @@ export class Workspace {
       this.finals = new Map();
       this.schemeFiles = new Set();
       this.fileLists = new Map();
+      this.lastFileList = undefined;
     }
     const symbols = this.symbols!;
     const sorted = this.sorted!;
@@ -498,10 +501,13 @@ export class Workspace {
 
   /** One shared array per set of files: agreements mostly depend on the same few shared files, and one list each would add up. */
   private internFiles(uris: ReadonlySet<string>): readonly string[] {
+    const last = this.lastFileList;
+    if (last !== undefined && sameMembers(last, uris)) return last;
     const list = [...uris].sort();
     const key = list.join("\u0000");
     let interned = this.fileLists.get(key);
     if (!interned) this.fileLists.set(key, (interned = list));
+    this.lastFileList = interned;
     return interned;
   }
 
@@ -667,4 +673,11 @@ function configKey(config: Config): string {
     config.suppressionMinWords,
     config.grantMaxShare,
   ]);
+}
+
+/** Whether `list` (without repeats) holds exactly the members of `set`. */
+function sameMembers(list: readonly string[], set: ReadonlySet<string>): boolean {
+  if (list.length !== set.size) return false;
+  for (const item of list) if (!set.has(item)) return false;
+  return true;
 }
