@@ -50,6 +50,12 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const fmt = (n) => n.toFixed(n < 10 ? 2 : 1);
+/** Median and quartiles of the per-round ratios a[i] / b[i]: the load of a round hits both alike. */
+const paired = (a, b) => {
+  const ratios = a.map((x, i) => x / b[i]).sort((x, y) => x - y);
+  const q = (f) => ratios[Math.min(ratios.length - 1, Math.floor(f * ratios.length))].toFixed(3);
+  return `${median(ratios).toFixed(3)} (IQR ${q(0.25)}–${q(0.75)}, ${ratios.length} rounds)`;
+};
 
 function runOnce(Workspace, files) {
   const workspace = new Workspace();
@@ -61,18 +67,24 @@ for (const scenario of scenarios) {
   // As bench/run.mjs times them: gc() before every run (each sample is one run).
   const reps = scenario.files.length < 50 ? 20 : 1;
   const runs = scenario.files.length > 5000 ? Math.min(RUNS, 5) : RUNS;
-  const results = cores.map(() => ({ wall: [], cpu: [] }));
+  const results = cores.map(() => ({ wall: [], cpu: [], roundCpu: [] }));
   const json = { wall: [] };
   for (let run = -3; run < runs; run++) {
-    for (const [n, core] of cores.entries()) {
+    // Every other round in the reverse order: the position in a round has a cost of its own (±20 % on this machine).
+    const order = run % 2 === 0 ? [...cores.keys()] : [...cores.keys()].reverse();
+    for (const n of order) {
+      const core = cores[n];
+      let roundCpu = 0;
       for (let k = 0; k < reps; k++) {
         gc();
         const t = timed(() => runOnce(core.Workspace, scenario.files));
         if (run >= 0) {
           results[n].wall.push(t.wall);
           results[n].cpu.push(t.cpu);
+          roundCpu += t.cpu;
         }
       }
+      if (run >= 0) results[n].roundCpu.push(roundCpu);
     }
     gc();
     const jsonReps = Math.max(1, Math.round(reps * 5 * (scenario.files.length < 50 ? 4 : 1)));
@@ -87,7 +99,8 @@ for (const scenario of scenarios) {
     const r = results[n];
     console.log(
       `  ${core.root}: wall min ${fmt(Math.min(...r.wall))} / med ${fmt(median(r.wall))} ms` +
-        ` (cpu min ${fmt(Math.min(...r.cpu))} / med ${fmt(median(r.cpu))}); ratio ${(median(r.wall) / jsonMedian).toFixed(1)}×`,
+        ` (cpu min ${fmt(Math.min(...r.cpu))} / med ${fmt(median(r.cpu))}); ratio ${(median(r.wall) / jsonMedian).toFixed(1)}×` +
+        (n > 0 ? `; CPU ÷ first checkout's in the same round: median ${paired(r.roundCpu, results[0].roundCpu)}` : ""),
     );
   }
 }
