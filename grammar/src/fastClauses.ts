@@ -27,6 +27,7 @@ import {
   UNIT_BY_SPELLING,
   type ClauseRuleName,
 } from "./clauses.js";
+import { fitted } from "./fitted.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
 import {
@@ -473,7 +474,7 @@ export class FastClauses {
       if (share === undefined) return undefined;
       shares.push(share);
     }
-    return shares;
+    return fitted(shares);
   }
 
   /** Names separated by commas, `og` read as one and recorded (see `nameList` in clauses.ts). */
@@ -496,7 +497,7 @@ export class FastClauses {
       if (name === undefined) return undefined;
       names.push(name);
     }
-    return { names, ands };
+    return { names: fitted(names), ands: fitted(ands) };
   }
 
   // ------------------------------------------------------------ headers and items

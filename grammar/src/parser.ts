@@ -14,6 +14,7 @@ import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
 import { FastClauses } from "./fastClauses.js";
+import { fitted } from "./fitted.js";
 import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
 import { TokenTable } from "./tokenTable.js";
 import {
@@ -509,7 +510,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "community", name: header.name, title: header.title, items, body, start, end };
+    return { kind: "community", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
 
   private parseHealthTrust(): Ast.HealthTrustDecl {
@@ -535,7 +536,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "healthTrust", name: header.name, title: header.title, hospitals, body, start, end };
+    return { kind: "healthTrust", name: header.name, title: header.title, hospitals: fitted(hospitals), body, start, end };
   }
 
   private parseScheme(start: number): Ast.SchemeDecl {
@@ -560,7 +561,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "scheme", name: header.name, title: header.title, items, body, start, end };
+    return { kind: "scheme", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
 
   private parseDistribution(): Ast.DistributionItem | undefined {
@@ -592,7 +593,7 @@ class Driver {
       this.skipStrayBlock("fordeling");
       return true;
     });
-    return { kind: "distribution", entries, body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+    return { kind: "distribution", entries: fitted(entries), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
   }
 
   private parseAgreement(start: number): Ast.AgreementDecl {
@@ -609,7 +610,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "agreement", name: header.name, title: header.title, clauses, body, start, end };
+    return { kind: "agreement", name: header.name, title: header.title, clauses: fitted(clauses), body, start, end };
   }
 
   /** One clause; on failure an IncompleteClause covering the segment. */
@@ -667,7 +668,7 @@ class Driver {
       keyword: keywordSpan,
       name: header.name,
       title: header.title,
-      items,
+      items: fitted(items),
       body: { start: open.startOffset, end },
       start: keyword.startOffset,
       end,
@@ -693,7 +694,7 @@ class Driver {
       items.push(this.parseFlatClause<Ast.BalanceItem>(BALANCE_ITEM_RULES.get(type)!, BALANCE_BLOCK));
       return true;
     });
-    return { kind: "balance", keyword: keywordSpan, items, body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+    return { kind: "balance", keyword: keywordSpan, items: fitted(items), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
   }
 }
 
@@ -782,7 +783,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   // Not `push(...driver.problems)`: a spread of 125 000 problems overflows the stack.
   for (const problem of driver.problems) problems.push(problem);
   problems.sort((a, b) => a.start - b.start);
-  return new ParsedFile({ declarations, start: 0, end: text.length }, new TokenTable(text, tokens), lexed.comments, dedupeProblems(problems), placeholders);
+  return new ParsedFile({ declarations: fitted(declarations), start: 0, end: text.length }, new TokenTable(text, tokens), fitted(lexed.comments), dedupeProblems(problems), fitted(placeholders));
 }
 
 class ParsedFile implements ParseResult {

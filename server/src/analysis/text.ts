@@ -1,3 +1,5 @@
+import { fitted } from "../../../grammar/src/fitted.js";
+
 /** Offsets ↔ line/column (0-based, UTF-16 code units, as LSP and editors count). */
 export class LineIndex {
   private readonly starts: number[];
@@ -12,7 +14,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = fitted(starts);
   }
 
   get lineCount(): number {

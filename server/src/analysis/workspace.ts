@@ -21,6 +21,7 @@
  *    layered over them (layeredMap.ts).
  */
 import type * as Ast from "../../../grammar/src/ast.js";
+import { fitted } from "../../../grammar/src/fitted.js";
 import { parse, type ParseResult } from "../../../grammar/src/parser.js";
 import { computeMoney, type MoneyModel } from "./agreement/money.js";
 import { resolveAgreement, type Reference, type ResolvedAgreement } from "./agreement/resolve.js";
@@ -186,7 +187,7 @@ export class Workspace {
     const parsed = parse(text);
     const declarations = declarationsOf(uri, parsed.file);
     const { signature, agreementNames, sharedOffsets } = signatureOf(text, parsed.file);
-    const file: SourceFile = { uri, text, parse: parsed, lines: new LineIndex(text), declarations, signature, agreementNames, sharedOffsets };
+    const file: SourceFile = { uri, text, parse: parsed, lines: new LineIndex(text), declarations: fitted(declarations), signature, agreementNames, sharedOffsets };
     this.files.set(uri, file);
     this.analysis = undefined;
     this.pending.add(uri);
@@ -361,7 +362,7 @@ export class Workspace {
       for (const analysis of state.analyses) for (const reference of analysis.resolved.references) refs.push(reference);
       this.finals.set(uri, {
         generation: this.generation,
-        sources,
+        sources: fitted(sources),
         extrasKey,
         diagnostics: finalDiagnostics(
           [...state.fileResult.diagnostics, ...state.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
@@ -370,7 +371,7 @@ export class Workspace {
           uri,
           locale,
         ),
-        references: refs,
+        references: fitted(refs),
       });
       changedFinals.push(uri);
     }
@@ -438,7 +439,7 @@ export class Workspace {
       analyses.push(analysis);
       if (analysis.money.grants.length > 0) draws.push({ uri: file.uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
     }
-    return { fileResult, analyses, draws, schemeDiagnostics, schemeRefs, hasScheme };
+    return { fileResult, analyses: fitted(analyses), draws: fitted(draws), schemeDiagnostics: fitted(schemeDiagnostics), schemeRefs: fitted(schemeRefs), hasScheme };
   }
 
   /** Diagnostics that depend only on one file's text: syntax, notation, ranges, suppressions. */
@@ -453,7 +454,7 @@ export class Workspace {
     checkRateSources(file.parse.file, ctx);
     reportAndSeparators(file.parse.file, ctx);
     const found = findSuppressions(file.text, file.parse.file, file.parse.comments, file.parse, config, file.uri, locale);
-    const entry: FileCacheEntry = { key, diagnostics: [...ctx.diagnostics, ...found.diagnostics], suppressions: found.suppressions };
+    const entry: FileCacheEntry = { key, diagnostics: fitted([...ctx.diagnostics, ...found.diagnostics]), suppressions: fitted(found.suppressions) };
     this.fileCache.set(file.parse, entry);
     return entry;
   }
@@ -484,7 +485,7 @@ export class Workspace {
     checkSchemeRegion(resolved, ctx);
     checkGroups(resolved, ctx);
     checkProcess(resolved, ctx);
-    const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: ctx.diagnostics };
+    const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: fitted(ctx.diagnostics) };
     this.agreementCache.set(node, {
       generation,
       analysis,
@@ -553,7 +554,7 @@ function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly
   list.forEach(apply);
   if (suppressions.length > 0) staleSuppressions(suppressions, used, config, uri, locale).forEach(apply);
   out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return capDiagnostics(out, locale);
+  return fitted(capDiagnostics(out, locale));
 }
 
 interface FinalEntry {
@@ -632,7 +633,7 @@ function signatureOf(text: string, file: Ast.FileNode): { signature: string; agr
     parts.push(`${part.length}:${decl.kind}:${part}`);
     sharedOffsets.push(decl.start);
   }
-  return { signature: parts.join(""), agreementNames, sharedOffsets: sharedOffsets.length > 0 ? sharedOffsets : NO_OFFSETS };
+  return { signature: parts.join(""), agreementNames: fitted(agreementNames), sharedOffsets: sharedOffsets.length > 0 ? fitted(sharedOffsets) : NO_OFFSETS };
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

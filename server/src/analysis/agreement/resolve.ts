@@ -7,6 +7,7 @@
  * are valid enough to compute with.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
+import { fitted } from "../../../../grammar/src/fitted.js";
 import type { CheckContext } from "../checks/context.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
 import type { DeclKind, DeclaredOf, SymbolKind, SymbolTable, SymbolTarget } from "../symbols.js";
@@ -408,12 +409,12 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   return {
     node,
     community,
-    parties,
+    parties: fitted(parties),
     partyByName,
     period,
     hospital,
     purposes,
-    references: resolver.references,
+    references: fitted(resolver.references),
     rates: rates ?? NO_RATES,
     schemes: schemes ?? NO_SCHEMES,
     validPartyRefs,
