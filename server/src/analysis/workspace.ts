@@ -358,8 +358,14 @@ export class Workspace {
       ) {
         continue;
       }
-      const refs: Reference[] = [...state.schemeRefs];
-      for (const analysis of state.analyses) for (const reference of analysis.resolved.references) refs.push(reference);
+      // A file of one agreement (the usual layout) has that agreement's list as it is: the same references in the same order, not kept twice.
+      let refs: readonly Reference[];
+      if (state.schemeRefs.length === 0 && state.analyses.length === 1) refs = state.analyses[0]!.resolved.references;
+      else {
+        const joined: Reference[] = [...state.schemeRefs];
+        for (const analysis of state.analyses) for (const reference of analysis.resolved.references) joined.push(reference);
+        refs = fitted(joined);
+      }
       this.finals.set(uri, {
         generation: this.generation,
         sources: fitted(sources),
@@ -371,7 +377,7 @@ export class Workspace {
           uri,
           locale,
         ),
-        references: fitted(refs),
+        references: refs,
       });
       changedFinals.push(uri);
     }
