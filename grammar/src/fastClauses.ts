@@ -28,6 +28,7 @@ import {
   type ClauseRuleName,
 } from "./clauses.js";
 import { fitted } from "./fitted.js";
+import { interned } from "./intern.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
 import {
@@ -203,7 +204,7 @@ export class FastClauses {
     const token = this.la(1);
     if (token.tokenType === Identifier) {
       this.pos++;
-      return { start: token.startOffset, end: endOf(token), text: normalizeName(token.image) };
+      return { start: token.startOffset, end: endOf(token), text: interned(normalizeName(token.image)) };
     }
     if (token.tokenType === Placeholder) {
       this.pos++;
@@ -285,12 +286,13 @@ export class FastClauses {
       this.pos++;
       const [y, m, d] = token.image.split("-").map(Number) as [number, number, number];
       const iso = token.image.length === 10 ? isoDate(y, m, d) : undefined;
-      return { start: token.startOffset, end: endOf(token), text: token.image, iso, norwegianForm: false };
+      return { start: token.startOffset, end: endOf(token), text: interned(token.image), iso: iso === undefined ? iso : interned(iso), norwegianForm: false };
     }
     if (type === NorwegianDate) {
       this.pos++;
       const [d, m, y] = token.image.split(".").map(Number) as [number, number, number];
-      return { start: token.startOffset, end: endOf(token), text: token.image, iso: isoDate(y, m, d), norwegianForm: true };
+      const iso = isoDate(y, m, d);
+      return { start: token.startOffset, end: endOf(token), text: interned(token.image), iso: iso === undefined ? iso : interned(iso), norwegianForm: true };
     }
     if (type === Placeholder) {
       this.pos++;

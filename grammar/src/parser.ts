@@ -15,6 +15,7 @@ import type * as Ast from "./ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
 import { FastClauses } from "./fastClauses.js";
 import { fitted } from "./fitted.js";
+import { interned } from "./intern.js";
 import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
 import { TokenTable } from "./tokenTable.js";
 import {
@@ -432,7 +433,7 @@ class Driver {
     for (let j = from + 1; j < to; j++) {
       const token = this.tokens[j]!;
       if (!name && token.tokenType === Identifier) {
-        name = { start: token.startOffset, end: tokenEnd(token), text: normalizeName(token.image) };
+        name = { start: token.startOffset, end: tokenEnd(token), text: interned(normalizeName(token.image)) };
       }
       if (!title && token.tokenType === StringLiteral) {
         title = { start: token.startOffset, end: tokenEnd(token), value: token.image.slice(1, -1) };
