@@ -27,7 +27,7 @@ import {
   UNIT_BY_SPELLING,
   type ClauseRuleName,
 } from "./clauses.js";
-import { fitted } from "./fitted.js";
+import { fitted, settled } from "./fitted.js";
 import { interned } from "./intern.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
@@ -480,7 +480,7 @@ export class FastClauses {
   }
 
   /** Names separated by commas, `og` read as one and recorded (see `nameList` in clauses.ts). */
-  private nameList(): { names: Ast.Name[]; ands: Ast.Span[] } | Unfinished {
+  private nameList(): { names: Ast.Name[]; ands: readonly Ast.Span[] } | Unfinished {
     const first = this.name();
     if (first === undefined) return undefined;
     const names = [first];
@@ -499,7 +499,7 @@ export class FastClauses {
       if (name === undefined) return undefined;
       names.push(name);
     }
-    return { names: fitted(names), ands: fitted(ands) };
+    return { names: fitted(names), ands: settled(ands) };
   }
 
   // ------------------------------------------------------------ headers and items
@@ -613,7 +613,7 @@ export class FastClauses {
   private listClause<K extends "parties" | "targetGroups" | "measurePurposes">(
     keyword: TokenType,
     kind: K,
-  ): { kind: K; keyword: Ast.Span; refs: Ast.Name[]; ands: Ast.Span[]; start: number; end: number } | Unfinished {
+  ): { kind: K; keyword: Ast.Span; refs: Ast.Name[]; ands: readonly Ast.Span[]; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
     if (kw === undefined) return undefined;
     const list = this.nameList();

@@ -11,3 +11,11 @@ export function fitted<T>(list: readonly T[]): readonly T[];
 export function fitted<T>(list: readonly T[]): readonly T[] {
   return list.length === 0 ? list : list.slice();
 }
+
+/** The one empty list every finished empty list shares (frozen: a list no one grows). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A finished list that stays as it is, typed `readonly`: fitted, or the shared empty list (an empty array is still 32 bytes, and most of these are empty). */
+export function settled<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
+}

@@ -14,7 +14,7 @@ import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
 import { FastClauses } from "./fastClauses.js";
-import { fitted } from "./fitted.js";
+import { fitted, settled } from "./fitted.js";
 import { interned } from "./intern.js";
 import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
 import { TokenTable } from "./tokenTable.js";
@@ -784,7 +784,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   // Not `push(...driver.problems)`: a spread of 125 000 problems overflows the stack.
   for (const problem of driver.problems) problems.push(problem);
   problems.sort((a, b) => a.start - b.start);
-  return new ParsedFile({ declarations: fitted(declarations), start: 0, end: text.length }, new TokenTable(text, tokens), fitted(lexed.comments), dedupeProblems(problems), fitted(placeholders));
+  return new ParsedFile({ declarations: fitted(declarations), start: 0, end: text.length }, new TokenTable(text, tokens), fitted(lexed.comments), settled(dedupeProblems(problems)), settled(placeholders));
 }
 
 class ParsedFile implements ParseResult {

@@ -21,7 +21,7 @@
  *    layered over them (layeredMap.ts).
  */
 import type * as Ast from "../../../grammar/src/ast.js";
-import { fitted } from "../../../grammar/src/fitted.js";
+import { fitted, settled } from "../../../grammar/src/fitted.js";
 import { parse, type ParseResult } from "../../../grammar/src/parser.js";
 import { computeMoney, type MoneyModel } from "./agreement/money.js";
 import { resolveAgreement, type Reference, type ResolvedAgreement } from "./agreement/resolve.js";
@@ -445,7 +445,7 @@ export class Workspace {
       analyses.push(analysis);
       if (analysis.money.grants.length > 0) draws.push({ uri: file.uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
     }
-    return { fileResult, analyses: fitted(analyses), draws: fitted(draws), schemeDiagnostics: fitted(schemeDiagnostics), schemeRefs: fitted(schemeRefs), hasScheme };
+    return { fileResult, analyses: fitted(analyses), draws: settled(draws), schemeDiagnostics: settled(schemeDiagnostics), schemeRefs: settled(schemeRefs), hasScheme };
   }
 
   /** Diagnostics that depend only on one file's text: syntax, notation, ranges, suppressions. */
@@ -460,7 +460,7 @@ export class Workspace {
     checkRateSources(file.parse.file, ctx);
     reportAndSeparators(file.parse.file, ctx);
     const found = findSuppressions(file.text, file.parse.file, file.parse.comments, file.parse, config, file.uri, locale);
-    const entry: FileCacheEntry = { key, diagnostics: fitted([...ctx.diagnostics, ...found.diagnostics]), suppressions: fitted(found.suppressions) };
+    const entry: FileCacheEntry = { key, diagnostics: settled([...ctx.diagnostics, ...found.diagnostics]), suppressions: settled(found.suppressions) };
     this.fileCache.set(file.parse, entry);
     return entry;
   }
