@@ -52,6 +52,8 @@ export interface ResolvedAgreement {
 }
 
 const PARTY_KINDS = ["healthTrust", "municipality"] as const;
+/** One target per built-in purpose, shared by all its references (targets are compared by kind and id, never by identity). */
+const PURPOSE_TARGETS: ReadonlyMap<string, SymbolTarget> = new Map(PURPOSES.map((p) => [p.id, { kind: "purpose", id: p.id }]));
 // What each other reference position accepts: one array each, shared by all
 // references (every `Reference` keeps its `expected`; a fresh array per name
 // added up over a thousand agreements).
@@ -169,7 +171,7 @@ export class Resolver {
     const { ctx } = this;
     if (name.placeholder) return false;
     if (PURPOSES_BY_ID.has(name.text)) {
-      this.record(name, PURPOSE_KINDS, { kind: "purpose", id: name.text });
+      this.record(name, PURPOSE_KINDS, PURPOSE_TARGETS.get(name.text));
       return true;
     }
     this.record(name, PURPOSE_KINDS);
