@@ -56,6 +56,10 @@ export interface StartOptions {
   readonly capabilities?: ClientCapabilities;
   /** Answer to `workspace/configuration` requests. */
   readonly settings?: unknown;
+  /** Node options before the bundle, e.g. `--require` of a fault-injecting preload. */
+  readonly nodeArgs?: readonly string[];
+  /** Variables added to the server's environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 type Waiter = { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void };
@@ -66,6 +70,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: unknown[] = [];
   readonly logs: string[] = [];
+  /** Every `window/showMessage`, in order. */
+  readonly messages: { type: number; message: string }[] = [];
   stderr = "";
   exitCode: number | null | undefined = undefined;
   readonly exited: Promise<number | null>;
@@ -92,6 +98,7 @@ export class TestClient {
       }
     });
     connection.onNotification("window/logMessage", (params: { message: string }) => void this.logs.push(params.message));
+    connection.onNotification("window/showMessage", (params: { type: number; message: string }) => void this.messages.push(params));
     connection.onNotification("$/progress", (params: unknown) => void this.progress.push(params));
     connection.onRequest("window/workDoneProgress/create", () => null);
     connection.onRequest("client/registerCapability", () => null);
@@ -100,7 +107,7 @@ export class TestClient {
 
   static async start(root: string | undefined, options: StartOptions = {}): Promise<{ client: TestClient; initializeResult: import("vscode-languageserver-protocol").InitializeResult }> {
     const path = await serverBundle();
-    const child = spawn(process.execPath, [path, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.onError(() => undefined);
     const client = new TestClient(child, connection);

@@ -61,13 +61,18 @@ export function pdfToPngs(pdf: string, dir: string, prefix: string, dpi = 40, fi
   return listing.split("\n").filter(Boolean).map((name) => join(dir, name));
 }
 
-/** DOCX → PDF with LibreOffice headless, in a profile of its own (no user settings, no lock on the user's). */
-export function docxToPdf(docx: string, outDir: string): string {
+/**
+ * DOCX → PDF with LibreOffice headless, in a profile of its own (no user
+ * settings, no lock on the user's). `systemLocale` (e.g. `en_US.UTF-8`) is
+ * the locale LibreOffice takes as the reader's: it formats numbers by it
+ * unless the document names its own.
+ */
+export function docxToPdf(docx: string, outDir: string, systemLocale?: string): string {
   const profile = tempDir("hfa-lo-profile-");
   execFileSync(
     "soffice",
     [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, docx],
-    { stdio: "pipe", timeout: 120_000 },
+    { stdio: "pipe", timeout: 120_000, env: systemLocale ? { ...process.env, LANG: systemLocale, LC_ALL: systemLocale } : process.env },
   );
   return join(outDir, docx.replace(/^.*\//, "").replace(/\.docx$/, ".pdf"));
 }

@@ -146,9 +146,11 @@ export class WorkspaceFolders {
   /**
    * Every `*.hfa` below the folders that their workspace's selection keeps
    * (not following links), and the folders' `hfa.json` files. The selection
-   * is the one the CLI walks by, so editor and CLI see the same files.
+   * is the one the CLI walks by, so editor and CLI see the same files. A
+   * folder that is there but cannot be listed goes to `failed` (its URI
+   * ends in `/`).
    */
-  async scan(cancel: CancelFlag, selectionFor: SelectionFor, onFolder?: () => void): Promise<ScanResult> {
+  async scan(cancel: CancelFlag, selectionFor: SelectionFor, onFolder?: () => void, failed?: (uri: string, reason: string) => void): Promise<ScanResult> {
     const files: string[] = [];
     const configs = await this.configPaths();
     for (const root of this.roots) {
@@ -163,7 +165,9 @@ export class WorkspaceFolders {
         let entries;
         try {
           entries = await fs.readdir(dir, { withFileTypes: true });
-        } catch {
+        } catch (error) {
+          const reason = unreadableReason(error);
+          if (reason !== undefined) failed?.(pathToUri(dir) + "/", reason);
           continue;
         }
         for (const entry of entries) {
@@ -187,8 +191,14 @@ export class WorkspaceFolders {
    * and one `readFileSync` is one call into Node where the promise API makes
    * five round trips through the thread pool (stat, open, fstat, read, close)
    * — for 1 005 files ~100 ms of the main thread's time and as much waiting.
+   * A file that is there but cannot be read goes to `failed`, not to `each`.
    */
-  async readAll(paths: readonly string[], cancel: CancelFlag, each: (uri: string, text: string, done: number) => void): Promise<void> {
+  async readAll(
+    paths: readonly string[],
+    cancel: CancelFlag,
+    each: (uri: string, text: string, done: number) => void,
+    failed?: (uri: string, reason: string) => void,
+  ): Promise<void> {
     const BATCH = 64;
     for (let i = 0; i < paths.length; i += BATCH) {
       if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -196,22 +206,38 @@ export class WorkspaceFolders {
       const end = Math.min(paths.length, i + BATCH);
       for (let j = i; j < end; j++) {
         const path = paths[j]!;
-        const text = readSmallFile(path);
+        const text = readSmallFile(path, failed);
         if (text !== undefined) each(pathToUri(path), text, j + 1);
       }
     }
   }
 }
 
-/** The text of a file of at most MAX_FILE_BYTES, or undefined (too large, gone, unreadable). */
-function readSmallFile(path: string): string | undefined {
+/** Error codes of a file that is gone, or no longer a file, since its folder was listed: nothing to report (a watched-file event follows). */
+const GONE = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
+
+/**
+ * The text of a file of at most MAX_FILE_BYTES, or undefined (too large,
+ * gone, unreadable). A file that is there but cannot be read (EACCES, EIO…)
+ * is told to `failed`, with the error's code.
+ */
+function readSmallFile(path: string, failed?: (uri: string, reason: string) => void): string | undefined {
   try {
     const stat = statSync(path, { throwIfNoEntry: false });
     if (stat === undefined || stat.size > MAX_FILE_BYTES) return undefined;
     return readFileSync(path, "utf8");
-  } catch {
+  } catch (error) {
+    const reason = unreadableReason(error);
+    if (reason !== undefined) failed?.(pathToUri(path), reason);
     return undefined;
   }
+}
+
+/** The error's code (`EIO`), or undefined when it says the file or folder is gone. */
+function unreadableReason(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && GONE.has(code)) return undefined;
+  return code ?? String(error).split("\n")[0]!;
 }
 
 export function isInside(root: string, path: string): boolean {

@@ -28,7 +28,7 @@ import {
   type TextDocumentIdentifier,
   type WorkspaceFolder,
 } from "vscode-languageserver";
-import { checkSyntaxOnly, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
+import { checkSyntaxOnly, joinList, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
 import { codeActions, FIX_ALL_KIND } from "./codeActions.js";
 import { readSettings } from "./config.js";
 import { docsBaseUriOf, packageRoot, toOffset, toOffsetRange, type ConvertContext } from "./convert.js";
@@ -83,6 +83,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The last indexing run failed: said to the user, and retried on the next change. */
   let indexFailed = false;
   let lastIndexError: string | undefined;
+  /**
+   * Files the last run listed but could not read, and folders it could not
+   * list (URI ending in `/`), with the error's code: said to the user, read
+   * again on the next change.
+   */
+  let unreadable = new Map<string, string>();
+  /** The `unreadable` the user was last told of: told again only when it changes. */
+  let toldUnreadable = "[]";
+  /** A re-read of the unreadable files (or folders) in progress. */
+  let rereading: Promise<void> | undefined;
   let shuttingDown = false;
   /** Syntax-only results of open documents above FULL_ANALYSIS_MAX_CHARS, by URI, with the version they are for. */
   const syntaxOnly = new Map<string, { version: number; result: SyntaxOnlyResult }>();
@@ -232,7 +242,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await indexRun;
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 20)); // a new run may have replaced the one awaited
     }
-    if (ready) return undefined;
+    // A file that could not be read would be missing from the answer: read it again first.
+    if (ready && unreadable.size > 0) await rereadUnreadable();
+    if (ready && unreadable.size === 0) return undefined;
     return new ResponseError(
       LSPErrorCodes.RequestFailed,
       say(
@@ -242,12 +254,63 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
-  /** After a failed indexing run, any change tries again. */
+  /** After a failed indexing run, any change tries again; after files that could not be read, any change reads them again. */
   function retryIndexing(): void {
-    if (indexFailed && !shuttingDown) {
+    if (shuttingDown) return;
+    if (indexFailed) {
       indexFailed = false;
       void index();
+    } else if (ready && unreadable.size > 0) void rereadUnreadable();
+  }
+
+  /** Reads the files the last run could not read; the ones read join the workspace. A folder it could not list: indexes again. */
+  function rereadUnreadable(): Promise<void> {
+    if ([...unreadable.keys()].some((uri) => uri.endsWith("/"))) {
+      rereading ??= index().finally(() => (rereading = undefined));
+      return rereading;
     }
+    rereading ??= (async () => {
+      const run = indexRun;
+      const still = new Map<string, string>();
+      let changed = false;
+      const paths = [...unreadable.keys()].flatMap((uri) => uriToPath(uri) ?? []);
+      const read = (uri: string, text: string) => {
+        try {
+          changed = documents.setDisk(uri, text) || changed;
+        } catch (error) {
+          log(`hfa: could not analyse ${uri}: ${describe(error)}`);
+        }
+      };
+      await folders.readAll(paths, indexing, read, (uri, reason) => {
+        log(`hfa: could not read ${uri}: ${reason}`);
+        still.set(uri, reason);
+      });
+      // A new indexing run has started meanwhile: its list counts.
+      if (run !== indexRun || shuttingDown) return;
+      unreadable = still;
+      if (changed) publisher.changed(false);
+      tellUnreadable();
+    })().finally(() => (rereading = undefined));
+    return rereading;
+  }
+
+  /** Says which files could not be read, once for each new set of them; nothing once every file is read. */
+  function tellUnreadable(): void {
+    const key = JSON.stringify([...unreadable].sort());
+    if (key === toldUnreadable) return;
+    toldUnreadable = key;
+    if (unreadable.size === 0) return;
+    const names = [...unreadable.keys()].map((uri) => (uri.endsWith("/") ? `${fileName(uri.slice(0, -1))}/` : fileName(uri))).sort();
+    const more = names.length - 3;
+    const shown = (locale: "nb" | "en") => joinList(more > 0 ? [...names.slice(0, 3), locale === "nb" ? `${more} til` : `${more} more`] : names, locale);
+    const reasons = [...new Set(unreadable.values())].sort().join(", ");
+    showMessage(
+      MessageType.Error,
+      say(
+        `HFA kunne ikke lese ${shown("nb")} (${reasons}). Avtalene der er ikke med i kontrollen, og å gi nytt navn eller finne referanser er slått av til alt kan leses. Sjekk at du har lesetilgang og at disken eller nettverksmappen svarer; det prøves igjen ved neste endring.`,
+        `HFA could not read ${shown("en")} (${reasons}). The agreements there are left out of the check, and rename and find references are off until everything can be read. Check that you may read them and that the disk or network share responds; it is retried on the next change.`,
+      ),
+    );
   }
 
   function contextFor(uri: string | undefined): FeatureContext | undefined {
@@ -347,6 +410,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     indexing.cancelled = true;
     const cancel = { cancelled: false };
     indexing = cancel;
+    const unread = new Map<string, string>();
     try {
       // hfa.json first: its `exclude` decides which files are scanned.
       for (const path of await folders.configPaths()) {
@@ -354,7 +418,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!documents.isOpen(uri)) workspaces.setConfigFile(uri, await folders.read(uri));
       }
       scannedExcludes = excludesKey();
-      const scan = await folders.scan(cancel, selectionFor);
+      const scan = await folders.scan(cancel, selectionFor, undefined, (uri, reason) => {
+        log(`hfa: could not list ${uri}: ${reason}`);
+        unread.set(uri, reason);
+      });
       if (cancel.cancelled) return;
       // Files indexed before that the (changed) selection leaves out.
       const scanned = new Set(scan.files.map(pathToUri));
@@ -375,6 +442,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           lastReport = done;
           progress.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length}`);
         }
+      }, (uri, reason) => {
+        log(`hfa: could not read ${uri}: ${reason}`);
+        unread.set(uri, reason);
       });
       progress?.done();
       if (cancel.cancelled || shuttingDown) return;
@@ -401,6 +471,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     ready = true;
     lastIndexError = undefined;
+    unreadable = unread;
+    tellUnreadable();
     publisher.changed(true);
   }
 

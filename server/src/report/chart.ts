@@ -71,14 +71,24 @@ function niceStep(range: number, count: number): number {
   return 10 * magnitude;
 }
 
-export function layoutChart(chart: ChartData, width: number, height: number, locale: Locale): ChartShapes {
+/** The value axis every format draws: from `min` to `max` (zero included) in round steps. */
+export interface ValueScale {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+export function valueScale(chart: ChartData): ValueScale {
   const all = chart.series.flatMap((s) => s.values);
-  let min = all.reduce((low, value) => Math.min(low, value), 0);
-  let max = all.reduce((high, value) => Math.max(high, value), 0);
-  if (max - min < 1) max = min + 1;
-  const step = niceStep(max - min, 5);
-  min = Math.floor(min / step) * step;
-  max = Math.ceil(max / step) * step;
+  const low = all.reduce((least, value) => Math.min(least, value), 0);
+  let high = all.reduce((most, value) => Math.max(most, value), 0);
+  if (high - low < 1) high = low + 1;
+  const step = niceStep(high - low, 5);
+  return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step, step };
+}
+
+export function layoutChart(chart: ChartData, width: number, height: number, locale: Locale): ChartShapes {
+  const { min, max, step } = valueScale(chart);
 
   const legendColumns = 2;
   const legendHeight = 16 * Math.ceil(chart.series.length / legendColumns);

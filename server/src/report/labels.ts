@@ -121,6 +121,8 @@ const WORDS = {
   amountsIn: { nb: "Alle beløp i kroner.", en: "All amounts in NOK." },
   continuationMark: { nb: "videreføring", en: "continuation" },
   chartTitle: { nb: "Kumulert netto per part", en: "Cumulative net per party" },
+  axisKroner: { nb: "kr", en: "NOK" },
+  axisMillions: { nb: "mill. kr", en: "NOK million" },
   grantNotInNet: {
     nb: "Tilskuddet betaler for det tilskuddsklausulen beskriver, i tillegg til partenes egen innsats, og er derfor ikke med i netto (språkreferansen, docs/language.md §5.4).",
     en: "The grant pays for what its clause describes, on top of the parties' own input, so it is not part of the net (language reference, docs/language.md §5.4).",

@@ -23,9 +23,10 @@ import {
   WidthType,
   type FileChild,
 } from "docx";
-import { ChartRun } from "docx/charts";
+import { ChartRun, type ChartValueAxis } from "docx/charts";
 import type { Locale } from "../../analysis/index.js";
-import { SERIES_COLORS } from "../chart.js";
+import { SERIES_COLORS, valueScale, type ChartData } from "../chart.js";
+import { word } from "../labels.js";
 import type { Block, ReportDocument, TableBlock } from "../layout.js";
 
 const ACCENT = "0B4F6C";
@@ -66,8 +67,55 @@ function table(block: TableBlock): Table {
   });
 }
 
+/** Windows locale ids: `[$-414]` is Norwegian bokmål, `[$-409]` English (United States). */
+const FORMAT_LOCALE: Record<Locale, string> = { nb: "[$-414]", en: "[$-409]" };
+
+/**
+ * The value axis in kroner, or in millions once an amount reaches a million
+ * (as the balance view does), on the same round steps as the PDF's and the
+ * HTML's chart. The number format names its locale, because a chart's
+ * format otherwise follows the reader's own settings (LibreOffice's too):
+ * `[$-414]#,##0` writes «1 500 000» and `0,0` for a decimal in bokmål.
+ * `,,` after the digits divides by a million; negatives get a real minus
+ * sign («−»), zero is «0».
+ */
+export function valueAxis(chart: ChartData, locale: Locale): ChartValueAxis {
+  const scale = valueScale(chart);
+  const millions = Math.max(Math.abs(scale.min), Math.abs(scale.max)) >= 1_000_000;
+  const unitStep = millions ? scale.step / 1_000_000 : scale.step;
+  let decimals = 0;
+  while (decimals < 3 && Math.abs(unitStep * 10 ** decimals - Math.round(unitStep * 10 ** decimals)) > 1e-9) decimals++;
+  const lcid = FORMAT_LOCALE[locale];
+  const digits = `#,##0${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}${millions ? ",," : ""}`;
+  return {
+    minimum: scale.min,
+    maximum: scale.max,
+    interval: scale.step,
+    numberFormat: `${lcid}${digits};${lcid}"−"${digits};${lcid}0`,
+    title: { text: word(millions ? "axisMillions" : "axisKroner", locale), font: { size: 9, bold: false } },
+  };
+}
+
+/**
+ * One label per break-even year, on the highest of the lines that break
+ * even that year: the labels of lines that cross zero in the same year sit
+ * on top of each other otherwise. Every line's year is in the legend too.
+ */
+function breakEvenLabels(chart: ChartData): Map<number, number> {
+  const labelled = new Map<number, number>();
+  chart.series.forEach((series, s) => {
+    const year = series.breakEven;
+    const i = year === undefined ? -1 : chart.years.indexOf(year);
+    if (year === undefined || i < 0) return;
+    const current = labelled.get(year);
+    if (current === undefined || series.values[i]! > chart.series[current]!.values[i]!) labelled.set(year, s);
+  });
+  return labelled;
+}
+
 function chart(block: Extract<Block, { kind: "chart" }>, locale: Locale): Paragraph {
   const years = block.chart.years;
+  const labelled = breakEvenLabels(block.chart);
   return new Paragraph({
     keepNext: true,
     children: [
@@ -79,9 +127,9 @@ function chart(block: Extract<Block, { kind: "chart" }>, locale: Locale): Paragr
           name: s.breakEven !== undefined ? `${s.label} (${s.breakEven})` : s.label,
           values: s.values.map((v) => Math.round(v)),
           color: SERIES_COLORS[i % SERIES_COLORS.length]!.slice(1).toUpperCase(),
-          pointLabels: years.map((y) => (y === s.breakEven ? { text: String(y), position: "above" as const } : undefined)),
+          pointLabels: years.map((y) => (y === s.breakEven && labelled.get(y) === i ? { text: String(y), position: "above" as const } : undefined)),
         })),
-        valueAxis: { numberFormat: locale === "nb" ? "# ##0" : "#,##0" },
+        valueAxis: valueAxis(block.chart, locale),
         // The years along the bottom, below negative values too, not on the zero line.
         categoryAxis: { crossesAt: "minimum" },
         legend: { position: "bottom" },
