@@ -22,6 +22,8 @@ import { makeBenchWorkspace } from "./workspace.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const serverPath = join(root, "dist", "server.js");
+// Started as the VS Code client starts it: with the Node flags of server/src/lsp/nodeFlags.json.
+const serverNodeFlags = JSON.parse(readFileSync(join(root, "server", "src", "lsp", "nodeFlags.json"), "utf8")).execArgv;
 const AGREEMENTS = Number(process.env.HFA_BENCH_AGREEMENTS ?? 1000);
 const EDITS = Number(process.env.HFA_BENCH_EDITS ?? 200);
 const QUERIES = 200;
@@ -48,7 +50,7 @@ function rssMb(pid) {
 
 async function start(workspace, initializationOptions, env = process.env) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
+  const child = spawn(process.execPath, [...serverNodeFlags, serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const latest = new Map();

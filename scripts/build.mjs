@@ -28,10 +28,26 @@ const lazyRenderers = {
   },
 };
 
+/**
+ * The language server is two bundles (server/src/lsp/main.ts): dist/server-main.js answers
+ * `initialize` and then loads dist/server-core.js, the server and the analysis. Both use
+ * vscode-languageserver, and must share one copy of it (the connection recognises only its
+ * own ResponseError): the core's imports of it become dist/server-main.js's export of it.
+ */
+const sharedLanguageServer = {
+  name: "hfa-shared-language-server",
+  setup(b) {
+    b.onResolve({ filter: /^vscode-languageserver(\/node)?$/ }, () => ({ path: "vscode-languageserver", namespace: "hfa-shared" }));
+    b.onResolve({ filter: /^\.\/server-main\.js$/, namespace: "hfa-shared" }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: "hfa-shared" }, () => ({ contents: 'module.exports = require("./server-main.js").languageServer;', loader: "js" }));
+  },
+};
+
 const entries = [
   { in: "server/src/cli/main.ts", out: "dist/cli.js", lazyRenderers: true, ascii: true },
-  // The language server bundle, and dist/server.js, which loads it with V8's code cache.
-  { in: "server/src/lsp/main.ts", out: "dist/server-main.js", lazyRenderers: true, ascii: true },
+  // The language server's two bundles, and dist/server.js, which loads them with V8's code cache.
+  { in: "server/src/lsp/main.ts", out: "dist/server-main.js", ascii: true },
+  { in: "server/src/lsp/core.ts", out: "dist/server-core.js", lazyRenderers: true, sharedLanguageServer: true, ascii: true },
   { in: "scripts/server-entry.cjs", out: "dist/server.js" },
   {
     stdin: { contents: 'export { renderPdf } from "./pdf.js";\nexport { renderDocx } from "./docx.js";\n', resolveDir: join(root, "server", "src", "report", "render"), sourcefile: "report-renderers.ts", loader: "ts" },
@@ -59,7 +75,7 @@ for (const entry of present) {
     // The report's fonts are TrueType: fontkit's WOFF2 decoder is not needed (scripts/stubs/).
     alias: { "brotli/decompress.js": join(root, "scripts", "stubs", "brotli-decompress.cjs") },
     external: entry.external ?? [],
-    plugins: entry.lazyRenderers ? [lazyRenderers] : [],
+    plugins: [...(entry.lazyRenderers ? [lazyRenderers] : []), ...(entry.sharedLanguageServer ? [sharedLanguageServer] : [])],
     // `import()` of the renderers' bundle becomes `require`: the bundles run as CommonJS
     // (bin/compile-cache.js runs them through vm.Script, which has no dynamic import).
     supported: entry.lazyRenderers ? { "dynamic-import": false } : {},

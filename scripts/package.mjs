@@ -19,7 +19,7 @@ const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const out = join(root, `${manifest.name}-${manifest.version}.vsix`);
 
 execFileSync(process.execPath, [join(root, "scripts", "build.mjs"), "--production"], { cwd: root, stdio: "inherit" });
-for (const bundle of ["dist/client.js", "dist/server.js", "dist/server-main.js", "dist/report-renderers.js", "dist/browser/client.js", "dist/browser/server.js"]) {
+for (const bundle of ["dist/client.js", "dist/server.js", "dist/server-main.js", "dist/server-core.js", "dist/report-renderers.js", "dist/browser/client.js", "dist/browser/server.js"]) {
   if (!existsSync(join(root, bundle))) {
     console.error(`package: ${bundle} is missing (build failed?)`);
     process.exit(1);

@@ -1,5 +1,9 @@
-// dist/server.js: starts the language server bundle (dist/server-main.js) with
-// V8's code cache (bin/compile-cache.js, bundled in), ~40 ms of its start-up.
+// dist/server.js: starts the language server with V8's code cache (bin/compile-cache.js,
+// bundled in), ~40 ms of its start-up: dist/server-main.js (the connection and the answer
+// to `initialize`), which loads dist/server-core.js (the server and the analysis) once it
+// has answered (server/src/lsp/main.ts).
 // The editor, the tests and `npx hfa-language-server` keep starting dist/server.js.
 "use strict";
-require("../bin/compile-cache.js").runWithCompileCache(require("node:path").join(__dirname, "server-main.js"));
+const { join } = require("node:path");
+const { runWithCompileCache } = require("../bin/compile-cache.js");
+runWithCompileCache(join(__dirname, "server-main.js")).main(() => runWithCompileCache(join(__dirname, "server-core.js")));

@@ -5,6 +5,8 @@
  */
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+// The Node flags the server runs with (the benchmark reads the same file).
+import { execArgv as serverExecArgv } from "../../server/src/lsp/nodeFlags.json";
 import { BalancePanel } from "./balanceView/panel.js";
 import { makeReport } from "./commands/makeReport.js";
 import { newAgreement } from "./commands/newAgreement.js";
@@ -28,8 +30,8 @@ function initializationOptions(): InitializationOptions {
 function createClient(context: vscode.ExtensionContext, watchers: vscode.FileSystemWatcher[]): LanguageClient {
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv, "--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: "hfa" }],

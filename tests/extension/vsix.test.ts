@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { frame, onMessages } from "../lsp/frames.js";
 import { ROOT } from "./screenshots.js";
 import { readZip, type ZipEntry } from "./zip.js";
 
@@ -89,7 +90,9 @@ describe.runIf(vsixPresent())("the .vsix", () => {
       "extension/dist/browser/server.js",
       "extension/dist/client.js",
       "extension/dist/server.js",
+      // The server's two bundles: the answer to initialize, then the server and the analysis.
       "extension/dist/server-main.js",
+      "extension/dist/server-core.js",
       // The PDF and Word renderers, required by the server only when a report asks for them.
       "extension/dist/report-renderers.js",
       "extension/language-configuration.json",
@@ -176,9 +179,9 @@ describe.runIf(vsixPresent())("the .vsix", () => {
 
   it("ships minified bundles without source maps; the client loads vscode from the editor", () => {
     const client = text("dist/client.js");
-    // dist/server.js only loads this bundle with V8's code cache (bin/compile-cache.js).
+    // dist/server.js only loads these bundles with V8's code cache (bin/compile-cache.js).
     const server = text("dist/server-main.js");
-    for (const bundle of [client, server, text("dist/report-renderers.js")]) {
+    for (const bundle of [client, server, text("dist/server-core.js"), text("dist/report-renderers.js")]) {
       expect(bundle).not.toMatch(/sourceMappingURL/);
       // minified: few, long lines (template literals in the bundled libraries keep their line breaks)
       expect(bundle.length / bundle.split("\n").length).toBeGreaterThan(1000);
@@ -196,24 +199,10 @@ describe.runIf(vsixPresent())("the .vsix", () => {
   it("starts the bundled server on its own, which finds the rule pages shipped beside it", async () => {
     const server = spawn(process.execPath, [join(unpacked, "extension", "dist", "server.js"), "--stdio"], { stdio: ["pipe", "pipe", "pipe"], cwd: tmpdir() });
     const responses = new Map<number, { result?: unknown; error?: unknown }>();
-    let buffer = Buffer.alloc(0);
-    server.stdout.on("data", (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const header = buffer.indexOf("\r\n\r\n");
-        if (header < 0) break;
-        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString("ascii"))?.[1]);
-        if (buffer.length < header + 4 + length) break;
-        const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString("utf8")) as { id?: number; result?: unknown; error?: unknown; method?: string };
-        buffer = buffer.subarray(header + 4 + length);
-        if (typeof message.id === "number" && message.method === undefined) responses.set(message.id, message);
-      }
+    onMessages<{ id?: number; result?: unknown; error?: unknown; method?: string }>(server.stdout, (message) => {
+      if (typeof message.id === "number" && message.method === undefined) responses.set(message.id, message);
     });
-    const send = (message: object) => {
-      const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...message }), "utf8");
-      server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-      server.stdin.write(body);
-    };
+    const send = (message: object) => server.stdin.write(frame(message));
     const response = async (id: number) => {
       const deadline = Date.now() + 15_000;
       while (!responses.has(id)) {

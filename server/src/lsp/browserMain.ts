@@ -10,7 +10,7 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedF
 import ruleDocs from "hfa-virtual:rule-docs";
 import { memoryFs } from "./browser/memoryFs.js";
 import { PACKAGE_ROOT, WRITE_FILES_NOTIFICATION, type WriteFilesParams } from "./browser/protocol.js";
-import { describe } from "./diagnostics.js";
+import { describe } from "./describe.js";
 import { startServer } from "./server.js";
 
 for (const [code, text] of Object.entries(ruleDocs)) memoryFs.write(`${PACKAGE_ROOT}/docs/rules/${code}.md`, text);

@@ -29,10 +29,10 @@ import {
 } from "vscode-languageserver";
 import type * as Ast from "../../../grammar/src/ast.js";
 import { ruleInfo, suppressibleConstructs, type Diagnostic, type Fix, type Locale, type SourceFile, type TextEdit, type WorkspaceAnalysis } from "../analysis/index.js";
+import { FIX_ALL_KIND } from "./capabilities.js";
 import { toRange, toTextEdit } from "./convert.js";
 
-/** `source.fixAll.hfa`: the safe fixes of the whole file. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hfa`;
+export { FIX_ALL_KIND };
 
 /** Rules whose fixes are safe to apply unseen: they rewrite the notation of a number or a date, nothing else. */
 export const SAFE_FIX_RULES: ReadonlySet<string> = new Set(["HFA002", "HFA003"]);

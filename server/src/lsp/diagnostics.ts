@@ -12,6 +12,7 @@
 import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import { LayeredMap, type Diagnostic, type WorkspaceAnalysis } from "../analysis/index.js";
 import { toLspDiagnostic, type ConvertContext, type Lines } from "./convert.js";
+import { describe } from "./describe.js";
 
 interface Published {
   /** The core diagnostics the list was made from. */
@@ -199,8 +200,4 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
     if (x.uri !== y.uri || x.start !== y.start || x.end !== y.end || x.message !== y.message) return false;
   }
   return a.fixes === b.fixes || JSON.stringify(a.fixes ?? []) === JSON.stringify(b.fixes ?? []);
-}
-
-export function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -10,7 +10,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -18,21 +17,21 @@ import {
   MessageType,
   ResponseError,
   ShowMessageNotification,
-  TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
-  type InitializeResult,
   type SemanticTokens,
   type TextDocumentIdentifier,
   type WorkspaceFolder,
 } from "vscode-languageserver";
 import { checkSyntaxOnly, joinList, type Diagnostic as CoreDiagnostic, type SyntaxOnlyResult, type WorkspaceAnalysis } from "../analysis/index.js";
-import { codeActions, FIX_ALL_KIND } from "./codeActions.js";
+import { initializeResult, Requests, SERVER_VERSION } from "./capabilities.js";
+import { codeActions } from "./codeActions.js";
 import { readSettings } from "./config.js";
 import { docsBaseUriOf, packageRoot, toOffset, toOffsetRange, type ConvertContext } from "./convert.js";
-import { describe, DiagnosticsPublisher } from "./diagnostics.js";
+import { describe } from "./describe.js";
+import { DiagnosticsPublisher } from "./diagnostics.js";
 import { Documents, FULL_ANALYSIS_MAX_CHARS, isHfaDocument } from "./documents.js";
 import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
@@ -45,16 +44,7 @@ import { workspaceSelection } from "../workspace/selection.js";
 /** Files indexed at start above which the client is shown progress. */
 const PROGRESS_THRESHOLD = 50;
 
-export const SERVER_NAME = "hfa-language-server";
-export const SERVER_VERSION = "0.1.0";
-
-/** Custom requests (see docs/lsp.md). */
-export const Requests = {
-  balance: "hfa/balance",
-  ruleDoc: "hfa/ruleDoc",
-  prelude: "hfa/prelude",
-  report: "hfa/report",
-} as const;
+export { Requests, SERVER_NAME, SERVER_VERSION } from "./capabilities.js";
 
 interface PositionParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -65,9 +55,20 @@ export interface ServerOptions {
   readonly features?: Features;
   /** The package root (holds docs/rules); found from the bundle's location by default. */
   readonly root?: string;
+  /**
+   * The `initialize` request, when it has already been answered (by ./main.ts,
+   * which answers it before loading this module): the server takes it as if
+   * it had answered it, and listens for everything after it.
+   */
+  readonly initialized?: InitializeParams;
 }
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+/** What a server started by `startServer` with `initialized` still takes from ./main.ts: a repeated `initialize`. */
+export interface StartedServer {
+  initialize(params: InitializeParams): void;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): StartedServer {
   const features = options.features ?? defaultFeatures;
   const root = options.root ?? packageRoot();
   const docsBaseUri = docsBaseUriOf(root);
@@ -333,7 +334,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ------------------------------------------------------------ lifecycle
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
+  /** The `initialize` request's settings, folders and client capabilities (the answer is ./capabilities.ts). */
+  function initialize(params: InitializeParams): void {
     capabilities = params.capabilities ?? {};
     const init = readSettings(params.initializationOptions);
     for (const problem of init.problems) log(`hfa: initializationOptions: ${problem}`);
@@ -350,32 +352,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const given: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: "root" }] : []);
     for (const folder of given) if (!folders.add(folder.uri)) log(`hfa: workspace folder ${folder.uri} is not a readable local folder; it is not indexed.`);
     workspaces.regroup(folders.paths);
-
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [","], resolveProvider: false },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-        foldingRangeProvider: true,
-        selectionRangeProvider: true,
-        semanticTokensProvider: { legend: features.semanticTokensLegend, full: true, range: false },
-        codeLensProvider: { resolveProvider: false },
-        inlayHintProvider: { resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        experimental: { hfa: { requests: Object.values(Requests) } },
-      },
-      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
-    };
-  });
+  }
+  if (options.initialized === undefined) {
+    connection.onInitialize((params: InitializeParams) => {
+      initialize(params);
+      return initializeResult(features.semanticTokensLegend);
+    });
+  } else initialize(options.initialized);
 
   connection.onInitialized(() => {
     const dynamicWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -734,5 +717,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onRequest(Requests.prelude, safe("prelude", () => null, () => features.preludeDocument()));
-}
 
+  return { initialize };
+}

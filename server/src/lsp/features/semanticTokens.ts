@@ -15,20 +15,16 @@
  *   unit       quantity units (custom type; falls back to no colouring)
  * Modifiers: declaration, defaultLibrary, amount, year, percent.
  */
-import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver";
+import type { SemanticTokens } from "vscode-languageserver";
 import type * as Ast from "../../../../grammar/src/ast.js";
 import type { SourceFile, SymbolKind as HfaSymbolKind } from "../../analysis/index.js";
 import type { FeatureContext } from "./api.js";
 import { fileIndex } from "./indexes.js";
 import { guard } from "./util.js";
 
-export const TOKEN_TYPES = ["type", "class", "namespace", "struct", "enum", "enumMember", "variable", "interface", "function", "method", "number", "unit"] as const;
-export const TOKEN_MODIFIERS = ["declaration", "defaultLibrary", "amount", "year", "percent"] as const;
+import { TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifierName, type TokenTypeName } from "./semanticLegend.js";
 
-export type TokenTypeName = (typeof TOKEN_TYPES)[number];
-export type TokenModifierName = (typeof TOKEN_MODIFIERS)[number];
-
-export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+export { semanticTokensLegend, TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifierName, type TokenTypeName } from "./semanticLegend.js";
 
 const TYPE_OF_KIND: Readonly<Record<HfaSymbolKind, TokenTypeName>> = {
   community: "type",
