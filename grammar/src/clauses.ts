@@ -13,6 +13,7 @@
  */
 import { EmbeddedActionsParser, type IOrAlt, type ISyntacticContentAssistPath, type IToken, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
+import { interned } from "./intern.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
 import {
@@ -175,7 +176,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const token = this.CONSUME(NameToken);
     return token.tokenType === Placeholder
       ? { start: startOf(token), end: endOf(token), text: token.image, placeholder: true as const }
-      : { start: startOf(token), end: endOf(token), text: normalizeName(token.image) };
+      : { start: startOf(token), end: endOf(token), text: interned(normalizeName(token.image)) };
   });
 
   private readonly string = this.RULE("string", (): Ast.StringLit => {

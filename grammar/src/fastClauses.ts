@@ -27,6 +27,8 @@ import {
   UNIT_BY_SPELLING,
   type ClauseRuleName,
 } from "./clauses.js";
+import { fitted, settled } from "./fitted.js";
+import { interned } from "./intern.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
 import {
@@ -68,8 +70,14 @@ const EFFECTS = members(EffectKeyword);
 const HOSPITAL_KINDS = members(HospitalKindKeyword);
 const HEADER_KEYWORDS: ReadonlySet<TokenType> = new Set([KW.helsefellesskap, KW.tilskudd, KW.avtale, KW.helseforetak, KW.tiltak]);
 
-/** What Chevrotain's LA() returns past the end of its input. */
-const END: IToken = { image: "", startOffset: Number.NaN, tokenTypeIdx: EOF.tokenTypeIdx!, tokenType: EOF } as IToken;
+/**
+ * What Chevrotain's LA() returns past the end of its input. Its fields are
+ * in another order than the lexer's tokens on purpose: an object of the same
+ * shape holding NaN makes V8 store `startOffset` of *every* token as a boxed
+ * double, and the syntax tree's spans, built from them, too (16 bytes more a
+ * field: 6,9 MB of heap per MB of source).
+ */
+const END: IToken = { tokenType: EOF, tokenTypeIdx: EOF.tokenTypeIdx!, image: "", startOffset: Number.NaN } as IToken;
 
 const isNumberStart = (type: TokenType) => type === NumberLiteral || type === ForeignNumber || type === Placeholder;
 const isName = (type: TokenType) => type === Identifier || type === Placeholder;
@@ -196,7 +204,7 @@ export class FastClauses {
     const token = this.la(1);
     if (token.tokenType === Identifier) {
       this.pos++;
-      return { start: token.startOffset, end: endOf(token), text: normalizeName(token.image) };
+      return { start: token.startOffset, end: endOf(token), text: interned(normalizeName(token.image)) };
     }
     if (token.tokenType === Placeholder) {
       this.pos++;
@@ -278,12 +286,13 @@ export class FastClauses {
       this.pos++;
       const [y, m, d] = token.image.split("-").map(Number) as [number, number, number];
       const iso = token.image.length === 10 ? isoDate(y, m, d) : undefined;
-      return { start: token.startOffset, end: endOf(token), text: token.image, iso, norwegianForm: false };
+      return { start: token.startOffset, end: endOf(token), text: interned(token.image), iso: iso === undefined ? iso : interned(iso), norwegianForm: false };
     }
     if (type === NorwegianDate) {
       this.pos++;
       const [d, m, y] = token.image.split(".").map(Number) as [number, number, number];
-      return { start: token.startOffset, end: endOf(token), text: token.image, iso: isoDate(y, m, d), norwegianForm: true };
+      const iso = isoDate(y, m, d);
+      return { start: token.startOffset, end: endOf(token), text: interned(token.image), iso: iso === undefined ? iso : interned(iso), norwegianForm: true };
     }
     if (type === Placeholder) {
       this.pos++;
@@ -467,11 +476,11 @@ export class FastClauses {
       if (share === undefined) return undefined;
       shares.push(share);
     }
-    return shares;
+    return fitted(shares);
   }
 
   /** Names separated by commas, `og` read as one and recorded (see `nameList` in clauses.ts). */
-  private nameList(): { names: Ast.Name[]; ands: Ast.Span[] } | Unfinished {
+  private nameList(): { names: Ast.Name[]; ands: readonly Ast.Span[] } | Unfinished {
     const first = this.name();
     if (first === undefined) return undefined;
     const names = [first];
@@ -490,7 +499,7 @@ export class FastClauses {
       if (name === undefined) return undefined;
       names.push(name);
     }
-    return { names, ands };
+    return { names: fitted(names), ands: settled(ands) };
   }
 
   // ------------------------------------------------------------ headers and items
@@ -604,7 +613,7 @@ export class FastClauses {
   private listClause<K extends "parties" | "targetGroups" | "measurePurposes">(
     keyword: TokenType,
     kind: K,
-  ): { kind: K; keyword: Ast.Span; refs: Ast.Name[]; ands: Ast.Span[]; start: number; end: number } | Unfinished {
+  ): { kind: K; keyword: Ast.Span; refs: Ast.Name[]; ands: readonly Ast.Span[]; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
     if (kw === undefined) return undefined;
     const list = this.nameList();

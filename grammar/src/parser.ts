@@ -15,6 +15,8 @@ import type * as Ast from "./ast.js";
 import { clauseParser, tokenEnd, type ClauseRuleName } from "./clauses.js";
 import { FastClauses } from "./fastClauses.js";
 import { keepHiddenClass } from "./hiddenClasses.js";
+import { fitted, settled } from "./fitted.js";
+import { interned } from "./intern.js";
 import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
 import { TokenTable } from "./tokenTable.js";
 import {
@@ -432,7 +434,7 @@ class Driver {
     for (let j = from + 1; j < to; j++) {
       const token = this.tokens[j]!;
       if (!name && token.tokenType === Identifier) {
-        name = { start: token.startOffset, end: tokenEnd(token), text: normalizeName(token.image) };
+        name = { start: token.startOffset, end: tokenEnd(token), text: interned(normalizeName(token.image)) };
       }
       if (!title && token.tokenType === StringLiteral) {
         title = { start: token.startOffset, end: tokenEnd(token), value: token.image.slice(1, -1) };
@@ -510,7 +512,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "community", name: header.name, title: header.title, items, body, start, end };
+    return { kind: "community", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
 
   private parseHealthTrust(): Ast.HealthTrustDecl {
@@ -536,7 +538,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "healthTrust", name: header.name, title: header.title, hospitals, body, start, end };
+    return { kind: "healthTrust", name: header.name, title: header.title, hospitals: fitted(hospitals), body, start, end };
   }
 
   private parseScheme(start: number): Ast.SchemeDecl {
@@ -561,7 +563,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "scheme", name: header.name, title: header.title, items, body, start, end };
+    return { kind: "scheme", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
 
   private parseDistribution(): Ast.DistributionItem | undefined {
@@ -593,7 +595,7 @@ class Driver {
       this.skipStrayBlock("fordeling");
       return true;
     });
-    return { kind: "distribution", entries, body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+    return { kind: "distribution", entries: fitted(entries), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
   }
 
   private parseAgreement(start: number): Ast.AgreementDecl {
@@ -610,7 +612,7 @@ class Driver {
       });
       body = { start: open.startOffset, end };
     }
-    return { kind: "agreement", name: header.name, title: header.title, clauses, body, start, end };
+    return { kind: "agreement", name: header.name, title: header.title, clauses: fitted(clauses), body, start, end };
   }
 
   /** One clause; on failure an IncompleteClause covering the segment. */
@@ -668,7 +670,7 @@ class Driver {
       keyword: keywordSpan,
       name: header.name,
       title: header.title,
-      items,
+      items: fitted(items),
       body: { start: open.startOffset, end },
       start: keyword.startOffset,
       end,
@@ -694,7 +696,7 @@ class Driver {
       items.push(this.parseFlatClause<Ast.BalanceItem>(BALANCE_ITEM_RULES.get(type)!, BALANCE_BLOCK));
       return true;
     });
-    return { kind: "balance", keyword: keywordSpan, items, body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+    return { kind: "balance", keyword: keywordSpan, items: fitted(items), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
   }
 }
 
@@ -783,7 +785,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   // Not `push(...driver.problems)`: a spread of 125 000 problems overflows the stack.
   for (const problem of driver.problems) problems.push(problem);
   problems.sort((a, b) => a.start - b.start);
-  return new ParsedFile({ declarations, start: 0, end: text.length }, new TokenTable(text, tokens), lexed.comments, dedupeProblems(problems), placeholders);
+  return new ParsedFile({ declarations: fitted(declarations), start: 0, end: text.length }, new TokenTable(text, tokens), fitted(lexed.comments), settled(dedupeProblems(problems)), settled(placeholders));
 }
 
 class ParsedFile implements ParseResult {

@@ -1,4 +1,5 @@
 import { keepHiddenClass } from "../../../grammar/src/hiddenClasses.js";
+import { fitted } from "../../../grammar/src/fitted.js";
 
 /** Offsets ↔ line/column (0-based, UTF-16 code units, as LSP and editors count). */
 export class LineIndex {
@@ -14,7 +15,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = fitted(starts);
   }
 
   get lineCount(): number {

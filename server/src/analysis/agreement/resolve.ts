@@ -10,6 +10,7 @@ import type * as Ast from "../../../../grammar/src/ast.js";
 import { keepHiddenClass } from "../../../../grammar/src/hiddenClasses.js";
 import { CheckContext } from "../checks/context.js";
 import { DEFAULT_CONFIG } from "../config.js";
+import { fitted } from "../../../../grammar/src/fitted.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
 import { SymbolTable, type DeclKind, type DeclaredOf, type SymbolKind, type SymbolTarget } from "../symbols.js";
 import { closestNames } from "../text.js";
@@ -53,6 +54,8 @@ export interface ResolvedAgreement {
 }
 
 const PARTY_KINDS = ["healthTrust", "municipality"] as const;
+/** One target per built-in purpose, shared by all its references (targets are compared by kind and id, never by identity). */
+const PURPOSE_TARGETS: ReadonlyMap<string, SymbolTarget> = new Map(PURPOSES.map((p) => [p.id, { kind: "purpose", id: p.id }]));
 // What each other reference position accepts: one array each, shared by all
 // references (every `Reference` keeps its `expected`; a fresh array per name
 // added up over a thousand agreements).
@@ -170,7 +173,7 @@ export class Resolver {
     const { ctx } = this;
     if (name.placeholder) return false;
     if (PURPOSES_BY_ID.has(name.text)) {
-      this.record(name, PURPOSE_KINDS, { kind: "purpose", id: name.text });
+      this.record(name, PURPOSE_KINDS, PURPOSE_TARGETS.get(name.text));
       return true;
     }
     this.record(name, PURPOSE_KINDS);
@@ -412,12 +415,12 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   return {
     node,
     community,
-    parties,
+    parties: fitted(parties),
     partyByName,
     period,
     hospital,
     purposes,
-    references: resolver.references,
+    references: fitted(resolver.references),
     rates: rates ?? NO_RATES,
     schemes: schemes ?? NO_SCHEMES,
     validPartyRefs,

@@ -4,6 +4,7 @@
  * years after `periode` need the running costs that produce them (HFA406).
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
+import { fitted } from "../../../../grammar/src/fitted.js";
 import { horizonItemOf, inputIn, savingIn, yearList, type Balance, type MoneyModel } from "../agreement/money.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import type { Fix, TextEdit } from "../diagnostics.js";
@@ -101,7 +102,7 @@ function continuationFixes(resolved: ResolvedAgreement, money: MoneyModel, balan
   if (inputEdits.length > 0) {
     fixes.push({
       title: ctx.say(`Før opp driftskostnaden: innsatsen løper til ${horizon}`, `Enter the running cost: the own input runs to ${horizon}`),
-      edits: inputEdits,
+      edits: fitted(inputEdits),
     });
   }
   // 2. The savings end with the period.
@@ -117,10 +118,10 @@ function continuationFixes(resolved: ResolvedAgreement, money: MoneyModel, balan
   if (savingEdits.length > 0) {
     fixes.push({
       title: ctx.say(`La besparelsene slutte med perioden (til ${period.to})`, `End the savings with the period (til ${period.to})`),
-      edits: savingEdits,
+      edits: fitted(savingEdits),
     });
   }
-  return fixes;
+  return fitted(fixes);
 }
 
 /** Sets a yearly schedule's last year: replaces its `til` year, or adds `til <year>` after it. */
