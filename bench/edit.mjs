@@ -7,12 +7,11 @@
 // --rename: the agreement's name is typed into.
 import { bundleFrom } from "./bundle.mjs";
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateWorkspace } from "./generate.mjs";
+import { repo, timed } from "./interleave.mjs";
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(repo, "bench", "out");
 const { values: options } = parseArgs({
   options: {
@@ -55,13 +54,11 @@ for (const [i, root] of roots.entries()) {
 for (let round = 0; round < rounds; round++) {
   for (const w of workspaces) {
     for (let i = 0; i < edits + 3; i++) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      w.workspace.setFile(uri, i % 2 === 0 ? edited : base);
-      w.workspace.analyze();
-      const t = performance.now() - t0;
-      const c = process.cpuUsage(c0);
-      if (i >= 3) { w.times.push(t); w.cpu.push((c.user + c.system) / 1000); }
+      const { wall, cpu } = timed(() => {
+        w.workspace.setFile(uri, i % 2 === 0 ? edited : base);
+        w.workspace.analyze();
+      });
+      if (i >= 3) { w.times.push(wall); w.cpu.push(cpu); }
     }
   }
 }

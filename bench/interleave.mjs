@@ -1,6 +1,6 @@
 // What the interleaved before/after scripts share (bench/parse.mjs, bench/ratio.mjs):
-// their command line (--root <checkout>… and options), a full gc(), and a timer
-// of wall and CPU time.
+// their command line (--root <checkout>… and options), a full gc(), a timer
+// of wall and CPU time, and the median (bench/run.mjs's too).
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -34,4 +34,11 @@ export function timed(fn) {
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
   return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+/** The median (the mean of the two middle values for an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

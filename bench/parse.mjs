@@ -14,7 +14,7 @@
 import { bundleFrom } from "./bundle.mjs";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { benchArgs, gc, repo, timed } from "./interleave.mjs";
+import { benchArgs, gc, median, repo, timed } from "./interleave.mjs";
 import { generateLargeFile, generateWorkspace } from "./generate.mjs";
 
 const out = join(repo, "bench", "out");
@@ -37,10 +37,6 @@ scenarios.push({ name: "one file, 5000 lines", files: [generateLargeFile(5000).t
 scenarios.push({ name: "hostile: 260 KB `avtale (`", files: ["avtale ( ".repeat(29_000)] });
 
 const MB = 1024 * 1024;
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-};
 const fmt = (n) => n.toFixed(n < 10 ? 2 : 1);
 
 for (const scenario of scenarios) {

@@ -19,7 +19,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { bundleFrom } from "./bundle.mjs";
 import { generateLargeFile, generateWorkspace } from "./generate.mjs";
-import { benchArgs, gc, repo, timed } from "./interleave.mjs";
+import { benchArgs, gc, median, repo, timed } from "./interleave.mjs";
 
 const out = join(repo, "bench", "out");
 const { roots, option } = benchArgs();
@@ -44,11 +44,6 @@ if (!only || only.includes("one file")) {
   scenarios.push({ name: "one file", files: [{ path: "stor.hfa", text }], json });
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const fmt = (n) => n.toFixed(n < 10 ? 2 : 1);
 /** Median and quartiles of the per-round ratios a[i] / b[i]: the load of a round hits both alike. */
 const paired = (a, b) => {

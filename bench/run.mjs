@@ -26,6 +26,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleTo } from "./bundle.mjs";
 import { generateLargeFile, generateWorkspace } from "./generate.mjs";
+import { median } from "./interleave.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(repo, "bench", "out");
@@ -92,12 +93,6 @@ for (const [name, unit, count] of [
 
 const bytes = (text) => Buffer.byteLength(text, "utf8");
 const MB = 1024 * 1024;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function gc() {
   if (global.gc) {

@@ -208,8 +208,8 @@ function openCache(flag: string | undefined, root: string, io: Io, locale: Local
 
 /**
  * Reads `files` in order (standard input for `stdinFile`); the first
- * `given` were named on the command line. With a cache (only then), each file's bytes
- * are hashed, and a file whose hash the cache holds is decoded only when its
+ * `given` were named on the command line. With a cache (only then), each disk file's
+ * bytes are hashed, and a file whose hash the cache holds is decoded only when its
  * text is needed (the same bytes decoded cleanly when the cache was written).
  */
 function readInputs(files: readonly InputFile[], given: number, stdinFile: InputFile | undefined, cache: OpenCache | undefined, io: Io, locale: Locale): CheckInput[] {
@@ -218,7 +218,8 @@ function readInputs(files: readonly InputFile[], given: number, stdinFile: Input
     const base = { display: file.display, absolute: file.absolute, uri: fileUri(file.absolute), given: i < given };
     if (file === stdinFile) {
       const text = stdinText(io, file);
-      return { ...base, hash: cache ? contentHash(text) : "", text: () => text };
+      // --cache with --stdin is refused when the options are read: standard input is never hashed.
+      return { ...base, hash: "", text: () => text };
     }
     const bytes = readBytes(file, locale);
     const hash = cache ? contentHash(bytes) : "";

@@ -18,7 +18,8 @@
  * are analysed in a workspace of their own plus every file that declares
  * something shared, which gives them exactly the results the whole workspace
  * would. In every other case the whole workspace is analysed, as without
- * `--cache`. Either way the cache is then rewritten, atomically.
+ * `--cache`. Either way the cache is then rewritten atomically, unless
+ * nothing changed.
  *
  * The cache file is checked before it is believed: an unreadable, corrupt,
  * foreign or old-version file, or one written by another build of hfa, for
