@@ -2,10 +2,10 @@
  * The CLI and the language server on Node 24 (the Node code-server runs, and
  * the current LTS CI pipelines use), started as users start them: the CLI
  * through bin/hfa.js, the server with the flags of server/src/lsp/nodeFlags.json
- * (what the VS Code client passes). Round 4 of issue 12 put a V8 flag there that
- * Node 24 refuses ("bad option": the server never started), and had bin/hfa.js
- * set one that newer V8s answer with «unrecognized flag» on the output; the
- * unit suite runs on Node 20 only, so this is where such a flag shows.
+ * (what the VS Code client passes). A V8 flag that Node 24 does not know stops
+ * the server before it starts ("bad option"), and one set at run time in
+ * bin/hfa.js puts «unrecognized flag» in the CLI's output; the unit suite runs
+ * on Node 20 only, so this is where such a flag shows.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";

@@ -32,8 +32,6 @@ import { ruleInfo, suppressibleConstructs, type Diagnostic, type Fix, type Local
 import { FIX_ALL_KIND } from "./capabilities.js";
 import { toRange, toTextEdit } from "./convert.js";
 
-export { FIX_ALL_KIND };
-
 /** Rules whose fixes are safe to apply unseen: they rewrite the notation of a number or a date, nothing else. */
 export const SAFE_FIX_RULES: ReadonlySet<string> = new Set(["HFA002", "HFA003"]);
 

@@ -44,7 +44,13 @@ import { workspaceSelection } from "../workspace/selection.js";
 /** Files indexed at start above which the client is shown progress. */
 const PROGRESS_THRESHOLD = 50;
 
-export { Requests, SERVER_NAME, SERVER_VERSION } from "./capabilities.js";
+/**
+ * While a workspace folder cannot be listed, changes index the workspace
+ * again only once they pause this long: a full run per keystroke would
+ * re-read and re-check every file. (Unreadable files are read again at once:
+ * that is a few reads.)
+ */
+const FOLDER_RETRY_QUIET_MS = 1000;
 
 interface PositionParams {
   readonly textDocument: TextDocumentIdentifier;
@@ -94,6 +100,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let toldUnreadable = "[]";
   /** A re-read of the unreadable files (or folders) in progress. */
   let rereading: Promise<void> | undefined;
+  /** The pending re-index for a folder that could not be listed (retryAfterFailure). */
+  let folderRetry: ReturnType<typeof setTimeout> | undefined;
   let shuttingDown = false;
   /** Syntax-only results of open documents above FULL_ANALYSIS_MAX_CHARS, by URI, with the version they are for. */
   const syntaxOnly = new Map<string, { version: number; result: SyntaxOnlyResult }>();
@@ -255,18 +263,54 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
-  /** After a failed indexing run, any change tries again; after files that could not be read, any change reads them again. */
-  function retryIndexing(): void {
+  /**
+   * After a failed indexing run, any change tries again; after files that
+   * could not be read, any change reads them again (a folder that could not
+   * be listed: once the changes pause, see FOLDER_RETRY_QUIET_MS).
+   */
+  function retryAfterFailure(): void {
     if (shuttingDown) return;
     if (indexFailed) {
       indexFailed = false;
       void index();
-    } else if (ready && unreadable.size > 0) void rereadUnreadable();
+    } else if (ready && unreadable.size > 0) {
+      if (!hasUnlistedFolder()) void rereadUnreadable();
+      else {
+        clearTimeout(folderRetry);
+        folderRetry = setTimeout(() => {
+          folderRetry = undefined;
+          if (!shuttingDown) void rereadUnreadable();
+        }, FOLDER_RETRY_QUIET_MS);
+      }
+    }
+  }
+
+  /** A folder URI in `unreadable` ends in `/` (indexer.ts). */
+  function hasUnlistedFolder(): boolean {
+    return [...unreadable.keys()].some((uri) => uri.endsWith("/"));
+  }
+
+  /** A file read from disk joins the workspace; one whose analysis throws is logged, and the others go on. Whether it changed anything. */
+  function putDisk(uri: string, text: string): boolean {
+    try {
+      return documents.setDisk(uri, text);
+    } catch (error) {
+      log(`hfa: could not analyse ${uri}: ${describe(error)}`);
+      return false;
+    }
+  }
+
+  /** Logs a file or folder that could not be read (or listed) and records it in `into`. */
+  function noteUnreadable(into: Map<string, string>, verb: "read" | "list") {
+    return (uri: string, reason: string): void => {
+      log(`hfa: could not ${verb} ${uri}: ${reason}`);
+      into.set(uri, reason);
+    };
   }
 
   /** Reads the files the last run could not read; the ones read join the workspace. A folder it could not list: indexes again. */
   function rereadUnreadable(): Promise<void> {
-    if ([...unreadable.keys()].some((uri) => uri.endsWith("/"))) {
+    if (hasUnlistedFolder()) {
       rereading ??= index().finally(() => (rereading = undefined));
       return rereading;
     }
@@ -275,17 +319,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const still = new Map<string, string>();
       let changed = false;
       const paths = [...unreadable.keys()].flatMap((uri) => uriToPath(uri) ?? []);
-      const read = (uri: string, text: string) => {
-        try {
-          changed = documents.setDisk(uri, text) || changed;
-        } catch (error) {
-          log(`hfa: could not analyse ${uri}: ${describe(error)}`);
-        }
-      };
-      await folders.readAll(paths, indexing, read, (uri, reason) => {
-        log(`hfa: could not read ${uri}: ${reason}`);
-        still.set(uri, reason);
-      });
+      await folders.readAll(paths, indexing, (uri, text) => (changed = putDisk(uri, text) || changed), noteUnreadable(still, "read"));
       // A new indexing run has started meanwhile: its list counts.
       if (run !== indexRun || shuttingDown) return;
       unreadable = still;
@@ -379,6 +413,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(async () => {
     shuttingDown = true;
     indexing.cancelled = true;
+    clearTimeout(folderRetry);
     publisher.dispose();
   });
 
@@ -401,10 +436,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!documents.isOpen(uri)) workspaces.setConfigFile(uri, await folders.read(uri));
       }
       scannedExcludes = excludesKey();
-      const scan = await folders.scan(cancel, selectionFor, undefined, (uri, reason) => {
-        log(`hfa: could not list ${uri}: ${reason}`);
-        unread.set(uri, reason);
-      });
+      const scan = await folders.scan(cancel, selectionFor, undefined, noteUnreadable(unread, "list"));
       if (cancel.cancelled) return;
       // Files indexed before that the (changed) selection leaves out.
       const scanned = new Set(scan.files.map(pathToUri));
@@ -416,19 +448,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       progress?.begin(title, 0, `0/${scan.files.length}`, false);
       let lastReport = 0;
       await folders.readAll(scan.files, cancel, (uri, text, done) => {
-        try {
-          documents.setDisk(uri, text);
-        } catch (error) {
-          log(`hfa: could not analyse ${uri}: ${describe(error)}`); // one bad file does not stop the others
-        }
+        putDisk(uri, text);
         if (progress && done - lastReport >= 50) {
           lastReport = done;
           progress.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length}`);
         }
-      }, (uri, reason) => {
-        log(`hfa: could not read ${uri}: ${reason}`);
-        unread.set(uri, reason);
-      });
+      }, noteUnreadable(unread, "read"));
       progress?.done();
       if (cancel.cancelled || shuttingDown) return;
       // The configuration and every file are in: analyse once here, so a
@@ -519,7 +544,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = params?.textDocument;
       if (!doc || typeof doc.uri !== "string" || typeof doc.text !== "string") return;
       documents.didOpen(doc.uri, typeof doc.languageId === "string" ? doc.languageId : "", Number.isInteger(doc.version) ? doc.version : 0, doc.text);
-      retryIndexing();
+      retryAfterFailure();
     }),
   );
 
@@ -528,7 +553,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = uriOf(params);
       if (uri === undefined || !Array.isArray(params.contentChanges)) return;
       documents.didChange(uri, Number.isInteger(params.textDocument.version) ? params.textDocument.version : 0, params.contentChanges);
-      retryIndexing();
+      retryAfterFailure();
     }),
   );
 
@@ -561,7 +586,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
       }
       if (changed) publisher.changed(false);
-      retryIndexing();
+      retryAfterFailure();
     }),
   );
 
