@@ -1,5 +1,8 @@
 /**
- * One instance of each short-lived class, kept for the life of the process.
+ * One instance of each class whose instances can all be gone between two
+ * analyses (most live for one parse or one check; a `Workspace` or a
+ * `FrameIndex` when the CLI or a test made one and dropped it), kept for the
+ * life of the process.
  *
  * V8 gives an object the hidden class ("map") it reaches by adding its fields
  * one by one from its class's first map; only that first map is held by the

@@ -187,7 +187,7 @@ export class DependencyRecorder extends SymbolTable {
   }
 }
 
-// A table per analysis, a recorder per agreement (see hiddenClasses.ts).
+// A recorder per agreement analysis (see hiddenClasses.ts); its table is the workspace's.
 keepHiddenClass(new DependencyRecorder(new SymbolTable()));
 
 /** All declarations the table holds, or all but the agreements (whose namespace `setAgreements` remakes). */

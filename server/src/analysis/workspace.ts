@@ -14,9 +14,10 @@
  *  - a run visits only the files set since the last one (and those holding
  *    a `tilskudd`); the symbol table takes a re-parsed file's declarations
  *    in place when they declare the same names;
- *  - duplicates (HFA102) and frames (HFA701/702) are recomputed only when
- *    their input changed, and only the files whose share of them changed
- *    get new final lists;
+ *  - frames (HFA701/702) are recomputed only when their input changed;
+ *    duplicates (HFA102) on every run while there are any (cheap: the first
+ *    declarations of each duplicated name); only the files whose share of
+ *    them changed get new final lists;
  *  - the maps of the result are the last run's with the changed entries
  *    layered over them (layeredMap.ts).
  */
@@ -118,8 +119,6 @@ interface FileState {
 }
 
 /** A file of agreements only declares nothing that can move under other files' analyses. */
-const NO_OFFSETS: readonly number[] = [];
-const NO_NAMES: readonly string[] = [];
 const NO_EXTRAS: ReadonlyMap<string, readonly RawDiagnostic[]> = new Map();
 
 export class Workspace {
@@ -357,8 +356,7 @@ export class Workspace {
         previousFinal &&
         previousFinal.generation === this.generation &&
         previousFinal.extrasKey === extrasKey &&
-        previousFinal.sources.length === sources.length &&
-        previousFinal.sources.every((source, i) => source === sources[i])
+        sameList(previousFinal.sources, sources)
       ) {
         continue;
       }
@@ -500,7 +498,7 @@ export class Workspace {
       generation,
       analysis,
       dependsOn: this.internFiles(recorder.uris),
-      agreementNames: recorder.agreementNames.size > 0 ? [...recorder.agreementNames] : NO_NAMES,
+      agreementNames: settled([...recorder.agreementNames]),
       everyAgreement: recorder.everyAgreement,
     });
     return analysis;
@@ -650,13 +648,12 @@ function signatureOf(text: string, file: Ast.FileNode): { signature: string; agr
     parts.push(`${part.length}:${decl.kind}:${part}`);
     sharedOffsets.push(decl.start);
   }
-  return { signature: parts.join(""), agreementNames: fitted(agreementNames), sharedOffsets: sharedOffsets.length > 0 ? fitted(sharedOffsets) : NO_OFFSETS };
+  return { signature: parts.join(""), agreementNames: fitted(agreementNames), sharedOffsets: settled(sharedOffsets) };
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
-
 
 /** Diagnostics by file, each file's in the order given. */
 function byUri(list: readonly RawDiagnostic[]): ReadonlyMap<string, readonly RawDiagnostic[]> {
