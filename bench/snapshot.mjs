@@ -58,9 +58,25 @@ const add = (id, data) => entries.push(JSON.stringify({ id, data }));
 
 const tokenRow = (t) => [t.tokenType.name, t.startOffset, t.endOffset, t.image];
 
+/**
+ * The tree as plain data, each clause's keyword as the span `{ start, end }`
+ * (the tree keeps only `keywordEnd`; the span is `Ast.keywordSpan`), in the
+ * place the tree has it.
+ */
+function treeData(value) {
+  if (Array.isArray(value)) return value.map(treeData);
+  if (value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const key of Object.keys(value)) {
+    if (key === "keywordEnd") out.keyword = { start: value.start, end: value.keywordEnd };
+    else out[key] = treeData(value[key]);
+  }
+  return out;
+}
+
 function parseData(text) {
   const p = parse(text);
-  return { file: p.file, problems: p.problems, tokens: p.tokens.map(tokenRow), comments: p.comments.map(tokenRow), placeholders: p.placeholders };
+  return { file: treeData(p.file), problems: p.problems, tokens: p.tokens.map(tokenRow), comments: p.comments.map(tokenRow), placeholders: p.placeholders };
 }
 
 /** A declaration or builtin a reference points at, by what identifies it (not by object identity). */

@@ -202,9 +202,18 @@ export type DecisionBody = "styre" | "kommunestyre" | "bystyre" | "formannskap" 
 export type DecisionOutcome = "planlagt" | "vedtatt" | "avvist";
 export type PersonnelEffect = "personellbesparende" | "nøytral" | "personelldrivende";
 
-interface ClauseBase extends Span {
-  /** The clause's leading keyword. */
-  readonly keyword: Span;
+export interface ClauseBase extends Span {
+  /**
+   * Where the clause's leading keyword ends; it starts at `start`. A number
+   * and not a span object: a span per clause was ~34 000 objects per 1 000
+   * agreements (0,5 MB per MB of source). `keywordSpan(clause)` gives the span.
+   */
+  readonly keywordEnd: number;
+}
+
+/** The span of a clause's leading keyword, as written (a keyword typed with a combining ring is longer than its spelling). */
+export function keywordSpan(clause: ClauseBase): Span {
+  return { start: clause.start, end: clause.keywordEnd };
 }
 
 export interface CommunityClause extends ClauseBase {

@@ -572,7 +572,7 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly communityClause = this.RULE("communityClause", (): Ast.CommunityClause => {
     const kw = this.CONSUME(KW.helsefellesskap);
     const ref = this.SUBRULE(this.name);
-    return { kind: "community", keyword: this.tok(kw), ref, start: startOf(kw), end: ref.end };
+    return { kind: "community", keywordEnd: endOf(kw), ref, start: startOf(kw), end: ref.end };
   });
 
   readonly partiesClause = this.RULE("partiesClause", (): Ast.PartiesClause => {
@@ -581,7 +581,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const list = this.SUBRULE(this.nameList);
     const refs = list?.names ?? [];
     const ands = list?.ands ?? [];
-    return { kind: "parties", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    return { kind: "parties", keywordEnd: endOf(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly periodClause = this.RULE("periodClause", (): Ast.PeriodClause => {
@@ -589,7 +589,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const from = this.SUBRULE(this.year);
     this.CONSUME(KW.til);
     const to = this.SUBRULE2(this.year);
-    return { kind: "period", keyword: this.tok(kw), from, to, start: startOf(kw), end: to.end };
+    return { kind: "period", keywordEnd: endOf(kw), from, to, start: startOf(kw), end: to.end };
   });
 
   readonly statusClause = this.RULE("statusClause", (): Ast.StatusClause => {
@@ -597,7 +597,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const value = this.OR([{ ALT: () => this.CONSUME(StatusKeyword) }, { ALT: () => this.CONSUME(Placeholder) }]);
     return {
       kind: "status",
-      keyword: this.tok(kw),
+      keywordEnd: endOf(kw),
       value: this.fixedWord<Ast.AgreementStatus>(value),
       start: startOf(kw),
       end: endOf(value),
@@ -607,7 +607,7 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly hospitalClause = this.RULE("hospitalClause", (): Ast.HospitalClause => {
     const kw = this.CONSUME(KW.sykehus);
     const ref = this.SUBRULE(this.name);
-    return { kind: "hospital", keyword: this.tok(kw), ref, start: startOf(kw), end: ref.end };
+    return { kind: "hospital", keywordEnd: endOf(kw), ref, start: startOf(kw), end: ref.end };
   });
 
   readonly targetGroupClause = this.RULE("targetGroupClause", (): Ast.TargetGroupClause => {
@@ -616,14 +616,14 @@ export class ClauseParser extends EmbeddedActionsParser {
     const list = this.SUBRULE(this.nameList);
     const refs = list?.names ?? [];
     const ands = list?.ands ?? [];
-    return { kind: "targetGroups", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    return { kind: "targetGroups", keywordEnd: endOf(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly purposeClause = this.RULE("purposeClause", (): Ast.PurposeClause => {
     const kw = this.CONSUME(KW.formaal);
     const purpose = this.SUBRULE(this.name);
     const text = this.SUBRULE(this.string);
-    return { kind: "purpose", keyword: this.tok(kw), purpose, text, start: startOf(kw), end: text.end };
+    return { kind: "purpose", keywordEnd: endOf(kw), purpose, text, start: startOf(kw), end: text.end };
   });
 
   readonly inputClause = this.RULE("inputClause", (): Ast.InputClause => {
@@ -631,7 +631,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const party = this.SUBRULE(this.name);
     const flow = this.SUBRULE(this.flow);
     const note = this.SUBRULE(this.optionalString);
-    return { kind: "input", keyword: this.tok(kw), party, flow, note, start: startOf(kw), end: (note ?? flow).end };
+    return { kind: "input", keywordEnd: endOf(kw), party, flow, note, start: startOf(kw), end: (note ?? flow).end };
   });
 
   readonly grantClause = this.RULE("grantClause", (): Ast.GrantClause => {
@@ -644,7 +644,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     });
     const note = this.SUBRULE(this.optionalString);
     const end = note?.end ?? shares?.[shares.length - 1]?.end ?? flow.end;
-    return { kind: "grant", keyword: this.tok(kw), scheme, flow, shares, note, start: startOf(kw), end };
+    return { kind: "grant", keywordEnd: endOf(kw), scheme, flow, shares, note, start: startOf(kw), end };
   });
 
   readonly savingClause = this.RULE("savingClause", (): Ast.SavingClause => {
@@ -652,7 +652,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const party = this.SUBRULE(this.name);
     const flow = this.SUBRULE(this.flow);
     const note = this.SUBRULE(this.optionalString);
-    return { kind: "saving", keyword: this.tok(kw), party, flow, note, start: startOf(kw), end: (note ?? flow).end };
+    return { kind: "saving", keywordEnd: endOf(kw), party, flow, note, start: startOf(kw), end: (note ?? flow).end };
   });
 
   /** `balanse` before its block. */
@@ -664,7 +664,7 @@ export class ClauseParser extends EmbeddedActionsParser {
   readonly continuationClause = this.RULE("continuationClause", (): Ast.ContinuationClause => {
     const kw = this.CONSUME(KW.videreforing);
     const text = this.SUBRULE(this.string);
-    return { kind: "continuation", keyword: this.tok(kw), text, start: startOf(kw), end: text.end };
+    return { kind: "continuation", keywordEnd: endOf(kw), text, start: startOf(kw), end: text.end };
   });
 
   private readonly indicatorMeasure = this.RULE("indicatorMeasure", (): Ast.IndicatorMeasure => {
@@ -699,7 +699,7 @@ export class ClauseParser extends EmbeddedActionsParser {
       this.CONSUME(KW.innen);
       return this.SUBRULE(this.year);
     });
-    return { kind: "indicator", keyword: this.tok(kw), text, from, to, by, start: startOf(kw), end: (by ?? to).end };
+    return { kind: "indicator", keywordEnd: endOf(kw), text, from, to, by, start: startOf(kw), end: (by ?? to).end };
   });
 
   readonly decisionClause = this.RULE("decisionClause", (): Ast.DecisionClause => {
@@ -713,7 +713,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     });
     return {
       kind: "decision",
-      keyword: this.tok(kw),
+      keywordEnd: endOf(kw),
       party,
       body: this.fixedWord<Ast.DecisionBody>(body),
       date,
@@ -729,7 +729,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const text = this.SUBRULE(this.optionalString);
     return {
       kind: "personnelEffect",
-      keyword: this.tok(kw),
+      keywordEnd: endOf(kw),
       value: this.fixedWord<Ast.PersonnelEffect>(value),
       text,
       start: startOf(kw),
@@ -745,7 +745,7 @@ export class ClauseParser extends EmbeddedActionsParser {
     const list = this.SUBRULE(this.nameList);
     const refs = list?.names ?? [];
     const ands = list?.ands ?? [];
-    return { kind: "measurePurposes", keyword: this.tok(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
+    return { kind: "measurePurposes", keywordEnd: endOf(kw), refs, ands, start: startOf(kw), end: refs[refs.length - 1]?.end ?? endOf(kw) };
   });
 
   readonly positionItem = this.RULE("positionItem", (): Ast.PositionItem => {
@@ -755,19 +755,19 @@ export class ClauseParser extends EmbeddedActionsParser {
     this.CONSUME(KW.aarsverk);
     this.CONSUME(Colon);
     const shares = this.SUBRULE(this.shareList);
-    return { kind: "position", keyword: this.tok(kw), title, fte, shares, start: startOf(kw), end: shares[shares.length - 1]?.end ?? fte.end };
+    return { kind: "position", keywordEnd: endOf(kw), title, fte, shares, start: startOf(kw), end: shares[shares.length - 1]?.end ?? fte.end };
   });
 
   readonly descriptionItem = this.RULE("descriptionItem", (): Ast.DescriptionItem => {
     const kw = this.CONSUME(KW.beskrivelse);
     const text = this.SUBRULE(this.string);
-    return { kind: "description", keyword: this.tok(kw), text, start: startOf(kw), end: text.end };
+    return { kind: "description", keywordEnd: endOf(kw), text, start: startOf(kw), end: text.end };
   });
 
   readonly horizonItem = this.RULE("horizonItem", (): Ast.HorizonItem => {
     const kw = this.CONSUME(KW.horisont);
     const year = this.SUBRULE(this.year);
-    return { kind: "horizon", keyword: this.tok(kw), year, start: startOf(kw), end: year.end };
+    return { kind: "horizon", keywordEnd: endOf(kw), year, start: startOf(kw), end: year.end };
   });
 
   readonly transferItem = this.RULE("transferItem", (): Ast.TransferItem => {
@@ -777,13 +777,13 @@ export class ClauseParser extends EmbeddedActionsParser {
     const to = this.SUBRULE2(this.name);
     const flow = this.SUBRULE(this.flow);
     const note = this.SUBRULE(this.optionalString);
-    return { kind: "transfer", keyword: this.tok(kw), from, to, flow, note, start: startOf(kw), end: (note ?? flow).end };
+    return { kind: "transfer", keywordEnd: endOf(kw), from, to, flow, note, start: startOf(kw), end: (note ?? flow).end };
   });
 
   readonly justificationItem = this.RULE("justificationItem", (): Ast.JustificationItem => {
     const kw = this.CONSUME(KW.begrunnelse);
     const text = this.SUBRULE(this.string);
-    return { kind: "justification", keyword: this.tok(kw), text, start: startOf(kw), end: text.end };
+    return { kind: "justification", keywordEnd: endOf(kw), text, start: startOf(kw), end: text.end };
   });
 }
 

@@ -607,19 +607,19 @@ export class FastClauses {
     if (kw === undefined) return undefined;
     const ref = this.name();
     if (ref === undefined) return undefined;
-    return { kind: "community", keyword: this.span(kw), ref, start: kw.startOffset, end: ref.end };
+    return { kind: "community", keywordEnd: endOf(kw), ref, start: kw.startOffset, end: ref.end };
   }
 
   private listClause<K extends "parties" | "targetGroups" | "measurePurposes">(
     keyword: TokenType,
     kind: K,
-  ): { kind: K; keyword: Ast.Span; refs: Ast.Name[]; ands: readonly Ast.Span[]; start: number; end: number } | Unfinished {
+  ): { kind: K; keywordEnd: number; refs: Ast.Name[]; ands: readonly Ast.Span[]; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
     if (kw === undefined) return undefined;
     const list = this.nameList();
     if (list === undefined) return undefined;
     const refs = list.names;
-    return { kind, keyword: this.span(kw), refs, ands: list.ands, start: kw.startOffset, end: refs[refs.length - 1]!.end };
+    return { kind, keywordEnd: endOf(kw), refs, ands: list.ands, start: kw.startOffset, end: refs[refs.length - 1]!.end };
   }
 
   private periodClause(): Ast.PeriodClause | Unfinished {
@@ -629,7 +629,7 @@ export class FastClauses {
     if (from === undefined || this.take(KW.til) === undefined) return undefined;
     const to = this.year();
     if (to === undefined) return undefined;
-    return { kind: "period", keyword: this.span(kw), from, to, start: kw.startOffset, end: to.end };
+    return { kind: "period", keywordEnd: endOf(kw), from, to, start: kw.startOffset, end: to.end };
   }
 
   private statusClause(): Ast.StatusClause | Unfinished {
@@ -637,7 +637,7 @@ export class FastClauses {
     if (kw === undefined) return undefined;
     const value = this.wordOf(STATUSES);
     if (value === undefined) return undefined;
-    return { kind: "status", keyword: this.span(kw), value: this.fixedWord<Ast.AgreementStatus>(value), start: kw.startOffset, end: endOf(value) };
+    return { kind: "status", keywordEnd: endOf(kw), value: this.fixedWord<Ast.AgreementStatus>(value), start: kw.startOffset, end: endOf(value) };
   }
 
   private hospitalClause(): Ast.HospitalClause | Unfinished {
@@ -645,7 +645,7 @@ export class FastClauses {
     if (kw === undefined) return undefined;
     const ref = this.name();
     if (ref === undefined) return undefined;
-    return { kind: "hospital", keyword: this.span(kw), ref, start: kw.startOffset, end: ref.end };
+    return { kind: "hospital", keywordEnd: endOf(kw), ref, start: kw.startOffset, end: ref.end };
   }
 
   private purposeClause(): Ast.PurposeClause | Unfinished {
@@ -655,13 +655,13 @@ export class FastClauses {
     if (purpose === undefined) return undefined;
     const text = this.string();
     if (text === undefined) return undefined;
-    return { kind: "purpose", keyword: this.span(kw), purpose, text, start: kw.startOffset, end: text.end };
+    return { kind: "purpose", keywordEnd: endOf(kw), purpose, text, start: kw.startOffset, end: text.end };
   }
 
   private partyFlowClause<K extends "input" | "saving">(
     keyword: TokenType,
     kind: K,
-  ): { kind: K; keyword: Ast.Span; party: Ast.Name; flow: Ast.Flow; note: Ast.StringLit | undefined; start: number; end: number } | Unfinished {
+  ): { kind: K; keywordEnd: number; party: Ast.Name; flow: Ast.Flow; note: Ast.StringLit | undefined; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
     if (kw === undefined) return undefined;
     const party = this.name();
@@ -669,7 +669,7 @@ export class FastClauses {
     const flow = this.flow();
     if (flow === undefined) return undefined;
     const note = this.optionalString();
-    return { kind, keyword: this.span(kw), party, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+    return { kind, keywordEnd: endOf(kw), party, flow, note, start: kw.startOffset, end: (note ?? flow).end };
   }
 
   private grantClause(): Ast.GrantClause | Unfinished {
@@ -686,18 +686,18 @@ export class FastClauses {
     }
     const note = this.optionalString();
     const end = note?.end ?? shares?.[shares.length - 1]?.end ?? flow.end;
-    return { kind: "grant", keyword: this.span(kw), scheme, flow, shares, note, start: kw.startOffset, end };
+    return { kind: "grant", keywordEnd: endOf(kw), scheme, flow, shares, note, start: kw.startOffset, end };
   }
 
   private textClause<K extends "continuation" | "description" | "justification">(
     keyword: TokenType,
     kind: K,
-  ): { kind: K; keyword: Ast.Span; text: Ast.StringLit; start: number; end: number } | Unfinished {
+  ): { kind: K; keywordEnd: number; text: Ast.StringLit; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
     if (kw === undefined) return undefined;
     const text = this.string();
     if (text === undefined) return undefined;
-    return { kind, keyword: this.span(kw), text, start: kw.startOffset, end: text.end };
+    return { kind, keywordEnd: endOf(kw), text, start: kw.startOffset, end: text.end };
   }
 
   private indicatorMeasure(): Ast.IndicatorMeasure | Unfinished {
@@ -729,7 +729,7 @@ export class FastClauses {
       by = this.year();
       if (by === undefined) return undefined;
     }
-    return { kind: "indicator", keyword: this.span(kw), text, from, to, by, start: kw.startOffset, end: (by ?? to).end };
+    return { kind: "indicator", keywordEnd: endOf(kw), text, from, to, by, start: kw.startOffset, end: (by ?? to).end };
   }
 
   private decisionClause(): Ast.DecisionClause | Unfinished {
@@ -745,7 +745,7 @@ export class FastClauses {
     const outcome = outcomeToken === undefined ? undefined : this.fixedWord<Ast.DecisionOutcome>(outcomeToken);
     return {
       kind: "decision",
-      keyword: this.span(kw),
+      keywordEnd: endOf(kw),
       party,
       body: this.fixedWord<Ast.DecisionBody>(body),
       date,
@@ -763,7 +763,7 @@ export class FastClauses {
     const text = this.optionalString();
     return {
       kind: "personnelEffect",
-      keyword: this.span(kw),
+      keywordEnd: endOf(kw),
       value: this.fixedWord<Ast.PersonnelEffect>(value),
       text,
       start: kw.startOffset,
@@ -782,7 +782,7 @@ export class FastClauses {
     if (fte === undefined || this.take(KW.aarsverk) === undefined || this.take(Colon) === undefined) return undefined;
     const shares = this.shareList();
     if (shares === undefined) return undefined;
-    return { kind: "position", keyword: this.span(kw), title, fte, shares, start: kw.startOffset, end: shares[shares.length - 1]!.end };
+    return { kind: "position", keywordEnd: endOf(kw), title, fte, shares, start: kw.startOffset, end: shares[shares.length - 1]!.end };
   }
 
   private horizonItem(): Ast.HorizonItem | Unfinished {
@@ -790,7 +790,7 @@ export class FastClauses {
     if (kw === undefined) return undefined;
     const year = this.year();
     if (year === undefined) return undefined;
-    return { kind: "horizon", keyword: this.span(kw), year, start: kw.startOffset, end: year.end };
+    return { kind: "horizon", keywordEnd: endOf(kw), year, start: kw.startOffset, end: year.end };
   }
 
   private transferItem(): Ast.TransferItem | Unfinished {
@@ -803,6 +803,6 @@ export class FastClauses {
     const flow = this.flow();
     if (flow === undefined) return undefined;
     const note = this.optionalString();
-    return { kind: "transfer", keyword: this.span(kw), from, to, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+    return { kind: "transfer", keywordEnd: endOf(kw), from, to, flow, note, start: kw.startOffset, end: (note ?? flow).end };
   }
 }

@@ -631,7 +631,7 @@ class Driver {
     return {
       kind: "incomplete",
       clauseKind: CLAUSE_KIND_BY_RULE[rule]!,
-      keyword: { start: keyword.startOffset, end: tokenEnd(keyword) },
+      keywordEnd: tokenEnd(keyword),
       start: keyword.startOffset,
       end: tokenEnd(last),
     };
@@ -639,7 +639,7 @@ class Driver {
 
   private parseMeasure(): Ast.MeasureClause | Ast.IncompleteClause {
     const keyword = this.tokens[this.index]!;
-    const keywordSpan = { start: keyword.startOffset, end: tokenEnd(keyword) };
+    const keywordEnd = tokenEnd(keyword);
     const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
     const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", this.index, headerEnd, "tiltak");
     this.index = headerEnd;
@@ -656,7 +656,7 @@ class Driver {
         });
       }
       const last = this.tokens[headerEnd - 1]!;
-      return { kind: "incomplete", clauseKind: "measure", keyword: keywordSpan, start: keyword.startOffset, end: tokenEnd(last) };
+      return { kind: "incomplete", clauseKind: "measure", keywordEnd, start: keyword.startOffset, end: tokenEnd(last) };
     }
     this.index++;
     const items: Ast.MeasureItem[] = [];
@@ -667,7 +667,7 @@ class Driver {
     const header = parsed ?? this.salvageHeader(this.tokens.indexOf(keyword), headerEnd);
     return {
       kind: "measure",
-      keyword: keywordSpan,
+      keywordEnd,
       name: header.name,
       title: header.title,
       items: fitted(items),
@@ -679,16 +679,16 @@ class Driver {
 
   private parseBalance(): Ast.BalanceClause | Ast.IncompleteClause {
     const keyword = this.tokens[this.index]!;
-    const keywordSpan = { start: keyword.startOffset, end: tokenEnd(keyword) };
+    const keywordEnd = tokenEnd(keyword);
     const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
     const ok = this.runRule<Ast.Span>("balanceHeader", this.index, headerEnd, "balanse");
     this.index = headerEnd;
     const open = this.peek();
     if (open?.tokenType !== LCurly) {
       if (ok) {
-        this.problems.push({ kind: "unexpected", start: keywordSpan.end, end: keywordSpan.end, found: open?.image, expected: ["'{'"], context: "balanse" });
+        this.problems.push({ kind: "unexpected", start: keywordEnd, end: keywordEnd, found: open?.image, expected: ["'{'"], context: "balanse" });
       }
-      return { kind: "incomplete", clauseKind: "balance", keyword: keywordSpan, start: keyword.startOffset, end: keywordSpan.end };
+      return { kind: "incomplete", clauseKind: "balance", keywordEnd, start: keyword.startOffset, end: keywordEnd };
     }
     this.index++;
     const items: Ast.BalanceItem[] = [];
@@ -696,7 +696,7 @@ class Driver {
       items.push(this.parseFlatClause<Ast.BalanceItem>(BALANCE_ITEM_RULES.get(type)!, BALANCE_BLOCK));
       return true;
     });
-    return { kind: "balance", keyword: keywordSpan, items: fitted(items), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+    return { kind: "balance", keywordEnd, items: fitted(items), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
   }
 }
 

@@ -3,6 +3,7 @@
  * thing the grant's allocation condition asks an agreement to make clear.
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
+import { keywordSpan } from "../../../../grammar/src/ast.js";
 import { savingIn, yearList, type Balance, type MoneyModel, type PartyBalance } from "../agreement/money.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import { formatKr, formatSignedKr, joinList, wordCount } from "../i18n.js";
@@ -28,7 +29,7 @@ export function checkBalance(resolved: ResolvedAgreement, money: MoneyModel, ctx
   const balance = money.balance;
   if (!balance || resolved.parties.length === 0) return;
   const balanceClause = node.clauses.find((c): c is Ast.BalanceClause => c.kind === "balance");
-  const balanceAnchor = balanceClause ? balanceClause.keyword : anchor;
+  const balanceAnchor = balanceClause ? keywordSpan(balanceClause) : anchor;
 
   // Left-out money clauses or a horizon inside the period (HFA407) would make a verdict on the split a cascade.
   if (money.complete && !balance.horizonExtended) checkImbalance(resolved, balance, balanceClause, balanceAnchor, ctx);

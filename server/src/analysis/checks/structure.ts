@@ -3,7 +3,7 @@
  * shows that it serves the grant's purpose (HFA201–HFA208).
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
-import { clauseKeywords } from "../../../../grammar/src/ast.js";
+import { clauseKeywords, keywordSpan } from "../../../../grammar/src/ast.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import { forEachWord, words } from "../i18n.js";
 import { PURPOSES_BY_ID, WORDINGS } from "../prelude.js";
@@ -30,9 +30,9 @@ export function checkClauseCounts(node: Ast.AgreementDecl, ctx: CheckContext): v
       const keyword = clauseKeywords[kind];
       ctx.report(
         "HFA105",
-        clause.keyword,
+        keywordSpan(clause),
         ctx.say(`«${keyword}» kan bare stå én gang i en avtale. Slå klausulene sammen eller fjern denne.`, `"${keyword}" may appear only once in an agreement. Merge the clauses or remove this one.`),
-        { related: [{ uri: ctx.uri, start: first.keyword.start, end: first.keyword.end, message: ctx.say("Første forekomst", "First occurrence") }] },
+        { related: [{ uri: ctx.uri, start: first.start, end: first.keywordEnd, message: ctx.say("Første forekomst", "First occurrence") }] },
       );
     }
     if (!first) seen.set(kind, clause);
@@ -46,9 +46,9 @@ export function checkClauseCounts(node: Ast.AgreementDecl, ctx: CheckContext): v
       if (firstHorizon) {
         ctx.report(
           "HFA105",
-          item.keyword,
+          keywordSpan(item),
           ctx.say("«horisont» kan bare stå én gang i «balanse».", '"horisont" may appear only once in "balanse".'),
-          { related: [{ uri: ctx.uri, start: firstHorizon.keyword.start, end: firstHorizon.keyword.end, message: ctx.say("Første forekomst", "First occurrence") }] },
+          { related: [{ uri: ctx.uri, start: firstHorizon.start, end: firstHorizon.keywordEnd, message: ctx.say("Første forekomst", "First occurrence") }] },
         );
       } else firstHorizon = item;
     }
@@ -124,7 +124,7 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
     if (linked.length === 0 && !incompleteLink) {
       ctx.report(
         "HFA205",
-        clause.name.text ? clause.name : clause.keyword,
+        clause.name.text ? clause.name : keywordSpan(clause),
         ctx.say(
           `Tiltaket ${clause.name.text} er ikke knyttet til noe formål. Legg til «formål …» i tiltaket.`,
           `Measure ${clause.name.text} is linked to no purpose. Add "formål …" to the measure.`,

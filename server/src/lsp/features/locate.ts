@@ -5,6 +5,7 @@
  */
 import type { IToken, TokenType } from "chevrotain";
 import type * as Ast from "../../../../grammar/src/ast.js";
+import { keywordSpan } from "../../../../grammar/src/ast.js";
 import { tokenEnd } from "../../../../grammar/src/clauses.js";
 import {
   keywordTokens,
@@ -109,7 +110,9 @@ function isSpan(value: unknown): value is NodeLike {
 function childrenOf(node: Readonly<Record<string, unknown>>, out: PathStep[] = []): PathStep[] {
   for (const key of Object.keys(node)) {
     const value = node[key];
-    if (Array.isArray(value)) {
+    // A clause keeps its keyword's end as a number; its keyword is a step as it was when it was a span.
+    if (key === "keywordEnd") out.push({ key: "keyword", node: keywordSpan(node as unknown as Ast.ClauseBase) });
+    else if (Array.isArray(value)) {
       for (const item of value as unknown[]) if (isSpan(item)) out.push({ key, node: item });
     } else if (isSpan(value)) {
       out.push({ key, node: value });

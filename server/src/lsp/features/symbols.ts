@@ -5,7 +5,7 @@
  */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from "vscode-languageserver";
 import type * as Ast from "../../../../grammar/src/ast.js";
-import { clauseKeywords } from "../../../../grammar/src/ast.js";
+import { clauseKeywords, keywordSpan } from "../../../../grammar/src/ast.js";
 import {
   describeFlow,
   formatKr,
@@ -66,7 +66,7 @@ function flowDetail(flows: ReadonlyMap<Ast.Flow, FlowAmount>, flow: Ast.Flow, lo
 
 function clauseSymbol(file: SourceFile, clause: Ast.AgreementClause, flows: ReadonlyMap<Ast.Flow, FlowAmount>, locale: Locale): DocumentSymbol | undefined {
   const keyword = clauseKeywords[clause.kind === "incomplete" ? clause.clauseKind : clause.kind];
-  const sel = clause.keyword;
+  const sel = keywordSpan(clause);
   switch (clause.kind) {
     case "measure": {
       const items: DocumentSymbol[] = [];
@@ -74,9 +74,9 @@ function clauseSymbol(file: SourceFile, clause: Ast.AgreementClause, flows: Read
         if (item.kind === "position") {
           items.push(symbol(file, `stilling «${item.title.value}»`, SymbolKind.Field, item, item.title, item.shares.map((s) => `${s.party.text} ${formatPercent(s.percent.value, locale)}`).join(", ")));
         } else if (item.kind === "measurePurposes") {
-          items.push(symbol(file, `formål ${item.refs.map((r) => r.text).join(", ")}`, SymbolKind.EnumMember, item, item.keyword));
+          items.push(symbol(file, `formål ${item.refs.map((r) => r.text).join(", ")}`, SymbolKind.EnumMember, item, keywordSpan(item)));
         } else if (item.kind === "description") {
-          items.push(symbol(file, "beskrivelse", SymbolKind.String, item, item.keyword, item.text.value.replace(/\s+/g, " ").slice(0, 60)));
+          items.push(symbol(file, "beskrivelse", SymbolKind.String, item, keywordSpan(item), item.text.value.replace(/\s+/g, " ").slice(0, 60)));
         }
       }
       return symbol(file, `tiltak ${clause.name.text}`, SymbolKind.Method, clause, clause.name, clause.title.value, items);
@@ -84,11 +84,11 @@ function clauseSymbol(file: SourceFile, clause: Ast.AgreementClause, flows: Read
     case "balance": {
       const items: DocumentSymbol[] = [];
       for (const item of clause.items) {
-        if (item.kind === "horizon") items.push(symbol(file, `horisont ${item.year.value}`, SymbolKind.Field, item, item.keyword));
-        else if (item.kind === "transfer") items.push(symbol(file, `overføring ${item.from.text} → ${item.to.text}`, SymbolKind.Event, item, item.keyword, flowDetail(flows, item.flow, locale)));
-        else if (item.kind === "justification") items.push(symbol(file, "begrunnelse", SymbolKind.String, item, item.keyword, item.text.value.replace(/\s+/g, " ").slice(0, 60)));
+        if (item.kind === "horizon") items.push(symbol(file, `horisont ${item.year.value}`, SymbolKind.Field, item, keywordSpan(item)));
+        else if (item.kind === "transfer") items.push(symbol(file, `overføring ${item.from.text} → ${item.to.text}`, SymbolKind.Event, item, keywordSpan(item), flowDetail(flows, item.flow, locale)));
+        else if (item.kind === "justification") items.push(symbol(file, "begrunnelse", SymbolKind.String, item, keywordSpan(item), item.text.value.replace(/\s+/g, " ").slice(0, 60)));
       }
-      return symbol(file, "balanse", SymbolKind.Object, clause, clause.keyword, undefined, items);
+      return symbol(file, "balanse", SymbolKind.Object, clause, keywordSpan(clause), undefined, items);
     }
     case "community":
       return symbol(file, `helsefellesskap ${clause.ref.text}`, SymbolKind.Property, clause, sel);
