@@ -92,6 +92,8 @@ function canon(value, depth = 0) {
   if (value instanceof Set) return { $set: [...value].map((v) => canon(v, depth + 1)).sort(cmpJson) };
   if (value instanceof Map) return { $map: [...value].map(([k, v]) => [canon(k, depth + 1), canon(v, depth + 1)]).sort(cmpJson) };
   if (Array.isArray(value)) return value.map((v) => canon(v, depth + 1));
+  // A list kept compactly (a `ReferenceList`) as the list of what it holds.
+  if (typeof value[Symbol.iterator] === "function") return [...value].map((v) => canon(v, depth + 1));
   if (depth > 0 && typeof value.kind === "string" && typeof value.start === "number" && typeof value.end === "number") {
     return { $node: value.kind, start: value.start, end: value.end };
   }
@@ -120,7 +122,7 @@ function analysisData(ws) {
     diagnostics: sortedEntries(a.diagnostics),
     references: sortedEntries(a.references).map(([uri, refs]) => [
       uri,
-      refs.map((r) => ({ uri: r.uri, name: [r.name.text, r.name.start, r.name.end], expected: r.expected, target: targetData(r.target) })),
+      [...refs].map((r) => ({ uri: r.uri, name: [r.name.text, r.name.start, r.name.end], expected: r.expected, target: targetData(r.target) })),
     ]),
     suppressions: sortedEntries(a.suppressions).map(([uri, list]) => [uri, canon(list, 1)]),
     agreements: a.agreements.map((g) => ({ uri: g.uri, name: g.node.name.text, start: g.node.start, resolved: canon(g.resolved), money: canon(g.money) })),

@@ -342,7 +342,7 @@ describe("ranges of the syntax tree", () => {
 
   it("every reference the checker records covers its name exactly", () => {
     const c = check({ "file:///s.hfa": SHARED, "file:///a.hfa": AGREEMENT });
-    const refs = c.analysis.references.get("file:///a.hfa") ?? [];
+    const refs = [...(c.analysis.references.get("file:///a.hfa") ?? [])];
     expect(refs.length).toBeGreaterThan(30);
     for (const ref of refs) expect(AGREEMENT.slice(ref.name.start, ref.name.end)).toBe(ref.name.text);
     expect(refs.filter((r) => r.target === undefined)).toEqual([]);

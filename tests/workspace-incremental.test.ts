@@ -21,7 +21,7 @@ function data(analysis: WorkspaceAnalysis): unknown {
     diagnostics: [...analysis.diagnostics],
     references: [...analysis.references].map(([uri, refs]) => [
       uri,
-      refs.map((r) => [r.name.text, r.name.start, r.target && "uri" in r.target ? [r.target.uri, r.target.name.start, r.target.name.end] : r.target]),
+      [...refs].map((r) => [r.name.text, r.name.start, r.target && "uri" in r.target ? [r.target.uri, r.target.name.start, r.target.name.end] : r.target]),
     ]),
     agreements: analysis.agreements.map((a) => [a.uri, a.node.start, a.money.grants.map((g) => [g.scheme.uri, g.scheme.name.start])]),
     suppressions: [...analysis.suppressions].map(([uri, list]) => [uri, list.length]),
@@ -100,7 +100,7 @@ describe("incremental workspace analysis", () => {
       const expected = fresh(files);
       expect(data(after)).toEqual(data(expected));
       expect(frameless(after).map((d) => d.related)).toEqual(frameless(expected).map((d) => d.related));
-      const egen = after.references.get(SECOND)!.find((r) => r.name.text === "Egen")!;
+      const egen = [...after.references.get(SECOND)!].find((r) => r.name.text === "Egen")!;
       expect(egen.target && "uri" in egen.target ? [egen.target.uri, egen.target.name.start] : undefined).toEqual([FIRST, files[FIRST]!.indexOf("sats Egen") + "sats ".length]);
     }
   });

@@ -26,7 +26,8 @@ import { keepHiddenClass } from "../../../grammar/src/hiddenClasses.js";
 import { fitted, settled } from "../../../grammar/src/fitted.js";
 import { parse, type ParseResult } from "../../../grammar/src/parser.js";
 import { computeMoney, type MoneyModel } from "./agreement/money.js";
-import { resolveAgreement, type Reference, type ResolvedAgreement } from "./agreement/resolve.js";
+import { resolveAgreement, type ResolvedAgreement } from "./agreement/resolve.js";
+import { ReferenceList, type ReferenceRecorder } from "./references.js";
 import { capDiagnostics } from "./caps.js";
 import { checkBalance } from "./checks/balance.js";
 import { checkContinuation, checkHorizon } from "./checks/continuation.js";
@@ -80,7 +81,7 @@ export interface WorkspaceAnalysis {
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
   readonly suppressions: ReadonlyMap<string, readonly Suppression[]>;
   /** Every name in a reference position, by file. */
-  readonly references: ReadonlyMap<string, readonly Reference[]>;
+  readonly references: ReadonlyMap<string, ReferenceList>;
   readonly config: Config;
   readonly locale: Locale;
 }
@@ -114,11 +115,13 @@ interface FileState {
   /** Its agreements with grants, for the frames (an agreement without grants draws nothing). */
   readonly draws: readonly FrameDraw[];
   readonly schemeDiagnostics: readonly RawDiagnostic[];
-  readonly schemeRefs: readonly Reference[];
+  readonly schemeRefs: ReferenceList;
   readonly hasScheme: boolean;
 }
 
 /** A file of agreements only declares nothing that can move under other files' analyses. */
+/** What a distribution entry's name may be (one array for every scheme reference). */
+const COMMUNITY_KINDS = ["community"] as const;
 const NO_EXTRAS: ReadonlyMap<string, readonly RawDiagnostic[]> = new Map();
 
 export class Workspace {
@@ -361,13 +364,9 @@ export class Workspace {
         continue;
       }
       // A file of one agreement (the usual layout) has that agreement's list as it is: the same references in the same order, not kept twice.
-      let refs: readonly Reference[];
+      let refs: ReferenceList;
       if (state.schemeRefs.length === 0 && state.analyses.length === 1) refs = state.analyses[0]!.resolved.references;
-      else {
-        const joined: Reference[] = [...state.schemeRefs];
-        for (const analysis of state.analyses) for (const reference of analysis.resolved.references) joined.push(reference);
-        refs = fitted(joined);
-      }
+      else refs = ReferenceList.joined(uri, [state.schemeRefs, ...state.analyses.map((a) => a.resolved.references)]);
       this.finals.set(uri, {
         generation: this.generation,
         sources: fitted(sources),
@@ -391,7 +390,7 @@ export class Workspace {
     // entry comes last; one that is gone or renamed means new maps.
     const rebuild = full || (this.configEntry !== undefined && this.configEntry !== configUri);
     const changedDiagnostics = new Map<string, readonly Diagnostic[]>();
-    const changedReferences = new Map<string, readonly Reference[]>();
+    const changedReferences = new Map<string, ReferenceList>();
     const changedSuppressions = new Map<string, readonly Suppression[]>();
     for (const uri of rebuild ? sorted : changedFinals) {
       const final = this.finals.get(uri)!;
@@ -435,7 +434,7 @@ export class Workspace {
     const analyses: AgreementAnalysis[] = [];
     const draws: FrameDraw[] = [];
     const schemeDiagnostics: RawDiagnostic[] = [];
-    const schemeRefs: Reference[] = [];
+    const schemeRefs = ReferenceList.recorder(file.uri);
     let hasScheme = false;
     for (const decl of file.parse.file.declarations) {
       if (decl.kind === "scheme") {
@@ -447,7 +446,7 @@ export class Workspace {
       analyses.push(analysis);
       if (analysis.money.grants.length > 0) draws.push({ uri: file.uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
     }
-    return { fileResult, analyses: fitted(analyses), draws: settled(draws), schemeDiagnostics: settled(schemeDiagnostics), schemeRefs: settled(schemeRefs), hasScheme };
+    return { fileResult, analyses: fitted(analyses), draws: settled(draws), schemeDiagnostics: settled(schemeDiagnostics), schemeRefs: schemeRefs.finish(), hasScheme };
   }
 
   /** Diagnostics that depend only on one file's text: syntax, notation, ranges, suppressions. */
@@ -524,14 +523,14 @@ export class Workspace {
     locale: Locale,
     symbols: SymbolTable,
     out: RawDiagnostic[],
-    refs: Reference[],
+    refs: ReferenceRecorder,
   ): void {
     const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
     for (const item of decl.items) {
       if (item.kind !== "distribution") continue;
       for (const entry of item.entries) {
         const community = symbols.first("community", entry.community.text);
-        refs.push({ uri: file.uri, name: entry.community, expected: ["community"], target: community });
+        refs.add(entry.community, COMMUNITY_KINDS, community);
         if (!community) {
           const other = symbols.anyKind(entry.community.text)[0];
           ctx.report(
@@ -577,7 +576,7 @@ interface FinalEntry {
   readonly sources: readonly object[];
   readonly extrasKey: string;
   readonly diagnostics: readonly Diagnostic[];
-  readonly references: readonly Reference[];
+  readonly references: ReferenceList;
 }
 
 /** `tiltak` names are unique within their agreement (HFA102). */

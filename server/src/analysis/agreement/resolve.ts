@@ -11,6 +11,7 @@ import { keepHiddenClass } from "../../../../grammar/src/hiddenClasses.js";
 import { CheckContext } from "../checks/context.js";
 import { DEFAULT_CONFIG } from "../config.js";
 import { fitted } from "../../../../grammar/src/fitted.js";
+import { ReferenceList, type ReferenceRecorder } from "../references.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
 import { SymbolTable, type DeclKind, type DeclaredOf, type SymbolKind, type SymbolTarget } from "../symbols.js";
 import { closestNames } from "../text.js";
@@ -25,14 +26,7 @@ export interface Party {
   readonly side: Side;
 }
 
-/** One name occurrence in a reference position. */
-export interface Reference {
-  readonly uri: string;
-  readonly name: Ast.Name;
-  /** The kinds this position accepts. */
-  readonly expected: readonly SymbolKind[];
-  readonly target?: SymbolTarget;
-}
+export type { Reference } from "../references.js";
 
 export interface ResolvedAgreement {
   readonly node: Ast.AgreementDecl;
@@ -43,7 +37,7 @@ export interface ResolvedAgreement {
   readonly hospital?: DeclaredOf<"hospital">;
   /** Purposes stated with `formål` (valid ids only). */
   readonly purposes: ReadonlySet<string>;
-  readonly references: Reference[];
+  readonly references: ReferenceList;
   /** Names that resolved, by reference node, for the computations. */
   readonly rates: ReadonlyMap<Ast.Name, DeclaredOf<"rate">>;
   readonly schemes: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">>;
@@ -97,15 +91,16 @@ export function sideOf(kind: "healthTrust" | "municipality"): Side {
 }
 
 export class Resolver {
-  readonly references: Reference[] = [];
+  readonly references: ReferenceRecorder;
   private readonly symbols: SymbolTable;
 
   constructor(private readonly ctx: CheckContext) {
     this.symbols = ctx.symbols;
+    this.references = ReferenceList.recorder(ctx.uri);
   }
 
   private record(name: Ast.Name, expected: readonly SymbolKind[], target?: SymbolTarget): void {
-    this.references.push({ uri: this.ctx.uri, name, expected, target });
+    this.references.add(name, expected, target);
   }
 
   /** Resolves `name` to one of `kinds`; reports HFA101/HFA103 when it cannot. */
@@ -420,7 +415,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     period,
     hospital,
     purposes,
-    references: fitted(resolver.references),
+    references: resolver.references.finish(),
     rates: rates ?? NO_RATES,
     schemes: schemes ?? NO_SCHEMES,
     validPartyRefs,
