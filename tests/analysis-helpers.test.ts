@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { yearList } from "../server/src/analysis/agreement/money.js";
 import { formatNumber, wordCount, words } from "../server/src/analysis/i18n.js";
+import { LineIndex } from "../server/src/analysis/text.js";
 import { rng } from "./robust/fuzzKit.js";
 
 /** What `words` was: the spec's word pattern as a regex. */
@@ -64,4 +65,38 @@ describe("yearList", () => {
     expect(yearList([2031, 2025, 2027, 2028, 2029], "en")).toBe("2025, 2027–2029 and 2031");
     expect(yearList([2028, 2029], "nb")).toBe("2028 og 2029");
   });
+});
+
+describe("LineIndex", () => {
+  /** Line and column of every offset, counted the plain way: LF, CR LF and CR each end a line. */
+  function naive(text: string, offset: number): { line: number; character: number } {
+    let line = 0;
+    let start = 0;
+    for (let i = 0; i < offset; i++) {
+      const ch = text[i];
+      if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) {
+        line++;
+        start = i + 1;
+      }
+    }
+    return { line, character: offset - start };
+  }
+
+  // Both storages: a file under 64 K code units and one above (its offsets do not fit 16 bits).
+  for (const size of [200, 70_000]) {
+    test(`positions and offsets agree with counting, ${size} code units`, () => {
+      const random = rng(size);
+      let text = "";
+      while (text.length < size) text += ["a", "bc", "\n", "\r\n", "\r", "ø"][Math.floor(random() * 6)];
+      const lines = new LineIndex(text);
+      for (let offset = 0; offset <= text.length; offset += offset < 300 || offset > text.length - 300 ? 1 : 97) {
+        const expected = naive(text, offset);
+        // An offset between CR and LF is shown on the line the break ends, at its end.
+        if (text[offset - 1] === "\r" && text[offset] === "\n") continue;
+        expect(lines.position(offset)).toEqual(expected);
+        expect(lines.offset(expected)).toBe(offset);
+      }
+      expect(lines.lineCount).toBe(naive(text, text.length).line + 1);
+    });
+  }
 });
