@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { yearList } from "../server/src/analysis/agreement/money.js";
 import { formatNumber, wordCount, words } from "../server/src/analysis/i18n.js";
+import { LineIndex } from "../server/src/analysis/text.js";
 import { rng } from "./robust/fuzzKit.js";
 
 /** What `words` was: the spec's word pattern as a regex. */
@@ -63,5 +64,42 @@ describe("yearList", () => {
     expect(yearList([2028, 2029, 2030], "nb")).toBe("2028–2030");
     expect(yearList([2031, 2025, 2027, 2028, 2029], "en")).toBe("2025, 2027–2029 and 2031");
     expect(yearList([2028, 2029], "nb")).toBe("2028 og 2029");
+  });
+});
+
+describe("LineIndex", () => {
+  /** The loop over every character the index used before it found `\n` with indexOf. */
+  function referenceStarts(text: string): number[] {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) starts.push(i + 1);
+      else if (ch === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    return starts;
+  }
+  const startsOf = (lines: LineIndex) => Array.from({ length: lines.lineCount }, (_, line) => lines.lineStart(line));
+
+  test("finds the lines of \\n, \\r\\n and lone \\r breaks as the character loop did", () => {
+    const cases = ["", "a", "\n", "\r", "\r\n", "\n\r", "a\nb\n", "a\r\nb\rc\n\nd", "\r\r\n\n\r", "x\n".repeat(50)];
+    // Random texts over the characters that matter, with and without `\r`.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      const alphabet = n % 2 === 0 ? ["a", "\n", "ø"] : ["a", "\n", "\r", "\r\n"];
+      cases.push(Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    }
+    for (const text of cases) {
+      const lines = new LineIndex(text);
+      expect(startsOf(lines), JSON.stringify(text)).toEqual(referenceStarts(text));
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        const { line, character } = lines.position(offset);
+        const clamped = Math.max(0, Math.min(offset, text.length));
+        expect(lines.lineStart(line) + character).toBe(clamped);
+      }
+    }
   });
 });

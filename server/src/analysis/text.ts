@@ -3,19 +3,18 @@ import { fitted } from "../../../grammar/src/fitted.js";
 
 /** Offsets ↔ line/column (0-based, UTF-16 code units, as LSP and editors count). */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Where each line starts; found at the first question (see `lineStarts`). */
+  #starts: readonly number[] | undefined = undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10) starts.push(i + 1);
-      else if (ch === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = fitted(starts);
+  constructor(readonly text: string) {}
+
+  /**
+   * Made on first use: the analysis never asks (its diagnostics are offsets),
+   * only the editor and the CLI's output do, and scanning every file of a
+   * workspace at `setFile` was ~5 % of parse + check (issue 12).
+   */
+  private get starts(): readonly number[] {
+    return (this.#starts ??= lineStarts(this.text));
   }
 
   get lineCount(): number {
@@ -23,22 +22,24 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; character: number } {
+    const starts = this.starts;
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low]! };
+    return { line: low, character: clamped - starts[low]! };
   }
 
   offset(position: { line: number; character: number }): number {
+    const starts = this.starts;
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const lineStart = this.starts[position.line]!;
-    const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line]!;
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
     let lineEnd = nextStart;
     // Do not place the offset inside the line break.
     while (lineEnd > lineStart && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
@@ -46,8 +47,28 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+    const starts = this.starts;
+    return starts[Math.max(0, Math.min(line, starts.length - 1))]!;
   }
+}
+
+/** The offsets after each line break (`\n`, `\r\n` or a lone `\r`), after 0. */
+function lineStarts(text: string): readonly number[] {
+  const starts = [0];
+  if (text.indexOf("\r") === -1) {
+    // Only `\n` breaks (the usual file): indexOf finds them far faster than a loop over every character.
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return fitted(starts);
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return fitted(starts);
 }
 
 // One per file, dropped with it (see hiddenClasses.ts).
