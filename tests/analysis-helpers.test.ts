@@ -68,22 +68,11 @@ describe("yearList", () => {
 });
 
 describe("LineIndex", () => {
-  /** The loop over every character the index used before it found `\n` with indexOf. */
-  function referenceStarts(text: string): number[] {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10) starts.push(i + 1);
-      else if (ch === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    return starts;
-  }
+  /** Line starts by a regex over the three breaks (`\r\n` first, so it is one break). */
+  const referenceStarts = (text: string) => [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length)];
   const startsOf = (lines: LineIndex) => Array.from({ length: lines.lineCount }, (_, line) => lines.lineStart(line));
 
-  test("finds the lines of \\n, \\r\\n and lone \\r breaks as the character loop did", () => {
+  test("finds the lines of \\n, \\r\\n and lone \\r breaks (with and without a \\r in the text)", () => {
     const cases = ["", "a", "\n", "\r", "\r\n", "\n\r", "a\nb\n", "a\r\nb\rc\n\nd", "\r\r\n\n\r", "x\n".repeat(50)];
     // Random texts over the characters that matter, with and without `\r`.
     let seed = 7;
