@@ -82,21 +82,48 @@ describe("LineIndex", () => {
     return { line, character: offset - start };
   }
 
-  // Both storages: a file under 64 K code units and one above (its offsets do not fit 16 bits).
+  // Both storages (a file under 64 K code units and one above, whose offsets do not fit 16 bits),
+  // each with and without a `\r` (the search for `\n` alone, and the loop over every character).
   for (const size of [200, 70_000]) {
-    test(`positions and offsets agree with counting, ${size} code units`, () => {
-      const random = rng(size);
-      let text = "";
-      while (text.length < size) text += ["a", "bc", "\n", "\r\n", "\r", "ø"][Math.floor(random() * 6)];
-      const lines = new LineIndex(text);
-      for (let offset = 0; offset <= text.length; offset += offset < 300 || offset > text.length - 300 ? 1 : 97) {
-        const expected = naive(text, offset);
-        // An offset between CR and LF is shown on the line the break ends, at its end.
-        if (text[offset - 1] === "\r" && text[offset] === "\n") continue;
-        expect(lines.position(offset)).toEqual(expected);
-        expect(lines.offset(expected)).toBe(offset);
-      }
-      expect(lines.lineCount).toBe(naive(text, text.length).line + 1);
-    });
+    for (const pieces of [["a", "bc", "\n", "\r\n", "\r", "ø"], ["a", "bc", "\n", "ø"]]) {
+      test(`positions and offsets agree with counting, ${size} code units, ${pieces.includes("\r") ? "with" : "without"} \\r`, () => {
+        const random = rng(size);
+        let text = "";
+        while (text.length < size) text += pieces[Math.floor(random() * pieces.length)];
+        const lines = new LineIndex(text);
+        for (let offset = 0; offset <= text.length; offset += offset < 300 || offset > text.length - 300 ? 1 : 97) {
+          const expected = naive(text, offset);
+          // An offset between CR and LF is shown on the line the break ends, at its end.
+          if (text[offset - 1] === "\r" && text[offset] === "\n") continue;
+          expect(lines.position(offset)).toEqual(expected);
+          expect(lines.offset(expected)).toBe(offset);
+        }
+        expect(lines.lineCount).toBe(naive(text, text.length).line + 1);
+      });
+    }
   }
+
+  /** Line starts by a regex over the three breaks (`\r\n` first, so it is one break). */
+  const referenceStarts = (text: string) => [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length)];
+  const startsOf = (lines: LineIndex) => Array.from({ length: lines.lineCount }, (_, line) => lines.lineStart(line));
+
+  test("finds the lines of \\n, \\r\\n and lone \\r breaks (with and without a \\r in the text)", () => {
+    const cases = ["", "a", "\n", "\r", "\r\n", "\n\r", "a\nb\n", "a\r\nb\rc\n\nd", "\r\r\n\n\r", "x\n".repeat(50)];
+    // Random texts over the characters that matter, with and without `\r`.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      const alphabet = n % 2 === 0 ? ["a", "\n", "ø"] : ["a", "\n", "\r", "\r\n"];
+      cases.push(Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    }
+    for (const text of cases) {
+      const lines = new LineIndex(text);
+      expect(startsOf(lines), JSON.stringify(text)).toEqual(referenceStarts(text));
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        const { line, character } = lines.position(offset);
+        const clamped = Math.max(0, Math.min(offset, text.length));
+        expect(lines.lineStart(line) + character).toBe(clamped);
+      }
+    }
+  });
 });

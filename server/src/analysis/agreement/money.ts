@@ -458,6 +458,46 @@ const LAZY_ROWS: PropertyDescriptor = {
   configurable: true,
 };
 
+/** A PartyBalance over `c`: every one is built here, field by field in this order, so that all share one chain of hidden classes. */
+function newPartyBalance(
+  c: YearColumns,
+  party: string,
+  side: Side | undefined,
+  totals: PartyBalance["totals"],
+  atHorizon: number,
+  breakEven: number | undefined,
+  atPeriodEnd: number,
+  breakEvenByPeriodEnd: number | undefined,
+  periodInput: number,
+  periodGrant: number,
+): PartyBalance {
+  const balance = new ColumnsBalance(c) as unknown as { -readonly [K in keyof PartyBalance]: PartyBalance[K] };
+  balance.party = party;
+  balance.side = side;
+  // The year rows are what hover, reports and the balance view read, for the
+  // agreements they show: built from the columns on first use, not for every
+  // agreement of the workspace (nine fields, seven of them boxed doubles, per
+  // party and year were a quarter of the analysis' memory). An own enumerable
+  // accessor, so that spreads, JSON and Object.keys see `rows` as before; one
+  // shared getter, so that every PartyBalance keeps one hidden class.
+  Object.defineProperty(balance, "rows", LAZY_ROWS);
+  balance.totals = totals;
+  balance.atHorizon = atHorizon;
+  balance.breakEven = breakEven;
+  balance.atPeriodEnd = atPeriodEnd;
+  balance.breakEvenByPeriodEnd = breakEvenByPeriodEnd;
+  balance.periodInput = periodInput;
+  balance.periodGrant = periodGrant;
+  return balance;
+}
+// Per agreement and party, for one check (see hiddenClasses.ts): the class
+// alone kept only the empty balance's hidden class, so every full GC freed the
+// filled one's and deoptimised what reads balances (savingIn, checkParties,
+// checkContinuation, …). Fields as general as the analysis makes them: a side
+// or none, a year or none, fractional amounts.
+keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", undefined, { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, undefined, 0.5, undefined, 0.5, 0.5));
+keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, 2028, 0.5, 2028, 0.5, 0.5));
+
 /** A party's savings in `year` (0 outside the balance window): `rows.find(r => r.year === year)?.saving ?? 0` without building the rows. */
 export function savingIn(party: PartyBalance, year: number): number {
   const columns = ColumnsBalance.columnsOf(party);
@@ -584,24 +624,7 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       breakEven = even ? (breakEven ?? year) : undefined;
       if (year <= period.to) breakEvenByPeriodEnd = breakEven;
     }
-    const balance = new ColumnsBalance(c) as unknown as { -readonly [K in keyof PartyBalance]: PartyBalance[K] };
-    balance.party = party;
-    balance.side = side;
-    // The year rows are what hover, reports and the balance view read, for the
-    // agreements they show: built from the columns on first use, not for every
-    // agreement of the workspace (nine fields, seven of them boxed doubles, per
-    // party and year were a quarter of the analysis' memory). An own enumerable
-    // accessor, so that spreads, JSON and Object.keys see `rows` as before; one
-    // shared getter, so that every PartyBalance keeps one hidden class.
-    Object.defineProperty(balance, "rows", LAZY_ROWS);
-    balance.totals = totals;
-    balance.atHorizon = cumulative;
-    balance.breakEven = breakEven;
-    balance.atPeriodEnd = atPeriodEnd;
-    balance.breakEvenByPeriodEnd = breakEvenByPeriodEnd;
-    balance.periodInput = periodInput;
-    balance.periodGrant = periodGrant;
-    return balance;
+    return newPartyBalance(c, party, side, totals, cumulative, breakEven, atPeriodEnd, breakEvenByPeriodEnd, periodInput, periodGrant);
   };
 
   const parties = resolved.parties.map((p: Party, i) => partyBalance(p.name, p.side, columnList[i]!));

@@ -333,7 +333,8 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     switch (clause.kind) {
       case "hospital": {
         const found = resolver.resolve(clause.ref, HOSPITAL_KINDS);
-        const owner = found ? [...partyByName.values()].some((p) => p.decl.node === found.healthTrust) : false;
+        // `parties` holds what `partyByName` does, in the same order, without a copy of the values.
+        const owner = found ? parties.some((p) => p.decl.node === found.healthTrust) : false;
         if (found && !owner && parties.length > 0) {
           ctx.report(
             "HFA505",

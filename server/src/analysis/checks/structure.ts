@@ -22,11 +22,15 @@ const ONCE: readonly AgreementClauseKind[] = ["community", "parties", "period", 
 const REQUIRED: readonly AgreementClauseKind[] = ["community", "parties", "period"];
 
 export function checkClauseCounts(node: Ast.AgreementDecl, ctx: CheckContext): void {
-  const seen = new Map<Ast.ClauseKind, Ast.AgreementClause>();
+  // The first clause of each kind that may stand once (the required kinds are among them): an
+  // array of ONCE.length, not a Map of every kind met, for each agreement.
+  const firstOnce: (Ast.AgreementClause | undefined)[] = new Array<Ast.AgreementClause | undefined>(ONCE.length).fill(undefined);
   for (const clause of node.clauses) {
-    const kind = clauseKindOf(clause);
-    const first = seen.get(kind);
-    if (first && (ONCE as readonly string[]).includes(kind)) {
+    const index = (ONCE as readonly string[]).indexOf(clauseKindOf(clause));
+    if (index < 0) continue;
+    const kind = ONCE[index]!;
+    const first = firstOnce[index];
+    if (first) {
       const keyword = clauseKeywords[kind];
       ctx.report(
         "HFA105",
@@ -34,8 +38,7 @@ export function checkClauseCounts(node: Ast.AgreementDecl, ctx: CheckContext): v
         ctx.say(`«${keyword}» kan bare stå én gang i en avtale. Slå klausulene sammen eller fjern denne.`, `"${keyword}" may appear only once in an agreement. Merge the clauses or remove this one.`),
         { related: [{ uri: ctx.uri, start: first.start, end: first.keywordEnd, message: ctx.say("Første forekomst", "First occurrence") }] },
       );
-    }
-    if (!first) seen.set(kind, clause);
+    } else firstOnce[index] = clause;
   }
   // `horisont` once inside `balanse` too.
   for (const clause of node.clauses) {
@@ -54,7 +57,8 @@ export function checkClauseCounts(node: Ast.AgreementDecl, ctx: CheckContext): v
     }
   }
   for (const kind of REQUIRED) {
-    if (seen.has(kind)) continue;
+    const index = ONCE.indexOf(kind);
+    if (index >= 0 ? firstOnce[index] !== undefined : node.clauses.some((c) => clauseKindOf(c) === kind)) continue;
     const keyword = clauseKeywords[kind];
     const what: Record<string, [string, string]> = {
       community: ["hvilket helsefellesskap avtalen hører til", "which helsefellesskap the agreement belongs to"],

@@ -204,81 +204,87 @@ function isoOf(text: string, norwegian: boolean): string | undefined {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** HFA803 over one file's declarations. */
+function checkPercent(p: Ast.Percent, ctx: CheckContext): void {
+  if (p.value < 0 || p.value > 100) {
+    ctx.report("HFA803", p, ctx.say(`${String(p.value).replace(".", ",")} % er utenfor 0–100 %.`, `${p.value} % is outside 0–100 %.`));
+  }
+}
+
+function checkMoney(m: Ast.Money, ctx: CheckContext): void {
+  if (m.foreign) {
+    const number = m.number.norwegian ?? ctx.text.slice(m.number.start, m.number.end);
+    const canonical = `${number} ${m.millions ? "mill. kr" : "kr"}`;
+    const written = ctx.text.slice(m.start, m.end);
+    ctx.report(
+      "HFA002",
+      m,
+      ctx.say(
+        `${written} er ikke skrevet slik HFA skriver beløp. Skriv ${canonical} (tallet først, så «kr» eller «mill. kr»).`,
+        `${written} is not how HFA writes amounts. Write ${canonical} (the number first, then "kr" or "mill. kr").`,
+      ),
+      { fixes: [{ title: ctx.say(`Skriv ${canonical}`, `Write ${canonical}`), edits: [{ start: m.start, end: m.end, newText: canonical }], preferred: true }] },
+    );
+  }
+  if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr. Skriv beløpet partene faktisk regner med.", "The amount must be greater than NOK 0. Write the amount the parties actually expect."));
+  else if (!m.number.placeholder && !(m.amount <= MAX_AMOUNT_KR)) {
+    ctx.report(
+      "HFA803",
+      m,
+      ctx.say(
+        "Beløpet er større enn 1 000 mrd. kr, det største HFA regner med. Skriv beløpet i kroner (f.eks. «850 000 kr») eller i millioner (f.eks. «16,2 mill. kr»).",
+        "The amount is above NOK 1,000 billion, the largest HFA computes with. Write it in kroner (e.g. «850 000 kr») or in millions (e.g. «16,2 mill. kr»).",
+      ),
+    );
+  }
+}
+
+function checkFlow(f: Ast.Flow, ctx: CheckContext): void {
+  const v = f.value;
+  if (v.kind === "money") checkMoney(v.money, ctx);
+  else {
+    if (v.quantity.value <= 0) ctx.report("HFA803", v.quantity, ctx.say("Mengden må være større enn 0.", "The quantity must be greater than 0."));
+    else if (!v.quantity.placeholder && !(v.quantity.value <= MAX_QUANTITY)) {
+      ctx.report("HFA803", v.quantity, ctx.say("Mengden er større enn 1 000 000, den største HFA regner med. Skriv mengden per år (f.eks. «80 døgn»).", "The quantity is above 1,000,000, the largest HFA computes with. Write the quantity per year (e.g. «80 døgn»)."));
+    }
+    if (v.price?.kind === "money") checkMoney(v.price.money, ctx);
+  }
+}
+
+function checkIndicatorPercent(m: Ast.IndicatorClause["from"], ctx: CheckContext): void {
+  if (m.suffix?.kind === "percent" && (m.number.value < 0 || m.number.value > 100)) {
+    ctx.report("HFA803", m, ctx.say(`${String(m.number.value).replace(".", ",")} % er utenfor 0–100 %.`, `${m.number.value} % is outside 0–100 %.`));
+  }
+}
+
+/** HFA803 over one file's declarations (module functions, not closures made per file). */
 export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
-  const percent = (p: Ast.Percent) => {
-    if (p.value < 0 || p.value > 100) {
-      ctx.report("HFA803", p, ctx.say(`${String(p.value).replace(".", ",")} % er utenfor 0–100 %.`, `${p.value} % is outside 0–100 %.`));
-    }
-  };
-  const money = (m: Ast.Money) => {
-    if (m.foreign) {
-      const number = m.number.norwegian ?? ctx.text.slice(m.number.start, m.number.end);
-      const canonical = `${number} ${m.millions ? "mill. kr" : "kr"}`;
-      const written = ctx.text.slice(m.start, m.end);
-      ctx.report(
-        "HFA002",
-        m,
-        ctx.say(
-          `${written} er ikke skrevet slik HFA skriver beløp. Skriv ${canonical} (tallet først, så «kr» eller «mill. kr»).`,
-          `${written} is not how HFA writes amounts. Write ${canonical} (the number first, then "kr" or "mill. kr").`,
-        ),
-        { fixes: [{ title: ctx.say(`Skriv ${canonical}`, `Write ${canonical}`), edits: [{ start: m.start, end: m.end, newText: canonical }], preferred: true }] },
-      );
-    }
-    if (m.amount <= 0) ctx.report("HFA803", m, ctx.say("Beløpet må være større enn 0 kr. Skriv beløpet partene faktisk regner med.", "The amount must be greater than NOK 0. Write the amount the parties actually expect."));
-    else if (!m.number.placeholder && !(m.amount <= MAX_AMOUNT_KR)) {
-      ctx.report(
-        "HFA803",
-        m,
-        ctx.say(
-          "Beløpet er større enn 1 000 mrd. kr, det største HFA regner med. Skriv beløpet i kroner (f.eks. «850 000 kr») eller i millioner (f.eks. «16,2 mill. kr»).",
-          "The amount is above NOK 1,000 billion, the largest HFA computes with. Write it in kroner (e.g. «850 000 kr») or in millions (e.g. «16,2 mill. kr»).",
-        ),
-      );
-    }
-  };
-  const flow = (f: Ast.Flow) => {
-    const v = f.value;
-    if (v.kind === "money") money(v.money);
-    else {
-      if (v.quantity.value <= 0) ctx.report("HFA803", v.quantity, ctx.say("Mengden må være større enn 0.", "The quantity must be greater than 0."));
-      else if (!v.quantity.placeholder && !(v.quantity.value <= MAX_QUANTITY)) {
-        ctx.report("HFA803", v.quantity, ctx.say("Mengden er større enn 1 000 000, den største HFA regner med. Skriv mengden per år (f.eks. «80 døgn»).", "The quantity is above 1,000,000, the largest HFA computes with. Write the quantity per year (e.g. «80 døgn»)."));
-      }
-      if (v.price?.kind === "money") money(v.price.money);
-    }
-  };
   for (const decl of file.declarations) {
-    if (decl.kind === "rate") money(decl.price);
+    if (decl.kind === "rate") checkMoney(decl.price, ctx);
     else if (decl.kind === "scheme") {
       for (const item of decl.items) {
-        if (item.kind === "frame") money(item.money);
-        else if (item.kind === "distribution") item.entries.forEach((e) => percent(e.percent));
+        if (item.kind === "frame") checkMoney(item.money, ctx);
+        else if (item.kind === "distribution") item.entries.forEach((e) => checkPercent(e.percent, ctx));
       }
     } else if (decl.kind === "agreement") {
       for (const clause of decl.clauses) {
         switch (clause.kind) {
           case "input":
           case "saving":
-            flow(clause.flow);
+            checkFlow(clause.flow, ctx);
             break;
           case "grant":
-            flow(clause.flow);
-            clause.shares?.forEach((s) => percent(s.percent));
+            checkFlow(clause.flow, ctx);
+            clause.shares?.forEach((s) => checkPercent(s.percent, ctx));
             break;
           case "measure":
-            for (const item of clause.items) if (item.kind === "position") item.shares.forEach((s) => percent(s.percent));
+            for (const item of clause.items) if (item.kind === "position") item.shares.forEach((s) => checkPercent(s.percent, ctx));
             break;
           case "balance":
-            for (const item of clause.items) if (item.kind === "transfer") flow(item.flow);
+            for (const item of clause.items) if (item.kind === "transfer") checkFlow(item.flow, ctx);
             break;
           case "indicator":
-            for (const m of [clause.from, clause.to]) {
-              if (m.suffix?.kind === "percent" && (m.number.value < 0 || m.number.value > 100)) {
-                ctx.report("HFA803", m, ctx.say(`${String(m.number.value).replace(".", ",")} % er utenfor 0–100 %.`, `${m.number.value} % is outside 0–100 %.`));
-              }
-            }
+            checkIndicatorPercent(clause.from, ctx);
+            checkIndicatorPercent(clause.to, ctx);
             break;
           default:
             break;
