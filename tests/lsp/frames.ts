@@ -13,6 +13,11 @@ export function frame(message: object): Buffer {
 
 /** Calls `each` with every message read from `stream`, in order. */
 export function onMessages<T>(stream: Readable, each: (message: T) => void): void {
+  onFrames(stream, (body) => each(JSON.parse(body) as T));
+}
+
+/** Calls `each` with the body of every message read from `stream` (its JSON as sent), in order. */
+export function onFrames(stream: Readable, each: (body: string) => void): void {
   let buffer = Buffer.alloc(0);
   stream.on("data", (chunk: Buffer) => {
     buffer = Buffer.concat([buffer, chunk]);
@@ -21,7 +26,7 @@ export function onMessages<T>(stream: Readable, each: (message: T) => void): voi
       if (header < 0) break;
       const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString("ascii"))?.[1]);
       if (buffer.length < header + 4 + length) break;
-      each(JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString("utf8")) as T);
+      each(buffer.subarray(header + 4, header + 4 + length).toString("utf8"));
       buffer = buffer.subarray(header + 4 + length);
     }
   });

@@ -1,10 +1,17 @@
 /**
  * What the server answers to `initialize`: its capabilities and name. Free of
- * the analysis (it imports only the protocol's constants), so that ./main.ts
- * can answer before it loads the rest of the server (./server.ts and the
+ * the analysis and of the connection library (types only: the protocol's
+ * constants are spelled out, checked against the library's by the compiler),
+ * so that ./earlyInitialize.ts can answer before vscode-languageserver is
+ * loaded, and ./main.ts before the rest of the server (./server.ts and the
  * analysis, the bulk of the start-up).
  */
-import { CodeActionKind, TextDocumentSyncKind, type InitializeResult, type SemanticTokensLegend } from "vscode-languageserver";
+import type { CodeActionKind, InitializeResult, SemanticTokensLegend, TextDocumentSyncKind } from "vscode-languageserver";
+
+// The library's values (its modules would load the whole library): a typo is a type error.
+const INCREMENTAL_SYNC: typeof TextDocumentSyncKind.Incremental = 2;
+const QUICK_FIX: typeof CodeActionKind.QuickFix = "quickfix";
+const SOURCE_FIX_ALL: typeof CodeActionKind.SourceFixAll = "source.fixAll";
 
 export const SERVER_NAME = "hfa-language-server";
 export const SERVER_VERSION = "0.1.0";
@@ -18,13 +25,13 @@ export const Requests = {
 } as const;
 
 /** `source.fixAll.hfa`: the safe fixes of the whole file. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hfa`;
+export const FIX_ALL_KIND = `${SOURCE_FIX_ALL}.hfa`;
 
 /** The answer to `initialize`; the same for every client (nothing in it depends on the request). */
 export function initializeResult(semanticTokensLegend: SemanticTokensLegend): InitializeResult {
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: INCREMENTAL_SYNC },
       completionProvider: { triggerCharacters: [","], resolveProvider: false },
       hoverProvider: true,
       definitionProvider: true,
@@ -38,7 +45,7 @@ export function initializeResult(semanticTokensLegend: SemanticTokensLegend): In
       semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false },
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [QUICK_FIX, FIX_ALL_KIND] },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

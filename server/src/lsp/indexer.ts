@@ -15,7 +15,18 @@ export type SelectionFor = (root: string) => { readonly base: string; readonly s
 /** Files larger than this are not read from disk (an `.hfa` file is a few kB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/**
+ * An absolute, normalised POSIX path of only these characters (no segment
+ * starting with a dot, so no `.` or `..`) is, unchanged, its `file:` URI's
+ * path: nothing to encode, nothing to resolve. Node's URL conversions parse a
+ * URL each time, ~25 ms of indexing 1 005 files (three per file); such paths
+ * skip them. Anything else goes through Node.
+ */
+const PLAIN_PATH = /^(?:\/[\w-][\w.-]*)+$/;
+const POSIX = sep === "/";
+
 export function uriToPath(uri: string): string | undefined {
+  if (POSIX && uri.startsWith("file:///") && PLAIN_PATH.test(uri.slice(7))) return uri.slice(7);
   if (!uri.startsWith("file:")) return undefined;
   try {
     return fileURLToPath(uri);
@@ -25,6 +36,7 @@ export function uriToPath(uri: string): string | undefined {
 }
 
 export function pathToUri(path: string): string {
+  if (POSIX && PLAIN_PATH.test(path)) return `file://${path}`;
   return pathToFileURL(path).href;
 }
 

@@ -21,6 +21,7 @@ import type { InitializeParams } from "vscode-languageserver/node";
 import { initializeResult } from "./capabilities.js";
 import type { startInitializedServer } from "./core.js";
 import { describe } from "./describe.js";
+import type { EarlyAnswer } from "./earlyInitialize.js";
 import { semanticTokensLegend } from "./features/semanticLegend.js";
 import { consoleToClient, StdoutMessageWriter } from "./stdioWriter.js";
 
@@ -34,7 +35,11 @@ export { languageServer };
 /** Loads dist/server-core.js (with the code cache, from dist/server.js). */
 export type LoadCore = () => { readonly startInitializedServer: typeof startInitializedServer };
 
-export function main(loadCore: LoadCore): void {
+/**
+ * `answered`: the `initialize` dist/server.js has already answered (./earlyInitialize.ts;
+ * `--stdio` only), whose bytes it put back at the front of stdin, paused.
+ */
+export function main(loadCore: LoadCore, answered?: EarlyAnswer): void {
   const transports = ["--stdio", "--node-ipc"];
   if (!process.argv.some((arg) => transports.includes(arg) || arg.startsWith("--socket=") || arg.startsWith("--pipe="))) {
     process.stderr.write("hfa-language-server: give a transport: --stdio or --node-ipc (or --socket=PORT).\n");
@@ -48,7 +53,7 @@ export function main(loadCore: LoadCore): void {
   const stdio = process.argv.includes("--stdio");
   const { createConnection, ProposedFeatures } = languageServer;
   const connection = stdio
-    ? createConnection(ProposedFeatures.all, process.stdin, new StdoutMessageWriter(process.stdout) as unknown as NodeJS.WritableStream)
+    ? createConnection(ProposedFeatures.all, process.stdin, new StdoutMessageWriter(process.stdout, answered) as unknown as NodeJS.WritableStream)
     : createConnection(ProposedFeatures.all);
   if (stdio) consoleToClient(connection);
 
@@ -78,4 +83,6 @@ export function main(loadCore: LoadCore): void {
     return initializeResult(semanticTokensLegend);
   });
   connection.listen();
+  // The early reader paused stdin; the connection reads it from here, from its first byte.
+  if (stdio) process.stdin.resume();
 }

@@ -9,15 +9,24 @@
  * write, in the order sent; the writes of one tick are corked into one
  * system call. The bytes on the wire are the same: `Content-Length` (UTF-8
  * bytes), a blank line, the JSON.
+ *
+ * When dist/server.js has answered `initialize` itself (./earlyInitialize.ts),
+ * the connection's answer to that request — the first response with its id —
+ * is not written again.
  */
 import { format } from "node:util";
 import { AbstractMessageWriter, type Connection, type Message, type MessageWriter } from "vscode-languageserver/node";
+import type { EarlyAnswer } from "./earlyInitialize.js";
 
 export class StdoutMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private corked = false;
   private errors = 0;
 
-  constructor(private readonly out: NodeJS.WriteStream) {
+  constructor(
+    private readonly out: NodeJS.WriteStream,
+    /** The `initialize` already answered on `out`, if it was. */
+    private answered?: EarlyAnswer,
+  ) {
     super();
     out.on("error", (error: unknown) => this.fireError(error));
     out.on("close", () => this.fireClose());
@@ -26,6 +35,13 @@ export class StdoutMessageWriter extends AbstractMessageWriter implements Messag
   write(message: Message): Promise<void> {
     try {
       const json = JSON.stringify(message);
+      if (this.answered !== undefined && isResponseTo(message, this.answered.id)) {
+        const answered = this.answered;
+        this.answered = undefined;
+        // The same answer by construction (one function makes both); if ever not, say so.
+        if (json !== answered.json) process.stderr.write(`hfa: internal error: the early answer to initialize differs from the connection's:\n${answered.json}\n${json}\n`);
+        return Promise.resolve();
+      }
       if (!this.corked) {
         this.corked = true;
         this.out.cork();
@@ -45,6 +61,11 @@ export class StdoutMessageWriter extends AbstractMessageWriter implements Messag
   end(): void {
     this.out.end();
   }
+}
+
+function isResponseTo(message: Message, id: number | string): boolean {
+  const { method, id: responseId } = message as { method?: unknown; id?: unknown };
+  return method === undefined && responseId === id;
 }
 
 /**
