@@ -12,7 +12,7 @@
  * inside the folder.
  */
 import { isUtf8 } from "node:buffer";
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { isAlwaysSkippedFolder, isInsideExcludedFolder, workspaceSelection, type FileSelection } from "../workspace/selection.js";
 import { InputError } from "./errors.js";
@@ -241,25 +241,61 @@ export function readText(file: InputFile, locale: Locale): TextFile {
   return decodeText(file, readBytes(file, locale), locale);
 }
 
-/** The file's bytes, refusing one above MAX_FILE_BYTES before reading it. */
+/**
+ * The file's bytes, refusing one above MAX_FILE_BYTES before reading it. The
+ * size is asked once, of the opened file (`statSync` + `readFileSync` asked
+ * twice, by path and again by descriptor), and is the size of the file then read.
+ */
 export function readBytes(file: InputFile, locale: Locale): Buffer {
+  let fd: number;
   try {
-    const size = statSync(file.absolute).size;
-    if (size > MAX_FILE_BYTES) {
-      throw new InputError(
-        file.display,
-        say(
-          locale,
-          `er for stor (${megabytes(size)} MB; høyst ${megabytes(MAX_FILE_BYTES)} MB leses)`,
-          `is too large (${megabytes(size)} MB; at most ${megabytes(MAX_FILE_BYTES)} MB is read)`,
-        ),
-      );
+    fd = openSync(file.absolute, "r");
+  } catch (openError) {
+    // Rare: answered in the order it always was (a file too large says so even when it cannot be opened).
+    let size: number;
+    try {
+      size = statSync(file.absolute).size;
+    } catch (statError) {
+      throw new InputError(file.display, reasonOf(statError, locale));
     }
-    return readFileSync(file.absolute);
+    refuseTooLarge(file, size, locale);
+    throw new InputError(file.display, reasonOf(openError, locale));
+  }
+  try {
+    const stat = fstatSync(fd);
+    refuseTooLarge(file, stat.size, locale);
+    // Anything but a plain file with a size (an empty one, a device) is read as readFileSync reads it: to its end.
+    return stat.isFile() && stat.size > 0 ? readSized(fd, stat.size) : readFileSync(fd);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(file.display, reasonOf(error, locale));
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** `size` bytes from `fd` (fewer if the file shrank meanwhile): what readFileSync reads of a plain file. */
+function readSized(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, bytes, filled, size - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled === size ? bytes : bytes.subarray(0, filled);
+}
+
+function refuseTooLarge(file: InputFile, size: number, locale: Locale): void {
+  if (size <= MAX_FILE_BYTES) return;
+  throw new InputError(
+    file.display,
+    say(
+      locale,
+      `er for stor (${megabytes(size)} MB; høyst ${megabytes(MAX_FILE_BYTES)} MB leses)`,
+      `is too large (${megabytes(size)} MB; at most ${megabytes(MAX_FILE_BYTES)} MB is read)`,
+    ),
+  );
 }
 
 function megabytes(bytes: number): string {
