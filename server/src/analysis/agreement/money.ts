@@ -295,7 +295,7 @@ function isComplete(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): 
     if (clause.kind === "incomplete" && moneyKinds.has(clause.clauseKind)) return false;
     if (clause.kind === "balance" && clause.items.some((i) => i.kind === "incomplete" && i.clauseKind === "transfer")) return false;
   }
-  const valid = (ref: Ast.Name) => resolved.validPartyRefs.has(ref);
+  const valid = (ref: Ast.Name) => resolved.partyByName.isPartyRef(ref);
   for (const flow of flows) {
     if (flow.perYear === undefined) return false;
     const clause = flow.clause;
@@ -324,7 +324,7 @@ function inputFacts(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): 
     // A name that is no party at all (HFA101, a placeholder) may be anyone's
     // input; a known non-party (HFA304) is left out of every rule.
     else if (!resolved.nonPartyRefs.has(clause.party)) unattributedInput = true;
-    if (flow.perYear === undefined || !resolved.validPartyRefs.has(clause.party)) {
+    if (flow.perYear === undefined || !resolved.partyByName.isPartyRef(clause.party)) {
       if (!resolved.nonPartyRefs.has(clause.party)) invalidInput = true;
     }
   }
@@ -527,7 +527,7 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     if (index < 0 || index >= yearCount) return; // after the horizon: not counted
     columns.get(party)?.add(column, index, amount);
   };
-  const valid = (ref: Ast.Name) => resolved.validPartyRefs.has(ref);
+  const valid = (ref: Ast.Name) => resolved.partyByName.isPartyRef(ref);
 
   for (const flow of flows) {
     if (flow.perYear === undefined) continue;
