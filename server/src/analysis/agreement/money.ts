@@ -498,6 +498,22 @@ function newPartyBalance(
 keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", undefined, { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, undefined, 0.5, undefined, 0.5, 0.5));
 keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, 2028, 0.5, 2028, 0.5, 0.5));
 
+// Amounts kept with the analysis are mostly whole kroner. A field V8 has seen
+// hold only numbers, some fractional, is a "double" field: every value boxed
+// in its own 16-byte HeapNumber, ~61 000 of them (~1 MB) for 1 000 agreements.
+// A field that has also held something else is "tagged": a whole number in
+// it is a small integer in the field itself, and only a fractional one is
+// boxed. These instances, kept for the life of the process (so their hidden
+// classes are the ones every balance, totals and flow amount gets), hold
+// null where the analysis keeps amounts; the analysis never sees them.
+{
+  const tagged = newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, 2028, 0.5, 2028, 0.5, 0.5) as unknown as Record<string, unknown>;
+  for (const field of ["atHorizon", "atPeriodEnd", "periodInput", "periodGrant"] as const satisfies readonly (keyof PartyBalance)[]) tagged[field] = null;
+  keepHiddenClass(tagged);
+  keepHiddenClass({ input: null, grant: null, saving: null, transferIn: null, transferOut: null, net: null } satisfies Record<keyof PartyBalance["totals"], null>);
+  keepHiddenClass({ role: null, flow: null, clause: null, perYear: null, years: null } satisfies Record<keyof FlowAmount, null>);
+}
+
 /** A party's savings in `year` (0 outside the balance window): `rows.find(r => r.year === year)?.saving ?? 0` without building the rows. */
 export function savingIn(party: PartyBalance, year: number): number {
   const columns = ColumnsBalance.columnsOf(party);
