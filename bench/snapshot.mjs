@@ -130,14 +130,16 @@ function partyPositions(agreement) {
 
 /**
  * The resolved agreement as it reads: its parties by name, and which names in
- * party positions name a party (`validPartyRefs`), however the analysis keeps
- * them (a Map and a Set before round 5, a `PartyIndex` after).
+ * party positions name a party (`validPartyRefs`), and the purposes stated as a
+ * set, however the analysis keeps them (Maps and Sets before round 5, a
+ * `PartyIndex` and a list after).
  */
 function resolvedData(resolved) {
   if (resolved.validPartyRefs) return canon(resolved);
   const { partyByName, ...rest } = resolved;
   return canon({
     ...rest,
+    purposes: new Set(resolved.purposes),
     partyByName: new Map(resolved.parties.map((p) => [p.name, partyByName.get(p.name)])),
     validPartyRefs: new Set(partyPositions(resolved.node).filter((ref) => partyByName.isPartyRef(ref))),
   });

@@ -10,7 +10,7 @@ import type * as Ast from "../../../../grammar/src/ast.js";
 import { keepHiddenClass } from "../../../../grammar/src/hiddenClasses.js";
 import { CheckContext } from "../checks/context.js";
 import { DEFAULT_CONFIG } from "../config.js";
-import { fitted } from "../../../../grammar/src/fitted.js";
+import { fitted, settled } from "../../../../grammar/src/fitted.js";
 import { ReferenceList, type ReferenceRecorder } from "../references.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
 import { SymbolTable, type DeclKind, type DeclaredOf, type SymbolKind, type SymbolTarget } from "../symbols.js";
@@ -70,8 +70,8 @@ export interface ResolvedAgreement {
   readonly partyByName: PartyIndex;
   readonly period?: { readonly from: number; readonly to: number; readonly clause: Ast.PeriodClause };
   readonly hospital?: DeclaredOf<"hospital">;
-  /** Purposes stated with `formål` (valid ids only). */
-  readonly purposes: ReadonlySet<string>;
+  /** Purposes stated with `formål` (valid ids only, each once, in the order first stated): a handful, so a list, not a Set. */
+  readonly purposes: readonly string[];
   readonly references: ReferenceList;
   /** Names that resolved, by reference node, for the computations. */
   readonly rates: ReadonlyMap<Ast.Name, DeclaredOf<"rate">>;
@@ -268,7 +268,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   const parties: Party[] = [];
   // While resolving; the result keeps a `PartyIndex` of `parties` instead.
   const partyByName = new Map<string, Party>();
-  const purposes = new Set<string>();
+  const purposes: string[] = [];
   // Created at their first entry: most agreements name no rate, no scheme or
   // no non-party, and an empty Map or Set is ~300 bytes kept per agreement.
   let rates: Map<Ast.Name, DeclaredOf<"rate">> | undefined;
@@ -386,7 +386,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
         for (const ref of clause.refs) resolver.resolveGroup(ref);
         break;
       case "purpose":
-        if (resolver.resolvePurpose(clause.purpose)) purposes.add(clause.purpose.text);
+        if (resolver.resolvePurpose(clause.purpose) && !purposes.includes(clause.purpose.text)) purposes.push(clause.purpose.text);
         break;
       case "measure":
         for (const item of clause.items) {
@@ -447,7 +447,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     partyByName: new PartyIndex(partyList),
     period,
     hospital,
-    purposes,
+    purposes: settled(purposes),
     references: resolver.references.finish(),
     rates: rates ?? NO_RATES,
     schemes: schemes ?? NO_SCHEMES,
