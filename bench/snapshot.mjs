@@ -113,6 +113,38 @@ function cmpJson(a, b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Every name in a party position of an agreement (where HFA304 may apply). */
+function partyPositions(agreement) {
+  const refs = [];
+  for (const clause of agreement.clauses) {
+    if (clause.kind === "input" || clause.kind === "saving" || clause.kind === "decision") refs.push(clause.party);
+    else if (clause.kind === "grant") for (const share of clause.shares ?? []) refs.push(share.party);
+    else if (clause.kind === "measure") {
+      for (const item of clause.items) if (item.kind === "position") for (const share of item.shares) refs.push(share.party);
+    } else if (clause.kind === "balance") {
+      for (const item of clause.items) if (item.kind === "transfer") refs.push(item.from, item.to);
+    }
+  }
+  return refs;
+}
+
+/**
+ * The resolved agreement as it reads: its parties by name, and which names in
+ * party positions name a party (`validPartyRefs`), and the purposes stated as a
+ * set, however the analysis keeps them (Maps and Sets before round 5, a
+ * `PartyIndex` and a list after).
+ */
+function resolvedData(resolved) {
+  if (resolved.validPartyRefs) return canon(resolved);
+  const { partyByName, ...rest } = resolved;
+  return canon({
+    ...rest,
+    purposes: new Set(resolved.purposes),
+    partyByName: new Map(resolved.parties.map((p) => [p.name, partyByName.get(p.name)])),
+    validPartyRefs: new Set(partyPositions(resolved.node).filter((ref) => partyByName.isPartyRef(ref))),
+  });
+}
+
 const sortedEntries = (map) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 function analysisData(ws) {
@@ -125,7 +157,7 @@ function analysisData(ws) {
       [...refs].map((r) => ({ uri: r.uri, name: [r.name.text, r.name.start, r.name.end], expected: r.expected, target: targetData(r.target) })),
     ]),
     suppressions: sortedEntries(a.suppressions).map(([uri, list]) => [uri, canon(list, 1)]),
-    agreements: a.agreements.map((g) => ({ uri: g.uri, name: g.node.name.text, start: g.node.start, resolved: canon(g.resolved), money: canon(g.money) })),
+    agreements: a.agreements.map((g) => ({ uri: g.uri, name: g.node.name.text, start: g.node.start, resolved: resolvedData(g.resolved), money: canon(g.money) })),
   };
 }
 

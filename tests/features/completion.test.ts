@@ -136,6 +136,11 @@ describe("completion: names of the right kind", () => {
     const inMeasure = labels(complete(`${HEADER}  tiltak T "t" {\n    formål samhandling, |\n  }\n}\n`));
     expect(inMeasure).not.toContain("samhandling");
     expect(inMeasure).toContain("personell");
+    // In a measure, the purposes the agreement states come first.
+    const stated = complete(`${HEADER}  formål rekruttering "r"\n  formål personell "p"\n  tiltak T "t" {\n    formål |\n  }\n}\n`);
+    const byRank = [...stated].sort((a, b) => (a.sortText ?? "").localeCompare(b.sortText ?? ""));
+    expect(byRank.slice(0, 2).map((i) => i.label).sort()).toEqual(["personell", "rekruttering"]);
+    expect(byRank.slice(2).map((i) => i.label)).not.toContain("rekruttering");
   });
 
   it("after `målgruppe ` offers the national groups and the local groups of the helsefellesskap", () => {

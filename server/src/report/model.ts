@@ -399,7 +399,7 @@ export function buildReportModel(analysis: WorkspaceAnalysis, agreement: Agreeme
         });
         break;
       case "decision":
-        if (!resolved.validPartyRefs.has(clause.party)) break; // HFA304: not a party
+        if (!resolved.partyByName.isPartyRef(clause.party)) break; // HFA304: not a party
         decisions.push({
           party: clause.party.text,
           partyName: nameOf(clause.party.text),

@@ -295,7 +295,7 @@ function isComplete(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): 
     if (clause.kind === "incomplete" && moneyKinds.has(clause.clauseKind)) return false;
     if (clause.kind === "balance" && clause.items.some((i) => i.kind === "incomplete" && i.clauseKind === "transfer")) return false;
   }
-  const valid = (ref: Ast.Name) => resolved.validPartyRefs.has(ref);
+  const valid = (ref: Ast.Name) => resolved.partyByName.isPartyRef(ref);
   for (const flow of flows) {
     if (flow.perYear === undefined) return false;
     const clause = flow.clause;
@@ -324,7 +324,7 @@ function inputFacts(resolved: ResolvedAgreement, flows: readonly FlowAmount[]): 
     // A name that is no party at all (HFA101, a placeholder) may be anyone's
     // input; a known non-party (HFA304) is left out of every rule.
     else if (!resolved.nonPartyRefs.has(clause.party)) unattributedInput = true;
-    if (flow.perYear === undefined || !resolved.validPartyRefs.has(clause.party)) {
+    if (flow.perYear === undefined || !resolved.partyByName.isPartyRef(clause.party)) {
       if (!resolved.nonPartyRefs.has(clause.party)) invalidInput = true;
     }
   }
@@ -498,6 +498,22 @@ function newPartyBalance(
 keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", undefined, { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, undefined, 0.5, undefined, 0.5, 0.5));
 keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, 2028, 0.5, 2028, 0.5, 0.5));
 
+// Amounts kept with the analysis are mostly whole kroner. A field V8 has seen
+// hold only numbers, some fractional, is a "double" field: every value boxed
+// in its own 16-byte HeapNumber, ~61 000 of them (~1 MB) for 1 000 agreements.
+// A field that has also held something else is "tagged": a whole number in
+// it is a small integer in the field itself, and only a fractional one is
+// boxed. These instances, kept for the life of the process (so their hidden
+// classes are the ones every balance, totals and flow amount gets), hold
+// null where the analysis keeps amounts; the analysis never sees them.
+{
+  const tagged = newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, 2028, 0.5, 2028, 0.5, 0.5) as unknown as Record<string, unknown>;
+  for (const field of ["atHorizon", "atPeriodEnd", "periodInput", "periodGrant"] as const satisfies readonly (keyof PartyBalance)[]) tagged[field] = null;
+  keepHiddenClass(tagged);
+  keepHiddenClass({ input: null, grant: null, saving: null, transferIn: null, transferOut: null, net: null } satisfies Record<keyof PartyBalance["totals"], null>);
+  keepHiddenClass({ role: null, flow: null, clause: null, perYear: null, years: null } satisfies Record<keyof FlowAmount, null>);
+}
+
 /** A party's savings in `year` (0 outside the balance window): `rows.find(r => r.year === year)?.saving ?? 0` without building the rows. */
 export function savingIn(party: PartyBalance, year: number): number {
   const columns = ColumnsBalance.columnsOf(party);
@@ -527,7 +543,7 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     if (index < 0 || index >= yearCount) return; // after the horizon: not counted
     columns.get(party)?.add(column, index, amount);
   };
-  const valid = (ref: Ast.Name) => resolved.validPartyRefs.has(ref);
+  const valid = (ref: Ast.Name) => resolved.partyByName.isPartyRef(ref);
 
   for (const flow of flows) {
     if (flow.perYear === undefined) continue;

@@ -10,7 +10,7 @@ import type * as Ast from "../../../../grammar/src/ast.js";
 import { keepHiddenClass } from "../../../../grammar/src/hiddenClasses.js";
 import { CheckContext } from "../checks/context.js";
 import { DEFAULT_CONFIG } from "../config.js";
-import { fitted } from "../../../../grammar/src/fitted.js";
+import { fitted, settled } from "../../../../grammar/src/fitted.js";
 import { ReferenceList, type ReferenceRecorder } from "../references.js";
 import { NATIONAL_GROUPS_BY_ID, PURPOSES, PURPOSES_BY_ID } from "../prelude.js";
 import { SymbolTable, type DeclKind, type DeclaredOf, type SymbolKind, type SymbolTarget } from "../symbols.js";
@@ -28,21 +28,54 @@ export interface Party {
 
 export type { Reference } from "../references.js";
 
+/** Above this many parties, `PartyIndex` keeps a Map; below, a scan of the list is as quick. */
+const PARTY_SCAN_LIMIT = 8;
+
+/**
+ * An agreement's parties by name, kept with its analysis. An agreement names
+ * a handful of parties, and a Map of them (~300 bytes a thousand times over)
+ * was most of what it kept: the index scans `parties` and builds a Map only
+ * for a long list, so every lookup stays quick.
+ */
+export class PartyIndex {
+  private readonly byName: Map<string, Party> | undefined;
+
+  constructor(private readonly parties: readonly Party[]) {
+    this.byName = parties.length > PARTY_SCAN_LIMIT ? new Map(parties.map((p) => [p.name, p])) : undefined;
+  }
+
+  get(name: string): Party | undefined {
+    if (this.byName) return this.byName.get(name);
+    for (const party of this.parties) if (party.name === name) return party;
+    return undefined;
+  }
+
+  /**
+   * Whether a name in a party position (innsats, besparelse, tilskudd … til,
+   * stilling, overføring, behandling) names a party of this agreement. The
+   * same as its resolving to a party: a party's name is that of the
+   * helseforetak or kommune it resolved to, and names are looked up as written.
+   */
+  isPartyRef(ref: Ast.Name): boolean {
+    return !ref.placeholder && ref.text !== "" && this.get(ref.text) !== undefined;
+  }
+}
+// Its map outlives every workspace, and with it the code of its readers (see hiddenClasses.ts).
+keepHiddenClass(new PartyIndex([]));
+
 export interface ResolvedAgreement {
   readonly node: Ast.AgreementDecl;
   readonly community?: DeclaredOf<"community">;
   readonly parties: readonly Party[];
-  readonly partyByName: ReadonlyMap<string, Party>;
+  readonly partyByName: PartyIndex;
   readonly period?: { readonly from: number; readonly to: number; readonly clause: Ast.PeriodClause };
   readonly hospital?: DeclaredOf<"hospital">;
-  /** Purposes stated with `formål` (valid ids only). */
-  readonly purposes: ReadonlySet<string>;
+  /** Purposes stated with `formål` (valid ids only, each once, in the order first stated): a handful, so a list, not a Set. */
+  readonly purposes: readonly string[];
   readonly references: ReferenceList;
   /** Names that resolved, by reference node, for the computations. */
   readonly rates: ReadonlyMap<Ast.Name, DeclaredOf<"rate">>;
   readonly schemes: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">>;
-  /** Party references that name a party of this agreement. */
-  readonly validPartyRefs: ReadonlySet<Ast.Name>;
   /** Party references that name a known helseforetak or kommune that is no party (HFA304): left out of every other rule. */
   readonly nonPartyRefs: ReadonlySet<Ast.Name>;
 }
@@ -233,13 +266,13 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   let period: ResolvedAgreement["period"];
   let hospital: DeclaredOf<"hospital"> | undefined;
   const parties: Party[] = [];
+  // While resolving; the result keeps a `PartyIndex` of `parties` instead.
   const partyByName = new Map<string, Party>();
-  const purposes = new Set<string>();
+  const purposes: string[] = [];
   // Created at their first entry: most agreements name no rate, no scheme or
   // no non-party, and an empty Map or Set is ~300 bytes kept per agreement.
   let rates: Map<Ast.Name, DeclaredOf<"rate">> | undefined;
   let schemes: Map<Ast.Name, DeclaredOf<"scheme">> | undefined;
-  const validPartyRefs = new Set<Ast.Name>();
   let nonPartyRefs: Set<Ast.Name> | undefined;
 
   // Declarative clauses first: parties and community decide how the rest resolves.
@@ -305,10 +338,8 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
   const partyRef = (ref: Ast.Name, roleNb: string, roleEn: string): void => {
     const decl = resolver.resolve(ref, PARTY_KINDS);
     if (!decl) return;
-    if (partyByName.has(decl.name.text)) {
-      validPartyRefs.add(ref);
-      return;
-    }
+    if (partyByName.has(decl.name.text)) return; // a party: `PartyIndex.isPartyRef`
+
     (nonPartyRefs ??= new Set()).add(ref);
     ctx.report(
       "HFA304",
@@ -355,7 +386,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
         for (const ref of clause.refs) resolver.resolveGroup(ref);
         break;
       case "purpose":
-        if (resolver.resolvePurpose(clause.purpose)) purposes.add(clause.purpose.text);
+        if (resolver.resolvePurpose(clause.purpose) && !purposes.includes(clause.purpose.text)) purposes.push(clause.purpose.text);
         break;
       case "measure":
         for (const item of clause.items) {
@@ -408,18 +439,18 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     }
   }
 
+  const partyList = fitted(parties);
   return {
     node,
     community,
-    parties: fitted(parties),
-    partyByName,
+    parties: partyList,
+    partyByName: new PartyIndex(partyList),
     period,
     hospital,
-    purposes,
+    purposes: settled(purposes),
     references: resolver.references.finish(),
     rates: rates ?? NO_RATES,
     schemes: schemes ?? NO_SCHEMES,
-    validPartyRefs,
     nonPartyRefs: nonPartyRefs ?? NO_NAMES,
   };
 }

@@ -154,7 +154,7 @@ function checkTiming(resolved: ResolvedAgreement, money: MoneyModel, balance: Ba
   for (const flow of money.flows) {
     const clause = flow.clause;
     if (flow.perYear === undefined || flow.years.length === 0) continue;
-    if (clause.kind === "saving" && firstInput !== undefined && resolved.validPartyRefs.has(clause.party)) {
+    if (clause.kind === "saving" && firstInput !== undefined && resolved.partyByName.isPartyRef(clause.party)) {
       // A flow's years are in order: when the first is not early, none is.
       const early = flow.years[0]! < firstInput ? flow.years.filter((y) => y < firstInput && inWindow(y)) : [];
       if (early.length > 0) {
@@ -170,7 +170,7 @@ function checkTiming(resolved: ResolvedAgreement, money: MoneyModel, balance: Ba
         );
       }
     }
-    if (clause.kind === "transfer" && resolved.validPartyRefs.has(clause.from) && resolved.validPartyRefs.has(clause.to) && clause.from.text !== clause.to.text) {
+    if (clause.kind === "transfer" && resolved.partyByName.isPartyRef(clause.from) && resolved.partyByName.isPartyRef(clause.to) && clause.from.text !== clause.to.text) {
       savingsOf ??= new Map(balance.parties.map((p) => [p.party, p]));
       const payer = savingsOf.get(clause.from.text);
       if (!payer) continue;

@@ -69,7 +69,7 @@ export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel
     .map((p) => ({ party: p.party, amount: years.reduce((sum, year) => sum + savingIn(p, year), 0) }))
     .filter((s) => s.amount > 0);
   const savingClauses = money.flows.filter(
-    (f) => f.clause.kind === "saving" && f.perYear !== undefined && resolved.validPartyRefs.has(f.clause.party) && f.years.some((y) => inYears.has(y)),
+    (f) => f.clause.kind === "saving" && f.perYear !== undefined && resolved.partyByName.isPartyRef(f.clause.party) && f.years.some((y) => inYears.has(y)),
   );
   const anchor = savingClauses[0]?.clause ?? (resolved.node.name.text ? resolved.node.name : resolved.node);
   const list = (locale: "nb" | "en") => joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, locale)}`), locale);
@@ -94,7 +94,7 @@ function continuationFixes(resolved: ResolvedAgreement, money: MoneyModel, balan
   const inputEdits: TextEdit[] = [];
   for (const flow of money.flows) {
     const clause = flow.clause;
-    if (clause.kind !== "input" || flow.perYear === undefined || !resolved.validPartyRefs.has(clause.party)) continue;
+    if (clause.kind !== "input" || flow.perYear === undefined || !resolved.partyByName.isPartyRef(clause.party)) continue;
     const schedule = clause.flow.schedule;
     if (schedule.kind !== "yearly" || flow.years[flow.years.length - 1] !== period.to) continue;
     inputEdits.push(untilEdit(schedule, horizon));

@@ -78,7 +78,7 @@ export function checkParties(resolved: ResolvedAgreement, money: MoneyModel, ctx
     if (clause.kind !== "grant") continue;
     for (const share of clause.shares ?? []) {
       const party = resolved.partyByName.get(share.party.text);
-      if (!party || !resolved.validPartyRefs.has(share.party)) continue;
+      if (!party || !resolved.partyByName.isPartyRef(share.party)) continue;
       if ((inputOf.get(party.name) ?? 0) > 0 || claimed.has(party.name)) continue;
       ctx.report(
         "HFA306",

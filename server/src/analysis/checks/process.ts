@@ -110,7 +110,7 @@ const MODEL_EN =
 
 /** A decision the rules can use: its party is a party, nothing in it is a placeholder. */
 function usable(decision: Ast.DecisionClause, resolved: ResolvedAgreement, ctx: CheckContext): boolean {
-  return resolved.validPartyRefs.has(decision.party) && !ctx.hasPlaceholder(decision);
+  return resolved.partyByName.isPartyRef(decision.party) && !ctx.hasPlaceholder(decision);
 }
 
 /** Each party's latest `behandling` by date; on the same date, the later clause (spec §5.7). */

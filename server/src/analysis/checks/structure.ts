@@ -137,7 +137,7 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
     }
     for (const item of linked) {
       for (const ref of item.refs) {
-        if (!PURPOSES_BY_ID.has(ref.text) || resolved.purposes.has(ref.text) || misspeltPurpose) continue;
+        if (!PURPOSES_BY_ID.has(ref.text) || resolved.purposes.includes(ref.text) || misspeltPurpose) continue;
         ctx.report(
           "HFA206",
           ref,

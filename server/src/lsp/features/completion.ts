@@ -297,11 +297,11 @@ function addNames(c: Completer, slot: NameSlot, precedingUnit: string | undefine
     }
     case "purpose":
     case "measurePurpose": {
-      let stated: ReadonlySet<string> = new Set();
+      let stated: readonly string[] = [];
       if (slot === "measurePurpose") {
         const node = agreementAt(c.file, c.offset);
         const analysed = node ? agreementAnalysis(c.ctx.analysis, c.file.uri, node) : undefined;
-        stated = analysed?.resolved.purposes ?? new Set();
+        stated = analysed?.resolved.purposes ?? [];
       }
       for (const purpose of PURPOSES) {
         if (c.written.has(purpose.id)) continue;
@@ -316,7 +316,7 @@ function addNames(c: Completer, slot: NameSlot, precedingUnit: string | undefine
               `**${say(locale, purpose.nb, purpose.en)}**\n\n${say(locale, "Offisiell ordlyd", "Official wording")} (${wording.id}):\n\n> «${wording.text}»\n\n${say(locale, "Kilde", "Source")}: ${wording.source}`,
             ),
           },
-          stated.has(purpose.id) ? 0 : 1,
+          stated.includes(purpose.id) ? 0 : 1,
         );
       }
       return;
