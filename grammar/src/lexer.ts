@@ -152,6 +152,25 @@ const NUMBER_PATTERNS: readonly [RegExp, TokenType][] = [
 const NUMBER_ONLY: readonly [RegExp, TokenType][] = [[NUMBER, NumberLiteral]];
 const MILL_FOLLOWER = /[\p{L}_]/u;
 
+/**
+ * End of the ISO date whose four-digit year ends at `dash` (a `-`), or -1:
+ * `DateLiteral`'s `\d{4}-\d{1,2}-\d{1,2}(?![\d.,])` by hand. A run of three
+ * digits fails either way (backtracking to fewer leaves a digit or no `-`).
+ */
+function isoDateEnd(text: string, dash: number): number {
+  let i = dash + 1;
+  const month = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i - month < 1 || i - month > 2 || text.charCodeAt(i) !== 45) return -1;
+  const day = ++i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i - day < 1 || i - day > 2) return -1;
+  const after = text.charCodeAt(i);
+  return after === 46 || after === 44 ? -1 : i;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 /** A token as Chevrotain's lexer makes it with `positionTracking: "onlyOffset"` (same fields, same order). */
 function token(image: string, startOffset: number, tokenType: TokenType): IToken {
   return { image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
@@ -206,6 +225,24 @@ export function lexFast(text: string): LexResult | undefined {
       let next = i + 1;
       while (next < length && text.charCodeAt(next) >= 48 && text.charCodeAt(next) <= 57) next++;
       const after = text.charCodeAt(next);
+      // Digits alone (years, counts, shares — most numbers): NumberLiteral is
+      // the run of digits unless a group separator may follow (`1 200`), so
+      // no regex and no match array for them.
+      if (next - i > 3 || !(after === 32 || after === 0xa0 || after === 0x202f)) {
+        if (!(after === 45 || after === 46 || after === 44)) {
+          tokens.push(token(text.slice(start, next), start, NumberLiteral));
+          i = next;
+          continue;
+        }
+        if (after === 45 && next - i === 4) {
+          const end = isoDateEnd(text, next);
+          if (end > 0) {
+            tokens.push(token(text.slice(start, end), start, DateLiteral));
+            i = end;
+            continue;
+          }
+        }
+      }
       const patterns = after === 45 || after === 46 || after === 44 ? NUMBER_PATTERNS : NUMBER_ONLY;
       let matched = false;
       for (const [pattern, type] of patterns) {
