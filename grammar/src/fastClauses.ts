@@ -275,9 +275,12 @@ export class FastClauses {
     const token = this.la(1);
     if (token.tokenType === NumberLiteral) {
       // Out of range is a rule problem in Chevrotain's rule: leave it to that.
-      if (!/^\d{4}$/.test(token.image) || Number(token.image) < 2000 || Number(token.image) > 2100) return undefined;
+      const image = token.image;
+      // Four digits (not `21,5`) from 2000 to 2100.
+      const value = image.length === 4 && !image.includes(",") ? digitsAt(image, 0, 4) : -1;
+      if (value < 2000 || value > 2100) return undefined;
       this.pos++;
-      return { start: token.startOffset, end: endOf(token), value: Number(token.image) };
+      return { start: token.startOffset, end: endOf(token), value };
     }
     if (token.tokenType === Placeholder) {
       this.pos++;
