@@ -28,7 +28,7 @@ import {
   type ClauseRuleName,
 } from "./clauses.js";
 import { fitted, settled } from "./fitted.js";
-import { interned } from "./intern.js";
+import { interned, internedName } from "./intern.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
 import {
@@ -84,6 +84,13 @@ const isName = (type: TokenType) => type === Identifier || type === Placeholder;
 const isString = (type: TokenType) => type === StringLiteral || type === Placeholder;
 
 const endOf = (token: IToken) => token.startOffset + token.image.length;
+
+/** The number the ASCII digits text[start, end) write (a date's field). */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
 
 type Unfinished = undefined;
 
@@ -204,7 +211,7 @@ export class FastClauses {
     const token = this.la(1);
     if (token.tokenType === Identifier) {
       this.pos++;
-      return { start: token.startOffset, end: endOf(token), text: interned(normalizeName(token.image)) };
+      return { start: token.startOffset, end: endOf(token), text: internedName(token.image) };
     }
     if (token.tokenType === Placeholder) {
       this.pos++;
@@ -268,9 +275,12 @@ export class FastClauses {
     const token = this.la(1);
     if (token.tokenType === NumberLiteral) {
       // Out of range is a rule problem in Chevrotain's rule: leave it to that.
-      if (!/^\d{4}$/.test(token.image) || Number(token.image) < 2000 || Number(token.image) > 2100) return undefined;
+      const image = token.image;
+      // Four digits (not `21,5`) from 2000 to 2100.
+      const value = image.length === 4 && !image.includes(",") ? digitsAt(image, 0, 4) : -1;
+      if (value < 2000 || value > 2100) return undefined;
       this.pos++;
-      return { start: token.startOffset, end: endOf(token), value: Number(token.image) };
+      return { start: token.startOffset, end: endOf(token), value };
     }
     if (token.tokenType === Placeholder) {
       this.pos++;
@@ -284,9 +294,12 @@ export class FastClauses {
     const type = token.tokenType;
     if (type === DateLiteral) {
       this.pos++;
-      const [y, m, d] = token.image.split("-").map(Number) as [number, number, number];
-      const iso = token.image.length === 10 ? isoDate(y, m, d) : undefined;
-      return { start: token.startOffset, end: endOf(token), text: interned(token.image), iso: iso === undefined ? iso : interned(iso), norwegianForm: false };
+      const image = token.image;
+      // `yyyy-mm-dd` (the only form with an ISO value): its fields by position.
+      const iso = image.length === 10 ? isoDate(digitsAt(image, 0, 4), digitsAt(image, 5, 7), digitsAt(image, 8, 10)) : undefined;
+      const text = interned(image);
+      // A valid date written as ISO is its own ISO form: one lookup, one string.
+      return { start: token.startOffset, end: endOf(token), text, iso: iso === undefined ? iso : iso === text ? text : interned(iso), norwegianForm: false };
     }
     if (type === NorwegianDate) {
       this.pos++;

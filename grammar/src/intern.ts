@@ -11,6 +11,8 @@
 const LIMIT = 16_384;
 const table = new Map<string, string>();
 
+import { normalizeName } from "./lexer.js";
+
 export function interned(text: string): string {
   const found = table.get(text);
   if (found !== undefined) return found;
@@ -20,4 +22,18 @@ export function interned(text: string): string {
   const own = text.length >= 13 ? text.split("").join("") : text;
   table.set(own, own);
   return own;
+}
+
+/**
+ * `interned(normalizeName(image))` for a name as written: a spelling met
+ * before is found without scanning it for combining marks again. A spelling
+ * that is not NFC (rare: typed decomposed) is kept as a key of its own, mapped
+ * to its NFC form.
+ */
+export function internedName(image: string): string {
+  const found = table.get(image);
+  if (found !== undefined) return found;
+  const name = interned(normalizeName(image));
+  if (name !== image) table.set(image.split("").join(""), name);
+  return name;
 }

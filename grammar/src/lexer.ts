@@ -79,7 +79,9 @@ const keywordEntries = new Map([...keywordsBySpelling].map(([spelling, type]) =>
 
 type KeywordEntry = { readonly type: TokenType; readonly spelling: string };
 /** Keywords by first character (all below 256) and length (below 32): index `code * 32 + length`. */
-const keywordsByStart: (KeywordEntry[] | undefined)[] = [];
+// Filled with `undefined` first: an array written at scattered indices is kept
+// as a dictionary, and its lookup was a third of the keyword test's time.
+const keywordsByStart: (KeywordEntry[] | undefined)[] = new Array<KeywordEntry[] | undefined>(256 * 32).fill(undefined);
 for (const entry of keywordEntries.values()) {
   const code = entry.spelling.charCodeAt(0);
   if (code >= 256 || entry.spelling.length >= 32) throw new Error(`keyword ${entry.spelling} does not fit the lexer's table`);
@@ -93,7 +95,15 @@ function keywordAt(text: string, start: number, end: number): KeywordEntry | und
   if (code >= 256 || length >= 32) return undefined;
   const candidates = keywordsByStart[code * 32 + length];
   if (candidates === undefined) return undefined;
-  for (const candidate of candidates) if (text.startsWith(candidate.spelling, start)) return candidate;
+  // Compared by char code from the second character (the first is the
+  // bucket's): cheaper than a `startsWith` call per candidate.
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c]!;
+    const spelling = candidate.spelling;
+    let k = 1;
+    while (k < length && spelling.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === length) return candidate;
+  }
   return undefined;
 }
 
@@ -152,6 +162,25 @@ const NUMBER_PATTERNS: readonly [RegExp, TokenType][] = [
 const NUMBER_ONLY: readonly [RegExp, TokenType][] = [[NUMBER, NumberLiteral]];
 const MILL_FOLLOWER = /[\p{L}_]/u;
 
+/**
+ * End of the ISO date whose four-digit year ends at `dash` (a `-`), or -1:
+ * `DateLiteral`'s `\d{4}-\d{1,2}-\d{1,2}(?![\d.,])` by hand. A run of three
+ * digits fails either way (backtracking to fewer leaves a digit or no `-`).
+ */
+function isoDateEnd(text: string, dash: number): number {
+  let i = dash + 1;
+  const month = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i - month < 1 || i - month > 2 || text.charCodeAt(i) !== 45) return -1;
+  const day = ++i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i - day < 1 || i - day > 2) return -1;
+  const after = text.charCodeAt(i);
+  return after === 46 || after === 44 ? -1 : i;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 /** A token as Chevrotain's lexer makes it with `positionTracking: "onlyOffset"` (same fields, same order). */
 function token(image: string, startOffset: number, tokenType: TokenType): IToken {
   return { image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
@@ -170,6 +199,8 @@ export function lexFast(text: string): LexResult | undefined {
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
   const length = text.length;
+  /** The first backslash at or after the last string's start (`length` if none). */
+  let backslash = -1;
   let i = 0;
   while (i < length) {
     const ch = text.charCodeAt(i);
@@ -206,6 +237,24 @@ export function lexFast(text: string): LexResult | undefined {
       let next = i + 1;
       while (next < length && text.charCodeAt(next) >= 48 && text.charCodeAt(next) <= 57) next++;
       const after = text.charCodeAt(next);
+      // Digits alone (years, counts, shares — most numbers): NumberLiteral is
+      // the run of digits unless a group separator may follow (`1 200`), so
+      // no regex and no match array for them.
+      if (next - i > 3 || !(after === 32 || after === 0xa0 || after === 0x202f)) {
+        if (!(after === 45 || after === 46 || after === 44)) {
+          tokens.push(token(text.slice(start, next), start, NumberLiteral));
+          i = next;
+          continue;
+        }
+        if (after === 45 && next - i === 4) {
+          const end = isoDateEnd(text, next);
+          if (end > 0) {
+            tokens.push(token(text.slice(start, end), start, DateLiteral));
+            i = end;
+            continue;
+          }
+        }
+      }
       const patterns = after === 45 || after === 46 || after === 44 ? NUMBER_PATTERNS : NUMBER_ONLY;
       let matched = false;
       for (const [pattern, type] of patterns) {
@@ -223,6 +272,18 @@ export function lexFast(text: string): LexResult | undefined {
     }
     switch (ch) {
       case 34 /* " */: {
+        // A string with no backslash before its closing quote (nearly all) ends
+        // there: two indexOf searches instead of a loop over its characters.
+        if (backslash < i) {
+          backslash = text.indexOf("\\", i);
+          if (backslash < 0) backslash = length;
+        }
+        const close = text.indexOf('"', i + 1);
+        if (close >= 0 && close < backslash) {
+          tokens.push(token(text.slice(start, close + 1), start, StringLiteral));
+          i = close + 1;
+          continue;
+        }
         let end = scanString(text, i, false);
         let type = StringLiteral;
         if (end < 0) {

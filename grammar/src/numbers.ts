@@ -4,13 +4,22 @@ const GROUP_SEPARATORS = /[ \u00A0\u202F]/g;
 
 /** Value of a number written in Norwegian notation (`1 200 000,50`). */
 export function parseNorwegianNumber(text: string): number {
-  // Most numbers are digits only (years, counts, shares): nothing to replace.
-  let digitsOnly = true;
-  for (let i = 0; i < text.length && digitsOnly; i++) {
+  // Most numbers are whole (years, counts, amounts in kroner): their value
+  // summed digit by digit, exact up to 15 digits, without a string built for
+  // Number(). Anything else (a decimal comma, a longer number) as before.
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    digitsOnly = code >= 48 && code <= 57;
+    if (code >= 48 && code <= 57) {
+      value = value * 10 + (code - 48);
+      digits++;
+    } else if (!(code === 32 || code === 0xa0 || code === 0x202f)) {
+      digits = -1;
+      break;
+    }
   }
-  if (digitsOnly) return Number(text);
+  if (digits > 0 && digits <= 15) return value;
   return Number(text.replace(GROUP_SEPARATORS, "").replace(",", "."));
 }
 

@@ -221,6 +221,24 @@ export const BLOCK_BREAKERS: Readonly<Record<BlockContext, ReadonlySet<TokenType
 
 // ------------------------------------------------------------------ the driver
 
+const segmentEndsByBlock = new Map<BlockKind | undefined, Uint8Array>();
+
+/**
+ * The token types that end a flat segment in `block` (braces, its item
+ * starts and breakers; at the top level the declaration starts), marked by
+ * `tokenTypeIdx`: one array read per token instead of two or three Set lookups.
+ */
+function segmentEndTypes(block: BlockKind | undefined): Uint8Array {
+  let ends = segmentEndsByBlock.get(block);
+  if (ends === undefined) {
+    ends = new Uint8Array(256);
+    const types = [LCurly, RCurly, ...(block === undefined ? TOP_LEVEL_STARTS : [...block.itemStarts, ...block.breakers])];
+    for (const type of types) ends[type.tokenTypeIdx!] = 1;
+    segmentEndsByBlock.set(block, ends);
+  }
+  return ends;
+}
+
 class Driver {
   readonly problems: SyntaxProblem[] = [];
   private index = 0;
@@ -248,14 +266,9 @@ class Driver {
 
   /** Index of the end of a flat segment starting at `from`: the next item start, breaker or brace. */
   private segmentEnd(from: number, block: BlockKind | undefined): number {
-    const starts = block?.itemStarts ?? TOP_LEVEL_STARTS;
+    const ends = segmentEndTypes(block);
     let j = from + 1;
-    for (; j < this.tokens.length; j++) {
-      const type = this.tokens[j]!.tokenType;
-      if (type === LCurly || type === RCurly) break;
-      if (starts.has(type) || block?.breakers.has(type) === true) break;
-      if (block === undefined && TOP_LEVEL_STARTS.has(type)) break;
-    }
+    for (; j < this.tokens.length; j++) if (ends[this.tokens[j]!.tokenTypeIdx] === 1) break;
     return j;
   }
 

@@ -29,8 +29,11 @@ export class TokenTable {
     tokens: readonly IToken[],
   ) {
     const count = tokens.length;
-    this.offsets = new Int32Array(2 * count);
-    this.types = new Uint8Array(count);
+    // One buffer for both: each typed array's memory is allocated outside the
+    // heap, which costs more than filling it.
+    const buffer = new ArrayBuffer(9 * count);
+    this.offsets = new Int32Array(buffer, 0, 2 * count);
+    this.types = new Uint8Array(buffer, 8 * count, count);
     for (let i = 0; i < count; i++) {
       const token = tokens[i]!;
       this.offsets[2 * i] = token.startOffset;
