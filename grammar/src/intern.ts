@@ -8,10 +8,11 @@
  * The table is bounded: when it is full it starts over, so an editor session
  * that types many passing spellings keeps at most `LIMIT` of them.
  */
-const LIMIT = 16_384;
-const table = new Map<string, string>();
-
 import { normalizeName } from "./lexer.js";
+
+const LIMIT = 16_384;
+/** Spelling → its shared string; a name typed decomposed (not NFC) → its NFC form (`internedName`). */
+const table = new Map<string, string>();
 
 export function interned(text: string): string {
   const found = table.get(text);
