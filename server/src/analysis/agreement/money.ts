@@ -495,8 +495,13 @@ function newPartyBalance(
 // filled one's and deoptimised what reads balances (savingIn, checkParties,
 // checkContinuation, …). Fields as general as the analysis makes them: a side
 // or none, a year or none, fractional amounts.
-keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", undefined, { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, undefined, 0.5, undefined, 0.5, 0.5));
-keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, 2028, 0.5, 2028, 0.5, 0.5));
+/** A balance as general as the analysis makes one, with a side and a year or with neither. */
+function keptBalance(side: Side | undefined, year: number | undefined): PartyBalance {
+  const totals = { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 };
+  return newPartyBalance(new YearColumns(0, 1, 0), "", side, totals, 0.5, year, 0.5, year, 0.5, 0.5);
+}
+keepHiddenClass(keptBalance(undefined, undefined));
+keepHiddenClass(keptBalance("kommunal", 2028));
 
 // Amounts kept with the analysis are mostly whole kroner. A field V8 has seen
 // hold only numbers, some fractional, is a "double" field: every value boxed
@@ -507,7 +512,7 @@ keepHiddenClass(newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { inpu
 // classes are the ones every balance, totals and flow amount gets), hold
 // null where the analysis keeps amounts; the analysis never sees them.
 {
-  const tagged = newPartyBalance(new YearColumns(0, 1, 0), "", "kommunal", { input: 0.5, grant: 0.5, saving: 0.5, transferIn: 0.5, transferOut: 0.5, net: 0.5 }, 0.5, 2028, 0.5, 2028, 0.5, 0.5) as unknown as Record<string, unknown>;
+  const tagged = keptBalance("kommunal", 2028) as unknown as Record<string, unknown>;
   for (const field of ["atHorizon", "atPeriodEnd", "periodInput", "periodGrant"] as const satisfies readonly (keyof PartyBalance)[]) tagged[field] = null;
   keepHiddenClass(tagged);
   keepHiddenClass({ input: null, grant: null, saving: null, transferIn: null, transferOut: null, net: null } satisfies Record<keyof PartyBalance["totals"], null>);
