@@ -10,7 +10,7 @@ import type { CheckContext } from "./context.js";
 
 const SIDE_WORDS: Record<Side, { nb: string; en: string }> = {
   spesialist: { nb: "spesialisthelsetjenesten", en: "the specialist health service" },
-  kommunal: { nb: "den kommunale helse- og omsorgstjenesten", en: "the municipal health and care services" },
+  kommunal: { nb: "den kommunale helse- og omsorgstjenesten", en: "the municipal health and care service" },
 };
 
 export function sideWords(side: Side, locale: "nb" | "en"): string {
