@@ -34,14 +34,14 @@ export function specReport(locale: Locale = "nb"): ReportModel {
 }
 
 /** samples/felles + samples/avtaler, as one workspace (the samples README's CI command). */
-export function samplesChecked(): Checked {
+export function samplesChecked(locale?: Locale): Checked {
   const files: Record<string, string> = {};
   for (const folder of ["felles", "avtaler"]) {
     for (const name of readdirSync(join(SAMPLES, folder)).filter((n) => n.endsWith(".hfa")).sort()) {
       files[`file:///samples/${folder}/${name}`] = readFileSync(join(SAMPLES, folder, name), "utf8");
     }
   }
-  return check(files);
+  return check(files, locale ? { locale } : {});
 }
 
 /**

@@ -68,11 +68,16 @@ export function pdfToPngs(pdf: string, dir: string, prefix: string, dpi = 40, fi
  * unless the document names its own.
  */
 export function docxToPdf(docx: string, outDir: string, systemLocale?: string): string {
+  return docxesToPdf([docx], outDir, systemLocale)[0]!;
+}
+
+/** Several DOCX files → PDF in one LibreOffice start (each start costs seconds). */
+export function docxesToPdf(docxes: readonly string[], outDir: string, systemLocale?: string): string[] {
   const profile = tempDir("hfa-lo-profile-");
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, docx],
-    { stdio: "pipe", timeout: 120_000, env: systemLocale ? { ...process.env, LANG: systemLocale, LC_ALL: systemLocale } : process.env },
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir, ...docxes],
+    { stdio: "pipe", timeout: 120_000 + 30_000 * docxes.length, env: systemLocale ? { ...process.env, LANG: systemLocale, LC_ALL: systemLocale } : process.env },
   );
-  return join(outDir, docx.replace(/^.*\//, "").replace(/\.docx$/, ".pdf"));
+  return docxes.map((docx) => join(outDir, docx.replace(/^.*\//, "").replace(/\.docx$/, ".pdf")));
 }

@@ -113,7 +113,10 @@ function summaryTable(model: ReportModel, only?: string): TableBlock {
     align: [...MONEY_ALIGN, "right"],
     rows: parties.map(row),
     footer: [row(b.total)],
-    widths: [16, 11, 11, 12, 12, 13, 13, 12],
+    // Every amount column wide enough for a bold total of eight digits with
+    // English thousands separators («12,282,000»), also in a wider fallback
+    // font than Calibri (DejaVu Sans, where LibreOffice has no Carlito).
+    widths: [14, 12, 12, 12, 11, 13, 14, 12],
   };
 }
 
