@@ -87,6 +87,21 @@ const common = (root, production, sources, aliases) => ({
   logLevel: "warning",
 });
 
+/**
+ * monaco's `vs/nls.js` replaced by web/src/monacoNls.ts in the web app's page:
+ * its words in bokmål (monaco ships no Norwegian). Only monaco's own imports of
+ * it, and only in the page (the editor worker shows no words).
+ */
+function monacoBokmalPlugin(root) {
+  const monaco = join(root, "node_modules", "monaco-editor", "esm");
+  return {
+    name: "hfa-monaco-bokmal",
+    setup(b) {
+      b.onResolve({ filter: /(^|\/)nls\.js$/ }, (args) => (args.importer.startsWith(monaco) ? { path: join(root, "web", "src", "monacoNls.ts") } : undefined));
+    },
+  };
+}
+
 /** Builds one entry into memory and returns its JavaScript. */
 async function buildToString(root, entry, options) {
   const result = await build({ ...options, entryPoints: [join(root, entry)], format: "iife", write: false, outdir: join(root, "dist", "tmp") });
@@ -139,8 +154,10 @@ export async function buildBrowser(root, { production = false } = {}) {
     const editorWorker = await buildToString(root, "node_modules/monaco-editor/esm/vs/editor/editor.worker.js", common(root, true, {}));
     const outWeb = join(root, "dist", "web");
     mkdirSync(outWeb, { recursive: true });
+    const page = common(root, true, { "worker-source": worker, "editor-worker-source": editorWorker, keywords });
     const result = await build({
-      ...common(root, true, { "worker-source": worker, "editor-worker-source": editorWorker, keywords }),
+      ...page,
+      plugins: [monacoBokmalPlugin(root), ...page.plugins],
       entryPoints: { app: join(root, "web/src/main.ts") },
       outdir: outWeb,
       format: "iife",

@@ -18,9 +18,9 @@ import { downloadReport, WEB_REPORT_FORMATS } from "./report.js";
 import { RuleView } from "./ruleView.js";
 import { uiStrings, type UiLocale, type UiStrings } from "./strings.js";
 import { FileList, OutlineView } from "./sidebar.js";
+import { storedLocale, storeLocale } from "./storedLocale.js";
 import { Workspace, type IncomingFile, type WorkspaceFile } from "./workspace.js";
 
-const LOCALE_KEY = "hfa.web.locale";
 /** No diagnostics for this long after a burst: the workspace is checked. */
 const QUIET_MS = 400;
 
@@ -28,14 +28,6 @@ function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`#${id} is missing from index.html`);
   return element as T;
-}
-
-function storedLocale(): UiLocale {
-  try {
-    return localStorage.getItem(LOCALE_KEY) === "en" ? "en" : "nb";
-  } catch {
-    return "nb";
-  }
 }
 
 class App {
@@ -274,11 +266,7 @@ class App {
   async setLocale(locale: UiLocale): Promise<void> {
     this.locale = locale;
     this.strings = uiStrings(locale);
-    try {
-      localStorage.setItem(LOCALE_KEY, locale);
-    } catch {
-      // Private windows may refuse storage; the choice then lasts this visit.
-    }
+    storeLocale(locale);
     this.applyStrings();
     // The server words its messages and hovers in this language too (as `hfa.locale`).
     await this.server.notify("workspace/didChangeConfiguration", { settings: { hfa: { locale, rules: {} } } });
