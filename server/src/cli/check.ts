@@ -128,7 +128,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   const reported = [...(configInput ? [configInput.uri] : []), ...inputs.filter((input) => input.given).map((input) => input.uri)];
   const outcome: CheckOutcome = cache
     ? analyseWithCache(inputs, cache, configInput, flagLocale, io, locale)
-    : analyseFiles(inputs, newWorkspace(flagLocale, configInput), configInput, new Set(reported), format === "json", io, locale);
+    : analyseFiles(inputs, newWorkspace(flagLocale, configInput, format === "json" ? "everything" : "diagnostics"), configInput, new Set(reported), format === "json", io, locale);
   locale = outcome.locale;
 
   const diagnostics: CliDiagnostic[] = [];
