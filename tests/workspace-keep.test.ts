@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
+// @ts-expect-error: the benchmark's generator is plain JavaScript without types
 import { generateWorkspace } from "../bench/generate.mjs";
 import { Workspace, type Diagnostic, type WorkspaceAnalysis } from "../server/src/analysis/index.js";
 
