@@ -24,6 +24,26 @@ function runWithCompileCache(file) {
     Module.enableCompileCache(dir);
     return require(file);
   }
+  const script = compiledScript(file, dir, Module);
+  if (script === undefined) return require(file);
+  // What `require(file)` does, with the compiled script: a module of its own, its own require.
+  const mod = new Module(file, require.main);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  require.cache[file] = mod;
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  return mod.exports;
+}
+
+/**
+ * `file` compiled with the cached data in `dir` (undefined if it does not
+ * compile). A function of its own so that the bundle's bytes, its source
+ * text and the cached data (~2,5 MB for dist/cli.js) are garbage while the
+ * bundle runs: a whole `hfa check` runs inside the caller's frame, and what
+ * a frame holds stays alive (docs/performance.md, round 6 `retain`).
+ */
+function compiledScript(file, dir, Module) {
   const vm = require("node:vm");
   // The bytes are hashed as read (hashing the decoded string would encode it again).
   const bytes = fs.readFileSync(file);
@@ -40,7 +60,7 @@ function runWithCompileCache(file) {
   try {
     script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   } catch {
-    return require(file);
+    return undefined;
   }
   if (cachedData === undefined || script.cachedDataRejected === true) {
     // Written when the run ends, so the cache also holds the functions the run compiled.
@@ -54,14 +74,7 @@ function runWithCompileCache(file) {
       }
     });
   }
-  // What `require(file)` does, with the compiled script: a module of its own, its own require.
-  const mod = new Module(file, require.main);
-  mod.filename = file;
-  mod.paths = Module._nodeModulePaths(path.dirname(file));
-  require.cache[file] = mod;
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
-  mod.loaded = true;
-  return mod.exports;
+  return script;
 }
 
 /** `<tmp>/hfa-compile-cache-<uid>`, created private; undefined unless it is a real folder of this user's only. */

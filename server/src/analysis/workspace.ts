@@ -89,6 +89,17 @@ export interface WorkspaceAnalysis {
 export interface WorkspaceOptions {
   /** Overrides `hfa.json`'s locale (editor setting, `--locale`). */
   readonly locale?: Locale;
+  /**
+   * What a run keeps. "everything" (the default): what the language server,
+   * the reports and `hfa check --format json` read. "diagnostics": only the
+   * diagnostics, without quick fixes (`agreements` is empty, `references`
+   * holds no agreement's references, and every run starts over), for a
+   * one-shot run that reads nothing but `diagnostics` and `locale` (`hfa
+   * check` in the text formats): what each agreement's checks build then dies
+   * young instead of being copied by every later scavenge (docs/performance.md,
+   * round 6 `retain`).
+   */
+  readonly keep?: "everything" | "diagnostics";
 }
 
 interface AgreementCacheEntry {
@@ -117,6 +128,8 @@ interface FileState {
   readonly schemeDiagnostics: readonly RawDiagnostic[];
   readonly schemeRefs: ReferenceList;
   readonly hasScheme: boolean;
+  /** With `keep: "diagnostics"`: its agreements' diagnostics (`analyses` is then empty). */
+  readonly agreementDiagnostics?: readonly RawDiagnostic[];
 }
 
 /** A file of agreements only declares nothing that can move under other files' analyses. */
@@ -129,6 +142,8 @@ export class Workspace {
   private configUri: string | undefined;
   private configText: string | undefined;
   private localeOverride: Locale | undefined;
+  /** `keep: "diagnostics"` (see WorkspaceOptions). */
+  private readonly diagnosticsOnly: boolean;
   private analysis: WorkspaceAnalysis | undefined;
   /** The last run's result, which the next run copies and updates. */
   private previous: WorkspaceAnalysis | undefined;
@@ -170,6 +185,7 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.localeOverride = options.locale;
+    this.diagnosticsOnly = options.keep === "diagnostics";
   }
 
   setLocale(locale: Locale | undefined): void {
@@ -258,7 +274,7 @@ export class Workspace {
     const settingsKey = `${locale}\u0000${configKey(config)}`;
 
     const previous = this.previous;
-    const full = previous === undefined || this.structureChanged || settingsKey !== this.settingsKey || this.symbols === undefined;
+    const full = this.diagnosticsOnly || previous === undefined || this.structureChanged || settingsKey !== this.settingsKey || this.symbols === undefined;
     if (full) {
       this.generation++;
       this.settingsKey = settingsKey;
@@ -366,13 +382,14 @@ export class Workspace {
       // A file of one agreement (the usual layout) has that agreement's list as it is: the same references in the same order, not kept twice.
       let refs: ReferenceList;
       if (state.schemeRefs.length === 0 && state.analyses.length === 1) refs = state.analyses[0]!.resolved.references;
+      else if (this.diagnosticsOnly) refs = state.schemeRefs;
       else refs = ReferenceList.joined(uri, [state.schemeRefs, ...state.analyses.map((a) => a.resolved.references)]);
       this.finals.set(uri, {
         generation: this.generation,
         sources: fitted(sources),
         extrasKey,
         diagnostics: finalDiagnostics(
-          [...state.fileResult.diagnostics, ...state.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
+          [...state.fileResult.diagnostics, ...(state.agreementDiagnostics ?? state.analyses.flatMap((a) => a.diagnostics)), ...fileExtras],
           state.fileResult.suppressions,
           config,
           uri,
@@ -436,6 +453,7 @@ export class Workspace {
     const schemeDiagnostics: RawDiagnostic[] = [];
     const schemeRefs = ReferenceList.recorder(file.uri);
     let hasScheme = false;
+    const agreementDiagnostics: RawDiagnostic[] | undefined = this.diagnosticsOnly ? [] : undefined;
     for (const decl of file.parse.file.declarations) {
       if (decl.kind === "scheme") {
         hasScheme = true;
@@ -443,17 +461,26 @@ export class Workspace {
       }
       if (decl.kind !== "agreement") continue;
       const analysis = this.agreementAnalysis(decl, file, this.generation, config, locale, symbols);
-      analyses.push(analysis);
+      if (agreementDiagnostics) for (const diagnostic of analysis.diagnostics) agreementDiagnostics.push(diagnostic);
+      else analyses.push(analysis);
       if (analysis.money.grants.length > 0) draws.push({ uri: file.uri, agreement: decl, community: analysis.resolved.community, grants: analysis.money.grants });
     }
-    return { fileResult, analyses: fitted(analyses), draws: settled(draws), schemeDiagnostics: settled(schemeDiagnostics), schemeRefs: schemeRefs.finish(), hasScheme };
+    return {
+      fileResult,
+      analyses: fitted(analyses),
+      draws: settled(draws),
+      schemeDiagnostics: settled(schemeDiagnostics),
+      schemeRefs: schemeRefs.finish(),
+      hasScheme,
+      agreementDiagnostics: agreementDiagnostics && settled(agreementDiagnostics),
+    };
   }
 
   /** Diagnostics that depend only on one file's text: syntax, notation, ranges, suppressions. */
   private fileDiagnostics(file: SourceFile, key: string, config: Config, locale: Locale, symbols: SymbolTable): FileCacheEntry {
     const cached = this.fileCache.get(file.parse);
     if (cached && cached.key === key) return cached;
-    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, file.parse.placeholders);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, file.parse.placeholders, !this.diagnosticsOnly);
     reportSyntax(file.parse.problems, ctx);
     reportNotation(file.parse.tokensOfTypes(NOTATION_TOKEN_TYPES), ctx);
     reportRanges(file.parse.file, ctx);
@@ -462,7 +489,7 @@ export class Workspace {
     reportAndSeparators(file.parse.file, ctx);
     const found = findSuppressions(file.text, file.parse.file, file.parse.comments, file.parse, config, file.uri, locale);
     const entry: FileCacheEntry = { key, diagnostics: settled([...ctx.diagnostics, ...found.diagnostics]), suppressions: settled(found.suppressions) };
-    this.fileCache.set(file.parse, entry);
+    if (!this.diagnosticsOnly) this.fileCache.set(file.parse, entry);
     return entry;
   }
 
@@ -477,7 +504,7 @@ export class Workspace {
     const cached = this.agreementCache.get(node);
     if (cached && cached.generation === generation) return cached.analysis;
     const recorder = new DependencyRecorder(symbols);
-    const ctx = new CheckContext(file.uri, file.text, locale, config, recorder, file.parse.placeholders);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, recorder, file.parse.placeholders, !this.diagnosticsOnly);
     const resolved = resolveAgreement(node, ctx);
     const money = computeMoney(resolved, ctx);
     checkClauseCounts(node, ctx);
@@ -493,6 +520,8 @@ export class Workspace {
     checkGroups(resolved, ctx);
     checkProcess(resolved, ctx);
     const analysis: AgreementAnalysis = { uri: file.uri, node, resolved, money, diagnostics: fitted(ctx.diagnostics) };
+    // Every run starts over when only diagnostics are kept: nothing to reuse, and the analysis may die young.
+    if (this.diagnosticsOnly) return analysis;
     this.agreementCache.set(node, {
       generation,
       analysis,
@@ -525,7 +554,7 @@ export class Workspace {
     out: RawDiagnostic[],
     refs: ReferenceRecorder,
   ): void {
-    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols);
+    const ctx = new CheckContext(file.uri, file.text, locale, config, symbols, undefined, !this.diagnosticsOnly);
     for (const item of decl.items) {
       if (item.kind !== "distribution") continue;
       for (const entry of item.entries) {

@@ -54,8 +54,9 @@ interface Analysed extends CheckOutcome {
   readonly analysis: WorkspaceAnalysis;
 }
 
-export function newWorkspace(flagLocale: Locale | undefined, config: ConfigInput | undefined): Workspace {
-  const workspace = new Workspace({ locale: flagLocale });
+/** `keep` (see WorkspaceOptions): "diagnostics" when the run reads nothing but the diagnostics (no HFA404 data, no cache). */
+export function newWorkspace(flagLocale: Locale | undefined, config: ConfigInput | undefined, keep: "everything" | "diagnostics" = "everything"): Workspace {
+  const workspace = new Workspace({ locale: flagLocale, keep });
   if (config) workspace.setConfig(config.uri, config.file.text);
   return workspace;
 }

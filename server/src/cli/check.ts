@@ -13,7 +13,7 @@ import { flag, parse, stringValue, COMMON_OPTIONS, type OptionSpecs } from "./ar
 import { colorEnabled, painter } from "./color.js";
 import { resolveWorkspace, searchStart } from "./config.js";
 import { InputError, UsageError } from "./errors.js";
-import { decodeText, discover, discoverWorkspace, fileUri, noFilesMessage, readBytes, skippedLinksMessage, type InputFile } from "./files.js";
+import { decodeText, discover, discoverWorkspace, fileUri, noFilesMessage, readBytes, readTexts, skippedLinksMessage, type InputFile } from "./files.js";
 import type { Io } from "./io.js";
 import { say, type Locale } from "./locale.js";
 import { visible } from "./output/escape.js";
@@ -128,7 +128,7 @@ export function runCheck(args: readonly string[], io: Io, flagLocale: Locale | u
   const reported = [...(configInput ? [configInput.uri] : []), ...inputs.filter((input) => input.given).map((input) => input.uri)];
   const outcome: CheckOutcome = cache
     ? analyseWithCache(inputs, cache, configInput, flagLocale, io, locale)
-    : analyseFiles(inputs, newWorkspace(flagLocale, configInput), configInput, new Set(reported), format === "json", io, locale);
+    : analyseFiles(inputs, newWorkspace(flagLocale, configInput, format === "json" ? "everything" : "diagnostics"), configInput, new Set(reported), format === "json", io, locale);
   locale = outcome.locale;
 
   const diagnostics: CliDiagnostic[] = [];
@@ -211,8 +211,19 @@ function openCache(flag: string | undefined, root: string, io: Io, locale: Local
  * `given` were named on the command line. With a cache (only then), each disk file's
  * bytes are hashed, and a file whose hash the cache holds is decoded only when its
  * text is needed (the same bytes decoded cleanly when the cache was written).
+ * Without one, the disk files are decoded in one piece (`readTexts`).
  */
 function readInputs(files: readonly InputFile[], given: number, stdinFile: InputFile | undefined, cache: OpenCache | undefined, io: Io, locale: Locale): CheckInput[] {
+  if (!cache) {
+    // Standard input is the only file given with --stdin, so it is read first, as before.
+    const stdin = stdinFile ? stdinText(io, stdinFile) : undefined;
+    const texts = readTexts(stdinFile ? files.filter((file) => file !== stdinFile) : files, locale);
+    let next = 0;
+    return files.map((file, i) => {
+      const text = file === stdinFile ? stdin! : texts[next++]!;
+      return { display: file.display, absolute: file.absolute, uri: fileUri(file.absolute), given: i < given, hash: "", text: () => text };
+    });
+  }
   const hashes = cache?.previous ? new Map(cache.previous.files.map((entry) => [entry.absolute, entry.hash])) : undefined;
   return files.map((file, i) => {
     const base = { display: file.display, absolute: file.absolute, uri: fileUri(file.absolute), given: i < given };

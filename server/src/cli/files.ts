@@ -309,14 +309,51 @@ function megabytes(bytes: number): string {
  */
 export function decodeText(file: InputFile, bytes: Buffer, locale: Locale): TextFile {
   const text = bytes.toString("utf8");
-  if (text.includes("\0")) {
-    throw new InputError(file.display, say(locale, "inneholder NUL-byte – er det en binærfil?", "contains NUL bytes – is it a binary file?"));
-  }
-  if (text.includes("\uFFFD") && !isUtf8(bytes)) {
-    throw new InputError(file.display, say(locale, "er ikke gyldig UTF-8-tekst", "is not valid UTF-8 text"));
-  }
+  if (text.includes("\0")) throw binaryFile(file, locale);
+  if (text.includes("\uFFFD") && !isUtf8(bytes)) throw notUtf8(file, locale);
   const bom = text.charCodeAt(0) === 0xfeff;
   return { ...file, text: bom ? text.slice(1) : text, bom };
+}
+
+function binaryFile(file: InputFile, locale: Locale): InputError {
+  return new InputError(file.display, say(locale, "inneholder NUL-byte – er det en binærfil?", "contains NUL bytes – is it a binary file?"));
+}
+
+function notUtf8(file: InputFile, locale: Locale): InputError {
+  return new InputError(file.display, say(locale, "er ikke gyldig UTF-8-tekst", "is not valid UTF-8 text"));
+}
+
+const NUL = Buffer.from([0]);
+
+/**
+ * The texts of `files` (BOM stripped), read in order and refused as
+ * `readText` refuses them, in the same order; what `readText` gives each,
+ * but decoded in one piece: each text is a slice of one string of them all.
+ * A cold `hfa check` keeps every text to its end, and one string that large
+ * is never copied by a scavenge, where a thousand strings of a few KB
+ * (most two bytes a character: one «–» makes a whole file so) are copied
+ * twice each (docs/performance.md, round 6 `retain`). The files are joined
+ * with a NUL byte, which no text holds (that is a binary file) and which
+ * ends any UTF-8 sequence, so the string's NULs are exactly the ends of the files.
+ */
+export function readTexts(files: readonly InputFile[], locale: Locale): string[] {
+  const parts: Buffer[] = [];
+  for (const file of files) {
+    const bytes = readBytes(file, locale);
+    // As decodeText: a NUL in the text is a NUL byte, and a text is refused for invalid UTF-8 only after that.
+    if (bytes.includes(0)) throw binaryFile(file, locale);
+    if (!isUtf8(bytes)) throw notUtf8(file, locale);
+    parts.push(bytes, NUL);
+  }
+  const all = Buffer.concat(parts).toString("utf8");
+  const texts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < files.length; i++) {
+    const end = all.indexOf("\0", start);
+    texts.push(all.slice(all.charCodeAt(start) === 0xfeff ? start + 1 : start, end));
+    start = end + 1;
+  }
+  return texts;
 }
 
 /** A `file:` URI for an absolute path (a key for the analysis; cheaper than `pathToFileURL`). */

@@ -27,6 +27,8 @@ export class CheckContext {
     readonly symbols: SymbolTable,
     /** The file's placeholders (`<…>`, spec §2) in offset order. */
     readonly placeholders: readonly Span[] = [],
+    /** False when nothing will offer the quick fixes (Workspace's `keep: "diagnostics"`): they are then not kept. */
+    readonly keepFixes: boolean = true,
   ) {}
 
   /** Whether `span` holds a placeholder: such a clause counts as present but is left out of the computations (spec §2, §5.2). */
@@ -55,8 +57,13 @@ export class CheckContext {
   }
 
   report(code: string, span: Span, message: string, extras: ReportExtras = {}): void {
-    this.diagnostics.push({ code, uri: this.uri, start: span.start, end: span.end, message, ...extras });
+    const kept = extras.fixes === undefined || this.keepFixes ? extras : withoutFixes(extras);
+    this.diagnostics.push({ code, uri: this.uri, start: span.start, end: span.end, message, ...kept });
   }
+}
+
+function withoutFixes({ fixes: _fixes, ...rest }: ReportExtras): ReportExtras {
+  return rest;
 }
 
 // One per agreement and file, for one check (see hiddenClasses.ts).
