@@ -15,6 +15,7 @@ import {
   FileChangeType,
   LSPErrorCodes,
   MessageType,
+  PublishDiagnosticsNotification,
   ResponseError,
   ShowMessageNotification,
   type CancellationToken,
@@ -67,6 +68,12 @@ export interface ServerOptions {
    * it had answered it, and listens for everything after it.
    */
   readonly initialized?: InitializeParams;
+  /**
+   * Writes a notification whose params are JSON already, as the connection
+   * would write it (./stdioWriter.ts, `--stdio`): publishDiagnostics then
+   * serialises each list once (the publisher's JSON of it), not twice.
+   */
+  readonly sendSerialized?: (method: string, paramsJson: string) => void;
 }
 
 /** What a server started by `startServer` with `initialized` still takes from ./main.ts: a repeated `initialize`. */
@@ -76,6 +83,7 @@ export interface StartedServer {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): StartedServer {
   const features = options.features ?? defaultFeatures;
+  const sendSerialized = options.sendSerialized;
   const root = options.root ?? packageRoot();
   const docsBaseUri = docsBaseUriOf(root);
   const workspaces = new Workspaces({});
@@ -379,7 +387,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       debounceMs: workspaces.primary.config.debounceMs,
       analyze: analysisForPublishing,
       convert,
-      send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      send: sendSerialized
+        ? (uri, _diagnostics, json) => sendSerialized(PublishDiagnosticsNotification.method, `{"uri":${JSON.stringify(uri)},"diagnostics":${json}}`)
+        : (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
       error: log,
     });
 
