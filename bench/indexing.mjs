@@ -17,12 +17,12 @@
 // (the main thread's schedstat; only with HFA_MARK=1 set) gets each phase's CPU and wall
 // printed too. schedstat is updated at scheduler ticks (4 ms here): medians of many runs.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
-import { benchArgs, median } from "./interleave.mjs";
+import { benchArgs, median, repo } from "./interleave.mjs";
 import { makeBenchWorkspace } from "./workspace.mjs";
 
 const { roots, option } = benchArgs();
@@ -110,6 +110,9 @@ async function indexOnce(i, workspace, lastUri, profile, initializeOnly = false)
 }
 
 const workspace = makeBenchWorkspace(AGREEMENTS);
+// `--with-config`: the workspace gets the samples' hfa.json at its root, as a real one has
+// (`hfa init` writes one); bench/lsp.mjs's workspace has none.
+if (process.argv.includes("--with-config")) copyFileSync(join(repo, "samples", "hfa.json"), join(workspace, "hfa.json"));
 const names = roots.map((root, i) => `${i}-${basename(root)}${extraFlags[i].length ? "+" : ""}`);
 try {
   const files = readdirSync(join(workspace, "avtaler")).sort();
