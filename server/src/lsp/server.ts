@@ -298,10 +298,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return [...unreadable.keys()].some((uri) => uri.endsWith("/"));
   }
 
-  /** A file read from disk joins the workspace; one whose analysis throws is logged, and the others go on. Whether it changed anything. */
+  /**
+   * A file read from disk joins the workspace; one whose analysis throws is logged, and the
+   * others go on. Whether it changed anything. `uri` is `pathToUri` of a path the scan listed
+   * (absolute, normalised: indexer.ts), so it is the file's canonical URI already.
+   */
   function putDisk(uri: string, text: string): boolean {
     try {
-      return documents.setDisk(uri, text);
+      return documents.setDisk(uri, text, uri);
     } catch (error) {
       log(`hfa: could not analyse ${uri}: ${describe(error)}`);
       return false;
