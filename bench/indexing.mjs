@@ -50,6 +50,15 @@ const extraFlags = roots.map((_, i) => {
 });
 const cacheRoot = mkdtempSync(join(tmpdir(), "hfa-bench-indexing-"));
 
+/** Resident memory in MB, as bench/lsp.mjs reads it. */
+function rssOf(pid) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
 async function indexOnce(i, workspace, lastUri, profile, initializeOnly = false) {
   const root = roots[i];
   const flags = JSON.parse(readFileSync(join(root, "server", "src", "lsp", "nodeFlags.json"), "utf8")).execArgv;
@@ -80,7 +89,7 @@ async function indexOnce(i, workspace, lastUri, profile, initializeOnly = false)
       published++;
       firstMs ??= performance.now() - t0;
       seen.add(params.uri);
-      if (params.uri === lastUri) resolve({ wall: performance.now() - t0, cpu: cpuOf(child.pid) });
+      if (params.uri === lastUri) resolve({ wall: performance.now() - t0, cpu: cpuOf(child.pid), rss: rssOf(child.pid) });
     });
   });
   connection.onRequest("window/workDoneProgress/create", () => null);
@@ -142,7 +151,7 @@ try {
       phases.set(key, [...(phases.get(key) ?? []), [m.cpu - before.cpu, m.wall - before.wall]]);
     });
     for (const [key, values] of phases) console.log(`  ${names[i]} ${key.padEnd(34)} main CPU ${fmt(values.map((v) => v[0]))} | wall ${fmt(values.map((v) => v[1]))}`);
-    console.log(`${names[i].padEnd(14)} wall ${fmt(r.map((x) => x.wall))} | main CPU ${fmt(r.map((x) => x.cpu.main))} | all CPU ${fmt(r.map((x) => x.cpu.all))} | initialize ${fmt(r.map((x) => x.initializeMs))} | first diag ${fmt(r.map((x) => x.firstMs))} | published ${median(r.map((x) => x.published))} for ${median(r.map((x) => x.files))} files`);
+    console.log(`${names[i].padEnd(14)} wall ${fmt(r.map((x) => x.wall))} | main CPU ${fmt(r.map((x) => x.cpu.main))} | all CPU ${fmt(r.map((x) => x.cpu.all))} | RSS ${fmt(r.map((x) => x.rss))} MB | initialize ${fmt(r.map((x) => x.initializeMs))} | first diag ${fmt(r.map((x) => x.firstMs))} | published ${median(r.map((x) => x.published))} for ${median(r.map((x) => x.files))} files`);
   }
 } finally {
   rmSync(workspace, { recursive: true, force: true });
