@@ -288,6 +288,25 @@ describe("good news and rule links", () => {
       rmSync(ws.path("hfa.json"));
     }
   });
+
+  it("follows docs.baseUrl when hfa.json changes while the server runs", async () => {
+    writeFileSync(ws.path("hfa.json"), JSON.stringify({ docs: { baseUrl: "https://hfa.example.org/regler" } }));
+    const { client } = await TestClient.start(ws.root);
+    try {
+      const sample = ws.uri("avtaler/jordmor-sore-sunnmore.hfa");
+      const before = await client.waitForDiagnostics(sample, (d) => d.length > 0);
+      expect(before[0]!.codeDescription?.href).toBe(`https://hfa.example.org/regler/${before[0]!.code}.md`);
+      // The open hfa.json is the configuration from now on: a document first published after it gets its links.
+      client.open(ws.uri("hfa.json"), JSON.stringify({ docs: { baseUrl: "https://andre.example.org/hfa/" } }), "json");
+      const added = ws.uri("avtaler/ny-avtale.hfa");
+      client.open(added, BASE.replace(/^avtale (\S+)/m, "avtale $1Ny"));
+      const list = await client.waitForDiagnostics(added, (d) => d.length > 0);
+      for (const d of list) expect(d.codeDescription?.href).toBe(`https://andre.example.org/hfa/${d.code}.md`);
+    } finally {
+      await client.stop();
+      rmSync(ws.path("hfa.json"));
+    }
+  });
 });
 
 describe("placeholders as snippet tab stops", () => {

@@ -57,6 +57,8 @@ it.runIf(sep === "/")("uriToPath and canonicalUri give Node's answers for every 
     }
     expect(uriToPath(uri), uri).toBe(uri.startsWith("file:") ? expected : undefined);
   }
+  // The indexer takes pathToUri of a listed path (absolute, normalised) as its canonical URI.
+  for (const path of paths.filter((p) => p.startsWith("/") && !/\/\.{1,2}(\/|$)|\/\/|.\/$/.test(p))) expect(canonicalUri(pathToUri(path)), path).toBe(pathToUri(path));
   expect(canonicalUri("file:///a/./b.hfa")).toBe("file:///a/b.hfa");
   expect(canonicalUri("file:///tmp/x/avtaler/0001-a.hfa")).toBe("file:///tmp/x/avtaler/0001-a.hfa");
 });

@@ -3,9 +3,9 @@
  * and the analysis, loaded by ./main.ts once it has answered `initialize`.
  */
 import type { Connection, InitializeParams } from "vscode-languageserver";
-import { startServer, type StartedServer } from "./server.js";
+import { startServer, type ServerOptions, type StartedServer } from "./server.js";
 
-/** The server behind `connection`, whose `initialize` (`params`) main.ts has answered. */
-export function startInitializedServer(connection: Connection, params: InitializeParams): StartedServer {
-  return startServer(connection, { initialized: params });
+/** The server behind `connection`, whose `initialize` (`params`) main.ts has answered; `sendSerialized`: see ServerOptions. */
+export function startInitializedServer(connection: Connection, params: InitializeParams, sendSerialized?: ServerOptions["sendSerialized"]): StartedServer {
+  return startServer(connection, { initialized: params, sendSerialized });
 }

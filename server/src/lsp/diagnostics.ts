@@ -30,7 +30,8 @@ export interface PublisherOptions {
   /** The current analysis, or undefined while the workspace is not ready (indexing). */
   analyze(): WorkspaceAnalysis | undefined;
   readonly convert: ConvertContext;
-  send(uri: string, diagnostics: LspDiagnostic[]): void;
+  /** `json`: `diagnostics` as JSON (the publisher has it already, as its "already sent?" key), for a transport that writes JSON itself. */
+  send(uri: string, diagnostics: LspDiagnostic[], json: string): void;
   error(message: string): void;
 }
 
@@ -152,7 +153,7 @@ export class DiagnosticsPublisher {
     if (list.length === 0 || !lines) {
       if (last) {
         this.published.delete(uri);
-        this.options.send(uri, []);
+        this.options.send(uri, [], "[]");
       }
       return;
     }
@@ -168,7 +169,7 @@ export class DiagnosticsPublisher {
     const key = JSON.stringify(lsp);
     this.published.set(uri, { source: list, all, lines: used, key });
     if (last && last.key === key) return;
-    this.options.send(uri, lsp);
+    this.options.send(uri, lsp, key);
   }
 
   /** The line indexes the last list was positioned with are still current. */

@@ -209,9 +209,12 @@ export class Documents {
     this.hooks.changed("close");
   }
 
-  /** A file read from disk (indexing or a watched change): ignored while the file is open. */
-  setDisk(uri: string, text: string): boolean {
-    const key = canonicalUri(uri);
+  /**
+   * A file read from disk (indexing or a watched change): ignored while the file is open.
+   * `key`: the file's canonical URI, when the caller has it (indexing: `pathToUri` of a
+   * listed path, absolute and normalised, is canonical; ~10 ms of 1 005 files to recompute).
+   */
+  setDisk(uri: string, text: string, key = canonicalUri(uri)): boolean {
     if (this.openUnder(key) !== undefined) return false;
     if (text.length > FULL_ANALYSIS_MAX_CHARS) {
       // Too large for the shared analysis; opened, it gets the syntax-only check.

@@ -52,9 +52,11 @@ export function main(loadCore: LoadCore, answered?: EarlyAnswer): void {
   // `addListener`); its typings offer streams or reader and writer, not one of each.
   const stdio = process.argv.includes("--stdio");
   const { createConnection, ProposedFeatures } = languageServer;
-  const connection = stdio
-    ? createConnection(ProposedFeatures.all, process.stdin, new StdoutMessageWriter(process.stdout, answered) as unknown as NodeJS.WritableStream)
+  const writer = stdio ? new StdoutMessageWriter(process.stdout, answered) : undefined;
+  const connection = writer
+    ? createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream)
     : createConnection(ProposedFeatures.all);
+  const sendSerialized = writer && ((method: string, paramsJson: string) => writer.writeNotification(method, paramsJson));
   if (stdio) consoleToClient(connection);
 
   // A bug must not end the session: log it and go on.
@@ -74,7 +76,7 @@ export function main(loadCore: LoadCore, answered?: EarlyAnswer): void {
       // before the connection's next message (its queue runs in later `setImmediate`s).
       setImmediate(() => {
         try {
-          server = loadCore().startInitializedServer(connection, params);
+          server = loadCore().startInitializedServer(connection, params, sendSerialized);
         } catch (error) {
           connection.console.error(`hfa: the language server could not start: ${describe(error)}`);
         }

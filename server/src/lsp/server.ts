@@ -15,6 +15,7 @@ import {
   FileChangeType,
   LSPErrorCodes,
   MessageType,
+  PublishDiagnosticsNotification,
   ResponseError,
   ShowMessageNotification,
   type CancellationToken,
@@ -67,6 +68,12 @@ export interface ServerOptions {
    * it had answered it, and listens for everything after it.
    */
   readonly initialized?: InitializeParams;
+  /**
+   * Writes a notification whose params are JSON already, as the connection
+   * would write it (./stdioWriter.ts, `--stdio`): publishDiagnostics then
+   * serialises each list once (the publisher's JSON of it), not twice.
+   */
+  readonly sendSerialized?: (method: string, paramsJson: string) => void;
 }
 
 /** What a server started by `startServer` with `initialized` still takes from ./main.ts: a repeated `initialize`. */
@@ -76,6 +83,7 @@ export interface StartedServer {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): StartedServer {
   const features = options.features ?? defaultFeatures;
+  const sendSerialized = options.sendSerialized;
   const root = options.root ?? packageRoot();
   const docsBaseUri = docsBaseUriOf(root);
   const workspaces = new Workspaces({});
@@ -290,10 +298,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return [...unreadable.keys()].some((uri) => uri.endsWith("/"));
   }
 
-  /** A file read from disk joins the workspace; one whose analysis throws is logged, and the others go on. Whether it changed anything. */
+  /**
+   * A file read from disk joins the workspace; one whose analysis throws is logged, and the
+   * others go on. Whether it changed anything. `uri` is `pathToUri` of a path the scan listed
+   * (absolute, normalised: indexer.ts), so it is the file's canonical URI already.
+   */
   function putDisk(uri: string, text: string): boolean {
     try {
-      return documents.setDisk(uri, text);
+      return documents.setDisk(uri, text, uri);
     } catch (error) {
       log(`hfa: could not analyse ${uri}: ${describe(error)}`);
       return false;
@@ -379,7 +391,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       debounceMs: workspaces.primary.config.debounceMs,
       analyze: analysisForPublishing,
       convert,
-      send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      send: sendSerialized
+        ? (uri, _diagnostics, json) => sendSerialized(PublishDiagnosticsNotification.method, `{"uri":${JSON.stringify(uri)},"diagnostics":${json}}`)
+        : (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
       error: log,
     });
 

@@ -10,6 +10,11 @@
  * system call. The bytes on the wire are the same: `Content-Length` (UTF-8
  * bytes), a blank line, the JSON.
  *
+ * A notification whose params are JSON already (`writeNotification`: the
+ * publishDiagnostics of ./diagnostics.ts, whose lists the publisher has
+ * serialised as its "already sent?" key) is written without serialising them
+ * again: the same bytes, half the JSON work of an indexing run's 1 005 lists.
+ *
  * When dist/server.js has answered `initialize` itself (./earlyInitialize.ts),
  * the connection's answer to that request — the first response with its id —
  * is not written again.
@@ -42,20 +47,38 @@ export class StdoutMessageWriter extends AbstractMessageWriter implements Messag
         if (json !== answered.json) process.stderr.write(`hfa: internal error: the early answer to initialize differs from the connection's:\n${answered.json}\n${json}\n`);
         return Promise.resolve();
       }
-      if (!this.corked) {
-        this.corked = true;
-        this.out.cork();
-        process.nextTick(() => {
-          this.corked = false;
-          this.out.uncork();
-        });
-      }
-      this.out.write(`Content-Length: ${Buffer.byteLength(json, "utf8")}\r\n\r\n${json}`, "utf8");
+      this.send(json);
       return Promise.resolve();
     } catch (error) {
       this.fireError(error, message, ++this.errors);
       return Promise.reject(error);
     }
+  }
+
+  /**
+   * The notification `write({ jsonrpc: "2.0", method, params })` would write,
+   * byte for byte, from its params' JSON: `paramsJson` is `JSON.stringify(params)`.
+   */
+  writeNotification(method: string, paramsJson: string): void {
+    try {
+      this.send(`{"jsonrpc":"2.0","method":${JSON.stringify(method)},"params":${paramsJson}}`);
+    } catch (error) {
+      this.fireError(error, undefined, ++this.errors);
+      throw error;
+    }
+  }
+
+  /** One message: header and body in one write, the writes of one tick corked into one system call. */
+  private send(json: string): void {
+    if (!this.corked) {
+      this.corked = true;
+      this.out.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.out.uncork();
+      });
+    }
+    this.out.write(`Content-Length: ${Buffer.byteLength(json, "utf8")}\r\n\r\n${json}`, "utf8");
   }
 
   end(): void {

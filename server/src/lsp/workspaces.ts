@@ -81,6 +81,9 @@ export class Workspaces implements FileStore {
   }
 
   forUri(uri: string): Space {
+    // One workspace holds every file, inside its folders or not: nothing to look up (the usual
+    // case; the path work below was ~10 ms of indexing 1 005 files).
+    if (this.spaces.length === 1) return this.spaces[0]!;
     let found = this.spaceOf.get(uri);
     if (found) return found;
     const path = uriToPath(uri);
