@@ -307,6 +307,23 @@ describe("good news and rule links", () => {
       rmSync(ws.path("hfa.json"));
     }
   });
+
+  it("publishes every file again when only docs.baseUrl changed: same diagnostics, new rule links", async () => {
+    writeFileSync(ws.path("hfa.json"), JSON.stringify({ docs: { baseUrl: "https://hfa.example.org/regler" } }));
+    const { client } = await TestClient.start(ws.root);
+    try {
+      const sample = ws.uri("avtaler/jordmor-sore-sunnmore.hfa");
+      const before = await client.waitForDiagnostics(sample, (d) => d.length > 0);
+      // Nothing the analysis reads changes: only the links of every file already published.
+      client.open(ws.uri("hfa.json"), JSON.stringify({ docs: { baseUrl: "https://andre.example.org/hfa/" } }), "json");
+      const after = await client.waitForDiagnostics(sample, (d) => d.length > 0 && d[0]!.codeDescription?.href?.startsWith("https://andre.example.org/") === true);
+      expect(after.map((d) => [d.code, d.message, d.range])).toEqual(before.map((d) => [d.code, d.message, d.range]));
+      for (const d of after) expect(d.codeDescription?.href).toBe(`https://andre.example.org/hfa/${d.code}.md`);
+    } finally {
+      await client.stop();
+      rmSync(ws.path("hfa.json"));
+    }
+  });
 });
 
 describe("placeholders as snippet tab stops", () => {

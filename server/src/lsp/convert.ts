@@ -107,6 +107,12 @@ export interface ConvertContext {
   readonly docsBaseUri: string;
   /** `docs.baseUrl` of the hfa.json of the file's own workspace (ending in `/`), when set: rule links point at the published pages. */
   webDocsBaseUrl?(uri: string): string | undefined;
+  /**
+   * Changes whenever any workspace's `docs.baseUrl` does: every rule link
+   * may then differ though no diagnostic did, so every published file is
+   * converted again (./diagnostics.ts).
+   */
+  ruleLinksKey?(): string;
 }
 
 /** Where a rule's page is: the published page when hfa.json names a base URL, else the page shipped with the server. */

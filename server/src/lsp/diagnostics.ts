@@ -23,6 +23,8 @@ interface Published {
   readonly lines: ReadonlyMap<string, Lines | undefined>;
   /** JSON of the list as sent. */
   readonly key: string;
+  /** The rule links' bases it was converted with (`ConvertContext.ruleLinksKey`). */
+  readonly linksKey: string;
 }
 
 export interface PublisherOptions {
@@ -48,6 +50,8 @@ export class DiagnosticsPublisher {
   private readonly relatedFrom = new Map<string, Set<string>>();
   /** The diagnostics of the last run that published everything: the next run looks only at what changed since. */
   private seen: ReadonlyMap<string, readonly Diagnostic[]> | undefined;
+  /** `ConvertContext.ruleLinksKey` at the last run. */
+  private linksKey = "";
   private idleWaiters: (() => void)[] = [];
   private busy = false;
 
@@ -106,7 +110,11 @@ export class DiagnosticsPublisher {
       // After a keystroke the workspace's map is the last one with a few entries
       // replaced: those files, and the files whose related information points
       // into them, are all that can need publishing. Otherwise every file is looked at.
-      const since = this.seen && LayeredMap.changedKeys(this.seen, analysis.diagnostics);
+      // A new `docs.baseUrl` changes rule links, not diagnostics: then every file is looked at.
+      const linksKey = this.options.convert.ruleLinksKey?.() ?? "";
+      const linksChanged = linksKey !== this.linksKey;
+      this.linksKey = linksKey;
+      const since = !linksChanged && this.seen && LayeredMap.changedKeys(this.seen, analysis.diagnostics);
       this.seen = undefined;
       let candidates: Iterable<string> = analysis.diagnostics.keys();
       if (since) {
@@ -120,7 +128,7 @@ export class DiagnosticsPublisher {
         // The workspace hands back the very same array for a file whose inputs
         // did not change: after a keystroke, that is all files but one.
         const last = this.published.get(uri);
-        if (last && last.all === all && this.sameLines(last, uri)) continue;
+        if (last && last.all === all && last.linksKey === linksKey && this.sameLines(last, uri)) continue;
         const shown = all.filter((d) => d.suppressed === undefined).slice(0, MAX_PER_FILE);
         if (last && this.unchanged(last, shown, uri)) {
           this.published.set(uri, { ...last, all });
@@ -167,7 +175,7 @@ export class DiagnosticsPublisher {
     }
     const lsp = list.map((d) => toLspDiagnostic(d, lines, this.options.convert));
     const key = JSON.stringify(lsp);
-    this.published.set(uri, { source: list, all, lines: used, key });
+    this.published.set(uri, { source: list, all, lines: used, key, linksKey: this.linksKey });
     if (last && last.key === key) return;
     this.options.send(uri, lsp, key);
   }
@@ -181,7 +189,7 @@ export class DiagnosticsPublisher {
 
   /** Same diagnostics, positioned with the same line indexes: nothing to send. */
   private unchanged(last: Published, list: readonly Diagnostic[], uri: string): boolean {
-    if (last.source.length !== list.length) return false;
+    if (last.source.length !== list.length || last.linksKey !== this.linksKey) return false;
     if (!this.sameLines(last, uri)) return false;
     for (let i = 0; i < list.length; i++) if (!sameDiagnostic(last.source[i]!, list[i]!)) return false;
     return true;

@@ -121,6 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const convert: ConvertContext = {
     docsBaseUri,
     webDocsBaseUrl: (uri) => workspaces.forUri(uri).config.docsBaseUrl(),
+    ruleLinksKey: () => workspaces.all().map((space) => space.config.docsBaseUrl() ?? "").join("\u0000"),
     lines: (uri) => workspaces.lines(uri) ?? syntaxOnly.get(uri)?.result.lines,
   };
 
