@@ -133,3 +133,42 @@ describe("near miss: every file readable", () => {
     expect(client.messages).toEqual([]);
   });
 });
+
+describe("a workspace file larger than the server reads (8 MB)", () => {
+  const LIMIT = 8 * 1024 * 1024;
+  /** A comment file of `bytes` bytes: lexed in one token, so the near miss is cheap to check. */
+  const commentOf = (bytes: number) => `//${"x".repeat(bytes - 3)}\n`;
+  const ws = makeWorkspace({ "utkast/stor.hfa": commentOf(LIMIT + 1), "utkast/akkurat.hfa": commentOf(LIMIT) });
+  const AGREEMENT = ws.uri("avtaler/jordmor-sore-sunnmore.hfa");
+  let server: Awaited<ReturnType<typeof startWithFault>>;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    server = await startWithFault(ws, "avtaler/jordmor-sore-sunnmore.hfa", false);
+    client = server.client;
+    await client.waitForDiagnostics(AGREEMENT);
+  }, 60_000);
+  afterAll(async () => server?.dispose());
+
+  it("is named to the user once, as a warning saying what it means (the file of exactly 8 MB is not named); the rest is indexed", async () => {
+    await client.waitUntil(() => client.messages.length > 0);
+    expect(client.messages).toEqual([
+      {
+        type: MessageType.Warning,
+        message:
+          "HFA leser ikke stor.hfa: filer større enn 8 MB er ikke med i kontrollen, og navn som deklareres der, finnes ikke for resten av arbeidsområdet " +
+          "(heller ikke når du gir nytt navn eller finner referanser). En avtalefil er vanligvis noen få kB; del filen opp.",
+      },
+    ]);
+  });
+
+  it("leaves a file that grows past the limit out (its last text is not on disk any more), and says so", async () => {
+    const diagnosed = await client.waitForDiagnostics(AGREEMENT, (d) => d.length > 0);
+    expect(diagnosed.length).toBeGreaterThan(0);
+    writeFileSync(ws.path("avtaler/jordmor-sore-sunnmore.hfa"), commentOf(LIMIT + 1));
+    client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: AGREEMENT, type: 2 }] });
+    await client.waitForDiagnostics(AGREEMENT, (d) => d.length === 0);
+    await client.waitUntil(() => client.messages.length > 1);
+    expect(client.messages[1]!.message).toMatch(/^HFA leser ikke jordmor-sore-sunnmore\.hfa og stor\.hfa: filer større enn 8 MB /);
+  });
+});

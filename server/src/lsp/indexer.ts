@@ -106,7 +106,7 @@ export class WorkspaceFolders {
    * The text of a workspace file on disk, or undefined when it is not a
    * regular file inside a folder (after resolving links), too large, or unreadable.
    */
-  async read(uri: string): Promise<string | undefined> {
+  async read(uri: string, tooLarge?: (uri: string) => void): Promise<string | undefined> {
     const path = uriToPath(uri);
     if (path === undefined) return undefined;
     try {
@@ -114,7 +114,11 @@ export class WorkspaceFolders {
       const real = await fs.realpath(path);
       if (!this.containsPath(real, true)) return undefined;
       const stat = await fs.stat(real);
-      if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+      if (!stat.isFile()) return undefined;
+      if (stat.size > MAX_FILE_BYTES) {
+        tooLarge?.(uri);
+        return undefined;
+      }
       return await fs.readFile(real, "utf8");
     } catch {
       return undefined;
@@ -203,13 +207,15 @@ export class WorkspaceFolders {
    * and one `readFileSync` is one call into Node where the promise API makes
    * five round trips through the thread pool (stat, open, fstat, read, close)
    * — for 1 005 files ~100 ms of the main thread's time and as much waiting.
-   * A file that is there but cannot be read goes to `failed`, not to `each`.
+   * A file that is there but cannot be read goes to `failed`, one larger
+   * than MAX_FILE_BYTES to `tooLarge`; neither to `each`.
    */
   async readAll(
     paths: readonly string[],
     cancel: CancelFlag,
     each: (uri: string, text: string, done: number) => void,
     failed?: (uri: string, reason: string) => void,
+    tooLarge?: (uri: string) => void,
   ): Promise<void> {
     const BATCH = 64;
     for (let i = 0; i < paths.length; i += BATCH) {
@@ -218,7 +224,7 @@ export class WorkspaceFolders {
       const end = Math.min(paths.length, i + BATCH);
       for (let j = i; j < end; j++) {
         const path = paths[j]!;
-        const text = readSmallFile(path, failed);
+        const text = readSmallFile(path, failed, tooLarge);
         if (text !== undefined) each(pathToUri(path), text, j + 1);
       }
     }
@@ -231,12 +237,16 @@ const GONE = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
 /**
  * The text of a file of at most MAX_FILE_BYTES, or undefined (too large,
  * gone, unreadable). A file that is there but cannot be read (EACCES, EIO…)
- * is told to `failed`, with the error's code.
+ * is told to `failed`, with the error's code; one too large to `tooLarge`.
  */
-function readSmallFile(path: string, failed?: (uri: string, reason: string) => void): string | undefined {
+function readSmallFile(path: string, failed?: (uri: string, reason: string) => void, tooLarge?: (uri: string) => void): string | undefined {
   try {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat === undefined || stat.size > MAX_FILE_BYTES) return undefined;
+    if (stat === undefined) return undefined;
+    if (stat.size > MAX_FILE_BYTES) {
+      tooLarge?.(pathToUri(path));
+      return undefined;
+    }
     return readFileSync(path, "utf8");
   } catch (error) {
     const reason = unreadableReason(error);

@@ -38,7 +38,7 @@ import type { FeatureContext, Features } from "./features/api.js";
 import { features as defaultFeatures } from "./features/index.js";
 import { formatDocument } from "./formatting.js";
 import { reportRequest, type ReportParams } from "./report.js";
-import { pathToUri, uriToPath, WorkspaceFolders, type CancelFlag, type SelectionFor } from "./indexer.js";
+import { canonicalUri, MAX_FILE_BYTES, pathToUri, uriToPath, WorkspaceFolders, type CancelFlag, type SelectionFor } from "./indexer.js";
 import { Workspaces } from "./workspaces.js";
 import { workspaceSelection } from "../workspace/selection.js";
 
@@ -106,6 +106,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let unreadable = new Map<string, string>();
   /** The `unreadable` the user was last told of: told again only when it changes. */
   let toldUnreadable = "[]";
+  /** Files on disk larger than MAX_FILE_BYTES, left out of the workspace (told to the user, tellTooLarge). */
+  let tooLarge = new Set<string>();
+  /** The `tooLarge` the user was last told of. */
+  let toldTooLarge = "[]";
   /** A re-read of the unreadable files (or folders) in progress. */
   let rereading: Promise<void> | undefined;
   /** The pending re-index for a folder that could not be listed (retryAfterFailure). */
@@ -361,6 +365,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
+  /** Says which files are too large to read, once for each new set of them. */
+  function tellTooLarge(): void {
+    const key = JSON.stringify([...tooLarge].sort());
+    if (key === toldTooLarge) return;
+    toldTooLarge = key;
+    if (tooLarge.size === 0) return;
+    const names = [...tooLarge].map(fileName).sort();
+    const more = names.length - 3;
+    const shown = (locale: "nb" | "en") => joinList(more > 0 ? [...names.slice(0, 3), locale === "nb" ? `${more} til` : `${more} more`] : names, locale);
+    const limit = MAX_FILE_BYTES / (1024 * 1024);
+    showMessage(
+      MessageType.Warning,
+      say(
+        `HFA leser ikke ${shown("nb")}: filer større enn ${limit} MB er ikke med i kontrollen, og navn som deklareres der, finnes ikke for resten av arbeidsområdet (heller ikke når du gir nytt navn eller finner referanser). En avtalefil er vanligvis noen få kB; del filen opp.`,
+        `HFA does not read ${shown("en")}: files larger than ${limit} MB are left out of the check, and names declared there are unknown to the rest of the workspace (also to rename and find references). An agreement file is usually a few kB; split the file.`,
+      ),
+    );
+  }
+
   function contextFor(uri: string | undefined): FeatureContext | undefined {
     if (uri === undefined) return undefined;
     flushDocuments();
@@ -444,6 +467,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cancel = { cancelled: false };
     indexing = cancel;
     const unread = new Map<string, string>();
+    const large = new Set<string>();
     try {
       // hfa.json first: its `exclude` decides which files are scanned.
       for (const path of await folders.configPaths()) {
@@ -468,7 +492,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           lastReport = done;
           progress.report(Math.round((done / scan.files.length) * 100), `${done}/${scan.files.length}`);
         }
-      }, noteUnreadable(unread, "read"));
+      }, noteUnreadable(unread, "read"), (uri) => large.add(uri));
       progress?.done();
       if (cancel.cancelled || shuttingDown) return;
       // The configuration and every file are in: analyse once here, so a
@@ -496,6 +520,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastIndexError = undefined;
     unreadable = unread;
     tellUnreadable();
+    tooLarge = large;
+    tellTooLarge();
     publisher.changed(true);
   }
 
@@ -595,12 +621,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (path !== undefined && change.type !== FileChangeType.Deleted && !folders.holds(path, selectionFor)) continue;
           if (change.type === FileChangeType.Deleted) changed = documents.removeDisk(uri) || changed;
           else {
-            const text = await folders.read(uri);
-            if (text !== undefined) changed = documents.setDisk(uri, text) || changed;
+            const canonical = canonicalUri(uri);
+            const text = await folders.read(uri, () => tooLarge.add(canonical));
+            if (text !== undefined) {
+              changed = documents.setDisk(uri, text) || changed;
+              tooLarge.delete(canonical);
+            } else if (tooLarge.has(canonical)) {
+              // Grown too large: its last text is not what is on disk any more.
+              changed = documents.removeDisk(uri) || changed;
+            }
           }
         }
       }
       if (changed) publisher.changed(false);
+      tellTooLarge();
       retryAfterFailure();
     }),
   );
