@@ -53,32 +53,46 @@ export class LineIndex {
   }
 }
 
+/**
+ * Line starts found so far, reused from file to file: one pass over the text
+ * writes them here and the file's own array is a copy at its length (a count
+ * first, then a second pass to fill, read every file twice: ~9 ms of
+ * publishing 1 005 files' diagnostics, issue 12 round 6).
+ */
+let scratch = new Uint32Array(1024);
+
 /** The offsets after each line break (`\n`, `\r\n` or a lone `\r`), after 0. */
 function lineStarts(text: string): Uint16Array | Uint32Array {
-  // Two passes (count, then fill): the array is made once, at its length.
-  const length = lineBreaks(text, undefined) + 1;
-  const starts = text.length <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
-  lineBreaks(text, starts);
+  const count = lineBreaks(text) + 1;
+  const starts = text.length <= 0xffff ? new Uint16Array(count) : new Uint32Array(count);
+  starts.set(scratch.subarray(0, count));
   return starts;
 }
 
-/** Counts the line breaks of `text` (CR LF, LF and CR each one); with `starts`, writes where each line after the first begins. */
-function lineBreaks(text: string, starts: Uint16Array | Uint32Array | undefined): number {
+/** Room in `scratch` for entry `index`. */
+function roomFor(index: number): Uint32Array {
+  if (index >= scratch.length) {
+    const larger = new Uint32Array(Math.max(index + 1, scratch.length * 2));
+    larger.set(scratch);
+    scratch = larger;
+  }
+  return scratch;
+}
+
+/** Writes where each line begins into `scratch` (0 first); returns the number of line breaks (CR LF, LF and CR each one). */
+function lineBreaks(text: string): number {
   let count = 0;
+  scratch[0] = 0;
   if (text.indexOf("\r") === -1) {
     // Only `\n` breaks (the usual file): indexOf finds them far faster than a loop over every character.
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
-      count++;
-      if (starts) starts[count] = i + 1;
-    }
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) roomFor(++count)[count] = i + 1;
     return count;
   }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 || ch === 13) {
       if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-      count++;
-      if (starts) starts[count] = i + 1;
+      roomFor(++count)[count] = i + 1;
     }
   }
   return count;
