@@ -114,10 +114,14 @@ export function isCurrencyBefore(token: IToken): boolean {
  * schedule; a name starts a grant's shares (`til HMR 50 %`, `til <part> <andel> %`).
  */
 export function isYearAfterTil(next: IToken, after: IToken): boolean {
-  if (next.tokenType === NumberLiteral) return true;
-  if (next.tokenType !== Placeholder) return false;
-  const type = after.tokenType;
-  return type !== NumberLiteral && type !== ForeignNumber && type !== Placeholder && type !== PercentSign;
+  return isYearAfterTilTypes(next.tokenType, after.tokenType);
+}
+
+/** `isYearAfterTil` by the two tokens' types (the fast rules read types from the token table). */
+export function isYearAfterTilTypes(next: TokenType, after: TokenType): boolean {
+  if (next === NumberLiteral) return true;
+  if (next !== Placeholder) return false;
+  return after !== NumberLiteral && after !== ForeignNumber && after !== Placeholder && after !== PercentSign;
 }
 
 export class ClauseParser extends EmbeddedActionsParser {
