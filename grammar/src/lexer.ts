@@ -161,7 +161,6 @@ const NUMBER_PATTERNS: readonly [RegExp, TokenType][] = [
   [FOREIGN_NUMBER, ForeignNumber],
   [NUMBER, NumberLiteral],
 ];
-const NUMBER_ONLY: readonly [RegExp, TokenType][] = [[NUMBER, NumberLiteral]];
 const MILL_FOLLOWER = /[\p{L}_]/u;
 
 /**
@@ -182,6 +181,7 @@ function isoDateEnd(text: string, dash: number): number {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+const isGroupSeparator = (code: number) => code === 32 || code === 0xa0 || code === 0x202f;
 
 /** A comment token as Chevrotain's lexer makes it with `positionTracking: "onlyOffset"` (same fields, same order). */
 function token(image: string, startOffset: number, tokenType: TokenType): IToken {
@@ -324,10 +324,37 @@ export function lexTable(text: string): LexedTable | undefined {
             continue;
           }
         }
+        if (after === 44) {
+          // A decimal comma (`1,5`, `0,8`): NumberLiteral's `\d+,\d+` unless
+          // `,` or `.` follows its decimals (`1,200,000` and `1,200.50` may
+          // be foreign); without decimals (`1,-`, `1, 2`) the digits alone.
+          let end = next + 1;
+          while (isDigit(text.charCodeAt(end))) end++;
+          const following = text.charCodeAt(end);
+          if (end === next + 1 || !(following === 44 || following === 46)) {
+            if (end === next + 1) end = next;
+            emit(start, end, NUMBER_LITERAL);
+            i = end;
+            continue;
+          }
+        }
+      } else {
+        // One to three digits and a group separator (`80 døgn`, `500 000`):
+        // NumberLiteral's `\d{1,3}(?:[ \u00A0\u202F]\d{3}(?!\d))+(?:,\d+)?`,
+        // else (no group follows) the digits alone.
+        let end = next;
+        while (isGroupSeparator(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && isDigit(text.charCodeAt(end + 3)) && !isDigit(text.charCodeAt(end + 4))) end += 4;
+        if (end > next && text.charCodeAt(end) === 44 && isDigit(text.charCodeAt(end + 1))) {
+          end += 2;
+          while (isDigit(text.charCodeAt(end))) end++;
+        }
+        emit(start, end, NUMBER_LITERAL);
+        i = end;
+        continue;
       }
-      const patterns = after === 45 || after === 46 || after === 44 ? NUMBER_PATTERNS : NUMBER_ONLY;
+      // `-`, `.` or `,` after the digits, and no case above: the patterns in order.
       let matched = false;
-      for (const [pattern, type] of patterns) {
+      for (const [pattern, type] of NUMBER_PATTERNS) {
         pattern.lastIndex = i;
         const match = pattern.exec(text);
         if (match !== null) {
