@@ -30,7 +30,7 @@ import { fitted, settled } from "./fitted.js";
 import { interned, internedName } from "./intern.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumberAt, readForeignNumber } from "./numbers.js";
-import { TokenTable } from "./tokenTable.js";
+import { TokenTable, typeByIndex } from "./tokenTable.js";
 import {
   BodyKeyword,
   Colon,
@@ -101,6 +101,12 @@ const EMPTY = new TokenTable("", 0);
  */
 export class FastClauses {
   private table: TokenTable = EMPTY;
+  // The table's arrays and text, read directly (a token's start at
+  // offsets[2 * token], its end at offsets[2 * token + 1]): a one-shot run
+  // spends most of its parse in the interpreter and baseline code, where every
+  // call counts.
+  private types: Uint8Array = EMPTY.types;
+  private offsets: Int32Array = EMPTY.offsets;
   private text = "";
   private pos = 0;
   private end = 0;
@@ -108,12 +114,16 @@ export class FastClauses {
   /** The rule's result for tokens [from, to) of `table`, or undefined where Chevrotain must parse it. */
   run(rule: ClauseRuleName, table: TokenTable, from: number, to: number): unknown {
     this.table = table;
+    this.types = table.types;
+    this.offsets = table.offsets;
     this.text = table.text;
     this.pos = from;
     this.end = to;
     const result = this.rule(rule);
     const complete = result !== undefined && this.pos === to;
     this.table = EMPTY; // not kept alive between files
+    this.types = EMPTY.types;
+    this.offsets = EMPTY.offsets;
     this.text = "";
     return complete ? result : undefined;
   }
@@ -188,27 +198,23 @@ export class FastClauses {
   /** The type of the k-th token ahead (1 = next), EOF past the segment, as Chevrotain's LA. */
   private la(k: number): TokenType {
     const index = this.pos + k - 1;
-    return index < this.end ? this.table.type(index) : EOF;
+    return index < this.end ? typeByIndex[this.types[index]!]! : EOF;
   }
 
   /** Consumes the next token if it is of `type`: its index, or NONE. */
   private take(type: TokenType): TokenIndex {
-    if (this.la(1) !== type) return NONE;
-    return this.pos++;
+    const index = this.pos;
+    if (index >= this.end || typeByIndex[this.types[index]!] !== type) return NONE;
+    this.pos++;
+    return index;
   }
 
   /** Consumes the next token if its type is in `types`: its index, or NONE. */
   private takeOf(types: ReadonlySet<TokenType>): TokenIndex {
-    if (!types.has(this.la(1))) return NONE;
-    return this.pos++;
-  }
-
-  private startOf(token: TokenIndex): number {
-    return this.table.offsets[2 * token]!;
-  }
-
-  private endOf(token: TokenIndex): number {
-    return this.table.offsets[2 * token + 1]!;
+    const index = this.pos;
+    if (index >= this.end || !types.has(typeByIndex[this.types[index]!]!)) return NONE;
+    this.pos++;
+    return index;
   }
 
   private image(token: TokenIndex): string {
@@ -216,7 +222,7 @@ export class FastClauses {
   }
 
   private span(token: TokenIndex): Ast.Span {
-    return { start: this.startOf(token), end: this.endOf(token) };
+    return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]! };
   }
 
   /** `kr 1 200 000`, `NOK 1 200 000`: a currency before the number (`isCurrencyBefore`). */
@@ -236,11 +242,11 @@ export class FastClauses {
     const type = this.la(1);
     if (type === Identifier) {
       const token = this.pos++;
-      return { start: this.startOf(token), end: this.endOf(token), text: internedName(this.image(token)) };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: internedName(this.image(token)) };
     }
     if (type === Placeholder) {
       const token = this.pos++;
-      return { start: this.startOf(token), end: this.endOf(token), text: this.image(token), placeholder: true as const };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: this.image(token), placeholder: true as const };
     }
     return undefined;
   }
@@ -249,8 +255,8 @@ export class FastClauses {
     const type = this.la(1);
     if (type === StringLiteral) {
       const token = this.pos++;
-      const start = this.startOf(token);
-      const end = this.endOf(token);
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
       // `unescapeString` of the image, without slicing the image first: a
       // StringLiteral has both its quotes.
       const inner = this.text.slice(start + 1, end - 1);
@@ -259,7 +265,7 @@ export class FastClauses {
     }
     if (type === Placeholder) {
       const token = this.pos++;
-      return { start: this.startOf(token), end: this.endOf(token), value: this.image(token), placeholder: true as const };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: this.image(token), placeholder: true as const };
     }
     return undefined;
   }
@@ -271,8 +277,8 @@ export class FastClauses {
 
   private fixedWord<T extends string>(token: TokenIndex): Ast.Keyword<T> {
     return this.table.type(token) === Placeholder
-      ? { start: this.startOf(token), end: this.endOf(token), value: this.image(token) as T, placeholder: true as const }
-      : { start: this.startOf(token), end: this.endOf(token), value: normalizeName(this.image(token)) as T };
+      ? { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: this.image(token) as T, placeholder: true as const }
+      : { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: normalizeName(this.image(token)) as T };
   }
 
   /** A word of `types` or a placeholder for it. */
@@ -285,18 +291,18 @@ export class FastClauses {
     const type = this.la(1);
     if (type === NumberLiteral) {
       const token = this.pos++;
-      const start = this.startOf(token);
-      const end = this.endOf(token);
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
       return { start, end, value: parseNorwegianNumberAt(this.text, start, end) };
     }
     if (type === ForeignNumber) {
       const token = this.pos++;
       const foreign = readForeignNumber(this.image(token));
-      return { start: this.startOf(token), end: this.endOf(token), value: foreign.value, norwegian: foreign.norwegian };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: foreign.value, norwegian: foreign.norwegian };
     }
     if (type === Placeholder) {
       const token = this.pos++;
-      return { start: this.startOf(token), end: this.endOf(token), value: Number.NaN, placeholder: true as const };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: Number.NaN, placeholder: true as const };
     }
     return undefined;
   }
@@ -306,8 +312,8 @@ export class FastClauses {
     if (type === NumberLiteral) {
       // Out of range is a rule problem in Chevrotain's rule: leave it to that.
       const token = this.pos;
-      const start = this.startOf(token);
-      const end = this.endOf(token);
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
       // Four digits (not `21,5`) from 2000 to 2100.
       const value = end - start === 4 && !hasCommaIn(this.text, start, end) ? digitsAt(this.text, start, end) : -1;
       if (value < 2000 || value > 2100) return undefined;
@@ -316,7 +322,7 @@ export class FastClauses {
     }
     if (type === Placeholder) {
       const token = this.pos++;
-      return { start: this.startOf(token), end: this.endOf(token), value: Number.NaN, placeholder: true as const };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: Number.NaN, placeholder: true as const };
     }
     return undefined;
   }
@@ -325,8 +331,8 @@ export class FastClauses {
     const type = this.la(1);
     if (type === DateLiteral) {
       const token = this.pos++;
-      const start = this.startOf(token);
-      const end = this.endOf(token);
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
       const text = this.text;
       // `yyyy-mm-dd` (the only form with an ISO value): its fields by position.
       const iso = end - start === 10 ? isoDate(digitsAt(text, start, start + 4), digitsAt(text, start + 5, start + 7), digitsAt(text, start + 8, end)) : undefined;
@@ -339,11 +345,11 @@ export class FastClauses {
       const image = this.image(token);
       const [d, m, y] = image.split(".").map(Number) as [number, number, number];
       const iso = isoDate(y, m, d);
-      return { start: this.startOf(token), end: this.endOf(token), text: interned(image), iso: iso === undefined ? iso : interned(iso), norwegianForm: true };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: interned(image), iso: iso === undefined ? iso : interned(iso), norwegianForm: true };
     }
     if (type === Placeholder) {
       const token = this.pos++;
-      return { start: this.startOf(token), end: this.endOf(token), text: this.image(token), norwegianForm: false, placeholder: true as const };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: this.image(token), norwegianForm: false, placeholder: true as const };
     }
     return undefined;
   }
@@ -351,7 +357,7 @@ export class FastClauses {
   private unit(): Ast.UnitLit | Unfinished {
     const token = this.takeOf(UNITS);
     if (token === NONE) return undefined;
-    return { start: this.startOf(token), end: this.endOf(token), unit: UNIT_BY_SPELLING[normalizeName(this.image(token))] ?? "stk" };
+    return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, unit: UNIT_BY_SPELLING[normalizeName(this.image(token))] ?? "stk" };
   }
 
   // ------------------------------------------------------------ amounts and flows
@@ -365,7 +371,7 @@ export class FastClauses {
       this.pos++;
       const number = this.number();
       if (number === undefined) return undefined;
-      return { start: this.startOf(first), end: number.end, number, millions: false, amount: number.value, foreign: true as const };
+      return { start: this.offsets[2 * first]!, end: number.end, number, millions: false, amount: number.value, foreign: true as const };
     }
     if (!isNumberStart(firstType)) return undefined;
     const number = this.number()!;
@@ -378,20 +384,20 @@ export class FastClauses {
       millions = this.take(KW.mill) !== NONE;
       const currency = this.takeOf(CURRENCIES);
       if (currency === NONE) return undefined;
-      end = this.endOf(currency);
+      end = this.offsets[2 * currency + 1]!;
       foreign = false;
     } else if (type === Identifier) {
       // `mill`, `millioner`, `MNOK` (GATE)
       if (!MILLION_WORDS.has(this.image(next))) return undefined;
       this.pos++;
       const currency = this.takeOf(CURRENCIES);
-      end = this.endOf(currency !== NONE ? currency : next);
+      end = this.offsets[2 * (currency !== NONE ? currency : next) + 1]!;
       millions = true;
       foreign = true;
     } else if (type === CommaDash) {
       this.pos++;
       const currency = this.takeOf(CURRENCIES);
-      end = this.endOf(currency !== NONE ? currency : next);
+      end = this.offsets[2 * (currency !== NONE ? currency : next) + 1]!;
       millions = false;
       foreign = true;
     } else {
@@ -431,7 +437,7 @@ export class FastClauses {
     const opType = this.la(1);
     if (opType === KW.aa || opType === Star) {
       const op = this.pos++;
-      times = { start: this.startOf(op), end: this.endOf(op), value: opType === Star ? "*" : "à" };
+      times = { start: this.offsets[2 * op]!, end: this.offsets[2 * op + 1]!, value: opType === Star ? "*" : "à" };
       // The price: money, or a rate's name. Both may start with a name or a
       // placeholder; decided here only where the token after it settles it.
       const priceFirst = this.la(1);
@@ -461,7 +467,7 @@ export class FastClauses {
       this.pos++;
       const aar = this.take(KW.aar);
       if (aar === NONE) return undefined;
-      let end = this.endOf(aar);
+      let end = this.offsets[2 * aar + 1]!;
       let from: Ast.YearLit | undefined;
       let to: Ast.YearLit | undefined;
       if (this.la(1) === KW.fra) {
@@ -477,13 +483,13 @@ export class FastClauses {
         if (to === undefined) return undefined;
         end = to.end;
       }
-      return { kind: "yearly" as const, from, to, start: this.startOf(first), end };
+      return { kind: "yearly" as const, from, to, start: this.offsets[2 * first]!, end };
     }
     if (firstType === KW.i) {
       this.pos++;
       const year = this.year();
       if (year === undefined) return undefined;
-      return { kind: "once" as const, year, start: this.startOf(first), end: year.end };
+      return { kind: "once" as const, year, start: this.offsets[2 * first]!, end: year.end };
     }
     return undefined;
   }
@@ -501,7 +507,7 @@ export class FastClauses {
     if (number === undefined) return undefined;
     const sign = this.take(PercentSign);
     if (sign === NONE) return undefined;
-    return { start: number.start, end: this.endOf(sign), value: number.value, number };
+    return { start: number.start, end: this.offsets[2 * sign + 1]!, value: number.value, number };
   }
 
   private share(): Ast.Share | Unfinished {
@@ -568,7 +574,7 @@ export class FastClauses {
     if (kw === NONE) return undefined;
     const value = this.string();
     if (value === undefined) return undefined;
-    return { kind: "region", value, start: this.startOf(kw), end: value.end };
+    return { kind: "region", value, start: this.offsets[2 * kw]!, end: value.end };
   }
 
   private hospitalItem(): Ast.HospitalDecl | Unfinished {
@@ -580,7 +586,7 @@ export class FastClauses {
     if (title === undefined) return undefined;
     const kind = this.wordOf(HOSPITAL_KINDS);
     if (kind === NONE) return undefined;
-    return { kind: "hospital", name, title, hospitalKind: this.fixedWord<Ast.HospitalKind>(kind), start: this.startOf(kw), end: this.endOf(kind) };
+    return { kind: "hospital", name, title, hospitalKind: this.fixedWord<Ast.HospitalKind>(kind), start: this.offsets[2 * kw]!, end: this.offsets[2 * kind + 1]! };
   }
 
   private municipalityItem(): Ast.MunicipalityDecl | Unfinished {
@@ -595,7 +601,7 @@ export class FastClauses {
       number = this.string();
       if (number === undefined) return undefined;
     }
-    return { kind: "municipality", name, title, number, start: this.startOf(kw), end: (number ?? title).end };
+    return { kind: "municipality", name, title, number, start: this.offsets[2 * kw]!, end: (number ?? title).end };
   }
 
   private groupItem(): Ast.GroupDecl | Unfinished {
@@ -605,7 +611,7 @@ export class FastClauses {
     if (name === undefined) return undefined;
     const title = this.string();
     if (title === undefined) return undefined;
-    return { kind: "group", name, title, start: this.startOf(kw), end: title.end };
+    return { kind: "group", name, title, start: this.offsets[2 * kw]!, end: title.end };
   }
 
   private rateDecl(): Ast.RateDecl | Unfinished {
@@ -624,7 +630,7 @@ export class FastClauses {
       source = this.string();
       if (source === undefined) return undefined;
     }
-    return { kind: "rate", name, title, price, unit, source, start: this.startOf(kw), end: (source ?? unit).end };
+    return { kind: "rate", name, title, price, unit, source, start: this.offsets[2 * kw]!, end: (source ?? unit).end };
   }
 
   private frameItem(): Ast.FrameItem | Unfinished {
@@ -634,7 +640,7 @@ export class FastClauses {
     if (year === undefined) return undefined;
     const money = this.money();
     if (money === undefined) return undefined;
-    return { kind: "frame", year, money, start: this.startOf(kw), end: money.end };
+    return { kind: "frame", year, money, start: this.offsets[2 * kw]!, end: money.end };
   }
 
   private distributionEntry(): Ast.DistributionEntry | Unfinished {
@@ -652,7 +658,7 @@ export class FastClauses {
     if (kw === NONE) return undefined;
     const ref = this.name();
     if (ref === undefined) return undefined;
-    return { kind: "community", keywordEnd: this.endOf(kw), ref, start: this.startOf(kw), end: ref.end };
+    return { kind: "community", keywordEnd: this.offsets[2 * kw + 1]!, ref, start: this.offsets[2 * kw]!, end: ref.end };
   }
 
   private listClause<K extends "parties" | "targetGroups" | "measurePurposes">(
@@ -664,7 +670,7 @@ export class FastClauses {
     const list = this.nameList();
     if (list === undefined) return undefined;
     const refs = list.names;
-    return { kind, keywordEnd: this.endOf(kw), refs, ands: list.ands, start: this.startOf(kw), end: refs[refs.length - 1]!.end };
+    return { kind, keywordEnd: this.offsets[2 * kw + 1]!, refs, ands: list.ands, start: this.offsets[2 * kw]!, end: refs[refs.length - 1]!.end };
   }
 
   private periodClause(): Ast.PeriodClause | Unfinished {
@@ -674,7 +680,7 @@ export class FastClauses {
     if (from === undefined || this.take(KW.til) === NONE) return undefined;
     const to = this.year();
     if (to === undefined) return undefined;
-    return { kind: "period", keywordEnd: this.endOf(kw), from, to, start: this.startOf(kw), end: to.end };
+    return { kind: "period", keywordEnd: this.offsets[2 * kw + 1]!, from, to, start: this.offsets[2 * kw]!, end: to.end };
   }
 
   private statusClause(): Ast.StatusClause | Unfinished {
@@ -682,7 +688,7 @@ export class FastClauses {
     if (kw === NONE) return undefined;
     const value = this.wordOf(STATUSES);
     if (value === NONE) return undefined;
-    return { kind: "status", keywordEnd: this.endOf(kw), value: this.fixedWord<Ast.AgreementStatus>(value), start: this.startOf(kw), end: this.endOf(value) };
+    return { kind: "status", keywordEnd: this.offsets[2 * kw + 1]!, value: this.fixedWord<Ast.AgreementStatus>(value), start: this.offsets[2 * kw]!, end: this.offsets[2 * value + 1]! };
   }
 
   private hospitalClause(): Ast.HospitalClause | Unfinished {
@@ -690,7 +696,7 @@ export class FastClauses {
     if (kw === NONE) return undefined;
     const ref = this.name();
     if (ref === undefined) return undefined;
-    return { kind: "hospital", keywordEnd: this.endOf(kw), ref, start: this.startOf(kw), end: ref.end };
+    return { kind: "hospital", keywordEnd: this.offsets[2 * kw + 1]!, ref, start: this.offsets[2 * kw]!, end: ref.end };
   }
 
   private purposeClause(): Ast.PurposeClause | Unfinished {
@@ -700,7 +706,7 @@ export class FastClauses {
     if (purpose === undefined) return undefined;
     const text = this.string();
     if (text === undefined) return undefined;
-    return { kind: "purpose", keywordEnd: this.endOf(kw), purpose, text, start: this.startOf(kw), end: text.end };
+    return { kind: "purpose", keywordEnd: this.offsets[2 * kw + 1]!, purpose, text, start: this.offsets[2 * kw]!, end: text.end };
   }
 
   private partyFlowClause<K extends "input" | "saving">(
@@ -714,7 +720,7 @@ export class FastClauses {
     const flow = this.flow();
     if (flow === undefined) return undefined;
     const note = this.optionalString();
-    return { kind, keywordEnd: this.endOf(kw), party, flow, note, start: this.startOf(kw), end: (note ?? flow).end };
+    return { kind, keywordEnd: this.offsets[2 * kw + 1]!, party, flow, note, start: this.offsets[2 * kw]!, end: (note ?? flow).end };
   }
 
   private grantClause(): Ast.GrantClause | Unfinished {
@@ -731,7 +737,7 @@ export class FastClauses {
     }
     const note = this.optionalString();
     const end = note?.end ?? shares?.[shares.length - 1]?.end ?? flow.end;
-    return { kind: "grant", keywordEnd: this.endOf(kw), scheme, flow, shares, note, start: this.startOf(kw), end };
+    return { kind: "grant", keywordEnd: this.offsets[2 * kw + 1]!, scheme, flow, shares, note, start: this.offsets[2 * kw]!, end };
   }
 
   private textClause<K extends "continuation" | "description" | "justification">(
@@ -742,7 +748,7 @@ export class FastClauses {
     if (kw === NONE) return undefined;
     const text = this.string();
     if (text === undefined) return undefined;
-    return { kind, keywordEnd: this.endOf(kw), text, start: this.startOf(kw), end: text.end };
+    return { kind, keywordEnd: this.offsets[2 * kw + 1]!, text, start: this.offsets[2 * kw]!, end: text.end };
   }
 
   private indicatorMeasure(): Ast.IndicatorMeasure | Unfinished {
@@ -752,7 +758,7 @@ export class FastClauses {
     const next = this.la(1);
     if (next === PercentSign) {
       const sign = this.pos++;
-      suffix = { kind: "percent" as const, start: this.startOf(sign), end: this.endOf(sign) };
+      suffix = { kind: "percent" as const, start: this.offsets[2 * sign]!, end: this.offsets[2 * sign + 1]! };
     } else if (UNITS.has(next)) {
       const unit = this.unit()!;
       suffix = { kind: "unit" as const, unit: unit.unit, start: unit.start, end: unit.end };
@@ -774,7 +780,7 @@ export class FastClauses {
       by = this.year();
       if (by === undefined) return undefined;
     }
-    return { kind: "indicator", keywordEnd: this.endOf(kw), text, from, to, by, start: this.startOf(kw), end: (by ?? to).end };
+    return { kind: "indicator", keywordEnd: this.offsets[2 * kw + 1]!, text, from, to, by, start: this.offsets[2 * kw]!, end: (by ?? to).end };
   }
 
   private decisionClause(): Ast.DecisionClause | Unfinished {
@@ -790,12 +796,12 @@ export class FastClauses {
     const outcome = outcomeToken === NONE ? undefined : this.fixedWord<Ast.DecisionOutcome>(outcomeToken);
     return {
       kind: "decision",
-      keywordEnd: this.endOf(kw),
+      keywordEnd: this.offsets[2 * kw + 1]!,
       party,
       body: this.fixedWord<Ast.DecisionBody>(body),
       date,
       outcome,
-      start: this.startOf(kw),
+      start: this.offsets[2 * kw]!,
       end: (outcome ?? date).end,
     };
   }
@@ -808,11 +814,11 @@ export class FastClauses {
     const text = this.optionalString();
     return {
       kind: "personnelEffect",
-      keywordEnd: this.endOf(kw),
+      keywordEnd: this.offsets[2 * kw + 1]!,
       value: this.fixedWord<Ast.PersonnelEffect>(value),
       text,
-      start: this.startOf(kw),
-      end: text?.end ?? this.endOf(value),
+      start: this.offsets[2 * kw]!,
+      end: text?.end ?? this.offsets[2 * value + 1]!,
     };
   }
 
@@ -827,7 +833,7 @@ export class FastClauses {
     if (fte === undefined || this.take(KW.aarsverk) === NONE || this.take(Colon) === NONE) return undefined;
     const shares = this.shareList();
     if (shares === undefined) return undefined;
-    return { kind: "position", keywordEnd: this.endOf(kw), title, fte, shares, start: this.startOf(kw), end: shares[shares.length - 1]!.end };
+    return { kind: "position", keywordEnd: this.offsets[2 * kw + 1]!, title, fte, shares, start: this.offsets[2 * kw]!, end: shares[shares.length - 1]!.end };
   }
 
   private horizonItem(): Ast.HorizonItem | Unfinished {
@@ -835,7 +841,7 @@ export class FastClauses {
     if (kw === NONE) return undefined;
     const year = this.year();
     if (year === undefined) return undefined;
-    return { kind: "horizon", keywordEnd: this.endOf(kw), year, start: this.startOf(kw), end: year.end };
+    return { kind: "horizon", keywordEnd: this.offsets[2 * kw + 1]!, year, start: this.offsets[2 * kw]!, end: year.end };
   }
 
   private transferItem(): Ast.TransferItem | Unfinished {
@@ -848,6 +854,6 @@ export class FastClauses {
     const flow = this.flow();
     if (flow === undefined) return undefined;
     const note = this.optionalString();
-    return { kind: "transfer", keywordEnd: this.endOf(kw), from, to, flow, note, start: this.startOf(kw), end: (note ?? flow).end };
+    return { kind: "transfer", keywordEnd: this.offsets[2 * kw + 1]!, from, to, flow, note, start: this.offsets[2 * kw]!, end: (note ?? flow).end };
   }
 }

@@ -18,7 +18,7 @@ import { keepHiddenClass } from "./hiddenClasses.js";
 import { fitted, settled } from "./fitted.js";
 import { interned } from "./intern.js";
 import { lexTable, lexWithChevrotain, normalizeName, PLACEHOLDER, STRING_LITERAL, UNTERMINATED_STRING } from "./lexer.js";
-import { TokenTable } from "./tokenTable.js";
+import { TokenTable, typeByIndex } from "./tokenTable.js";
 import {
   Identifier,
   KW,
@@ -248,6 +248,11 @@ class Driver {
   private readonly segment: IToken[] = [];
   /** Number of tokens. */
   private readonly count: number;
+  // The table's arrays, read directly (token i starts at offsets[2i], ends at
+  // offsets[2i + 1]): a one-shot run parses mostly in the interpreter and
+  // baseline code, where every call counts.
+  private readonly types: Uint8Array;
+  private readonly offsets: Int32Array;
 
   constructor(
     private readonly table: TokenTable,
@@ -256,11 +261,13 @@ class Driver {
     private readonly fast: FastClauses | undefined,
   ) {
     this.count = table.length;
+    this.types = table.types;
+    this.offsets = table.offsets;
   }
 
   /** The type of the token at the current index, undefined at the end. */
   private peekType(): TokenType | undefined {
-    return this.index < this.count ? this.table.type(this.index) : undefined;
+    return this.index < this.count ? typeByIndex[this.types[this.index]!]! : undefined;
   }
 
   /** The image of the token at the current index, undefined at the end. */
@@ -319,7 +326,7 @@ class Driver {
     if (ruleProblem !== undefined) {
       // The first token starting at the problem, as `find` over all tokens would give it.
       const at = this.table.indexAtOrAfter(ruleProblem.start);
-      const found = at < this.count && this.table.start(at) === ruleProblem.start ? this.table.image(at) : undefined;
+      const found = at < this.count && this.offsets[2 * at]! === ruleProblem.start ? this.table.image(at) : undefined;
       this.problems.push({
         kind: "unexpected",
         start: ruleProblem.start,
@@ -341,7 +348,7 @@ class Driver {
     if (atEnd) {
       // Point at the end of the segment's last token.
       const last = to - 1 < this.count && to - 1 >= 0 ? to - 1 : from;
-      end = last < this.count ? this.table.end(last) : this.endOfInput();
+      end = last < this.count ? this.offsets[2 * last + 1]! : this.endOfInput();
       start = Math.max(0, end);
     } else {
       start = token.startOffset;
@@ -359,7 +366,7 @@ class Driver {
   parseFile(): Ast.Declaration[] {
     const declarations: Ast.Declaration[] = [];
     while (this.index < this.count) {
-      const type = this.table.type(this.index);
+      const type = typeByIndex[this.types[this.index]!]!;
       if (type === KW.sats) {
         const end = this.segmentEnd(this.index, undefined);
         const rate = this.runRule<Ast.RateDecl>("rateDecl", this.index, end, "sats", TOP_LEVEL_BLOCK);
@@ -372,8 +379,8 @@ class Driver {
       } else {
         this.problems.push({
           kind: "unexpected",
-          start: this.table.start(this.index),
-          end: this.table.end(this.index),
+          start: this.offsets[2 * this.index]!,
+          end: this.offsets[2 * this.index + 1]!,
           found: this.table.image(this.index),
           expected: ["'helsefellesskap'", "'sats'", "'tilskudd'", "'avtale'"],
           context: undefined,
@@ -389,7 +396,7 @@ class Driver {
   private skipToNext(block: BlockKind | undefined): void {
     const starts = block?.itemStarts ?? TOP_LEVEL_STARTS;
     while (this.index < this.count) {
-      const type = this.table.type(this.index);
+      const type = typeByIndex[this.types[this.index]!]!;
       if (starts.has(type)) return;
       if (type === RCurly) {
         if (block) return;
@@ -409,7 +416,7 @@ class Driver {
   private skipBalanced(): void {
     let depth = 0;
     while (this.index < this.count) {
-      const type = this.table.type(this.index);
+      const type = typeByIndex[this.types[this.index]!]!;
       this.index++;
       if (type === LCurly) depth++;
       else if (type === RCurly && --depth === 0) return;
@@ -419,7 +426,7 @@ class Driver {
   /** A `{` where the grammar has none (after `sats …`, say): reported, skipped whole. */
   private skipStrayBlock(context: string | undefined): void {
     if (this.peekType() !== LCurly) return;
-    this.problems.push({ kind: "strayToken", start: this.table.start(this.index), end: this.table.end(this.index), found: "{", context });
+    this.problems.push({ kind: "strayToken", start: this.offsets[2 * this.index]!, end: this.offsets[2 * this.index + 1]!, found: "{", context });
     this.skipBalanced();
   }
 
@@ -444,8 +451,8 @@ class Driver {
       const at = end - 1 < this.count ? end - 1 : headerStart;
       this.problems.push({
         kind: "unexpected",
-        start: this.table.end(at),
-        end: this.table.end(at),
+        start: this.offsets[2 * at + 1]!,
+        end: this.offsets[2 * at + 1]!,
         found: this.peekImage(),
         expected: ["'{'"],
         context: block.name,
@@ -460,15 +467,15 @@ class Driver {
     let title: Ast.StringLit | undefined;
     const table = this.table;
     for (let j = from + 1; j < to; j++) {
-      const type = table.type(j);
+      const type = typeByIndex[this.types[j]!]!;
       if (!name && type === Identifier) {
-        name = { start: table.start(j), end: table.end(j), text: interned(normalizeName(table.image(j))) };
+        name = { start: this.offsets[2 * j]!, end: this.offsets[2 * j + 1]!, text: interned(normalizeName(table.image(j))) };
       }
       if (!title && type === StringLiteral) {
-        title = { start: table.start(j), end: table.end(j), value: table.image(j).slice(1, -1) };
+        title = { start: this.offsets[2 * j]!, end: this.offsets[2 * j + 1]!, value: table.image(j).slice(1, -1) };
       }
     }
-    const after = table.end(from);
+    const after = this.offsets[2 * from + 1]!;
     return {
       name: name ?? { start: after, end: after, text: "" },
       title: title ?? { start: after, end: after, value: "" },
@@ -484,23 +491,24 @@ class Driver {
     const table = this.table;
     for (;;) {
       if (this.index >= this.count) {
-        this.problems.push({ kind: "unclosedBlock", start: table.start(open), end: table.end(open), context: block.name });
+        this.problems.push({ kind: "unclosedBlock", start: this.offsets[2 * open]!, end: this.offsets[2 * open + 1]!, context: block.name });
         return this.endOfInput();
       }
-      const type = table.type(this.index);
+      const type = typeByIndex[this.types[this.index]!]!;
       if (type === RCurly) {
-        return table.end(this.index++);
+        const close = this.index++;
+        return this.offsets[2 * close + 1]!;
       }
       if (block.breakers.has(type) && !block.itemStarts.has(type)) {
-        this.problems.push({ kind: "unclosedBlock", start: table.start(open), end: table.end(open), context: block.name });
-        return this.index > 0 ? table.end(this.index - 1) : table.start(this.index);
+        this.problems.push({ kind: "unclosedBlock", start: this.offsets[2 * open]!, end: this.offsets[2 * open + 1]!, context: block.name });
+        return this.index > 0 ? this.offsets[2 * (this.index - 1) + 1]! : this.offsets[2 * this.index]!;
       }
       if (block.itemStarts.has(type) && item(type)) continue;
       // Not an item start: report once and skip to the next item.
       this.problems.push({
         kind: "unexpected",
-        start: table.start(this.index),
-        end: table.end(this.index),
+        start: this.offsets[2 * this.index]!,
+        end: this.offsets[2 * this.index + 1]!,
         found: table.image(this.index),
         expected: expectedItemStarts(block),
         context: block.name,
@@ -511,7 +519,7 @@ class Driver {
   }
 
   private parseBlockDeclaration(type: TokenType): Ast.Declaration | undefined {
-    const start = this.table.start(this.index);
+    const start = this.offsets[2 * this.index]!;
     if (type === KW.helsefellesskap) return this.parseCommunity(start);
     if (type === KW.tilskudd) return this.parseScheme(start);
     return this.parseAgreement(start);
@@ -542,13 +550,13 @@ class Driver {
         this.skipStrayBlock(this.lastImage(segmentEnd));
         return true;
       });
-      body = { start: this.table.start(open), end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "community", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
 
   private parseHealthTrust(): Ast.HealthTrustDecl {
-    const start = this.table.start(this.index);
+    const start = this.offsets[2 * this.index]!;
     // The block is optional here: `helseforetak X "…"` alone is complete.
     const headerEnd = this.segmentEnd(this.index, COMMUNITY_BLOCK);
     const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", this.index, headerEnd, "helseforetak");
@@ -567,7 +575,7 @@ class Driver {
         this.skipStrayBlock("sykehus");
         return true;
       });
-      body = { start: this.table.start(open), end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "healthTrust", name: header.name, title: header.title, hospitals: fitted(hospitals), body, start, end };
   }
@@ -592,7 +600,7 @@ class Driver {
         this.skipStrayBlock(this.lastImage(segmentEnd));
         return true;
       });
-      body = { start: this.table.start(open), end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "scheme", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
@@ -607,8 +615,8 @@ class Driver {
       if (ok) {
         this.problems.push({
           kind: "unexpected",
-          start: this.table.end(keyword),
-          end: this.table.end(keyword),
+          start: this.offsets[2 * keyword + 1]!,
+          end: this.offsets[2 * keyword + 1]!,
           found: this.peekImage(),
           expected: ["'{'"],
           context: "fordeling",
@@ -625,7 +633,7 @@ class Driver {
       this.skipStrayBlock("fordeling");
       return true;
     });
-    return { kind: "distribution", entries: fitted(entries), body: { start: this.table.start(open), end }, start: this.table.start(keyword), end };
+    return { kind: "distribution", entries: fitted(entries), body: { start: this.offsets[2 * open]!, end }, start: this.offsets[2 * keyword]!, end };
   }
 
   private parseAgreement(start: number): Ast.AgreementDecl {
@@ -640,7 +648,7 @@ class Driver {
         else clauses.push(this.parseFlatClause(AGREEMENT_ITEM_RULES.get(type)!, AGREEMENT_BLOCK));
         return true;
       });
-      body = { start: this.table.start(open), end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "agreement", name: header.name, title: header.title, clauses: fitted(clauses), body, start, end };
   }
@@ -661,15 +669,15 @@ class Driver {
     return {
       kind: "incomplete",
       clauseKind: CLAUSE_KIND_BY_RULE[rule]!,
-      keywordEnd: this.table.end(keyword),
-      start: this.table.start(keyword),
-      end: this.table.end(last),
+      keywordEnd: this.offsets[2 * keyword + 1]!,
+      start: this.offsets[2 * keyword]!,
+      end: this.offsets[2 * last + 1]!,
     };
   }
 
   private parseMeasure(): Ast.MeasureClause | Ast.IncompleteClause {
     const keyword = this.index;
-    const keywordEnd = this.table.end(keyword);
+    const keywordEnd = this.offsets[2 * keyword + 1]!;
     const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
     const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", this.index, headerEnd, "tiltak");
     this.index = headerEnd;
@@ -685,7 +693,7 @@ class Driver {
           context: "tiltak",
         });
       }
-      return { kind: "incomplete", clauseKind: "measure", keywordEnd, start: this.table.start(keyword), end: this.table.end(headerEnd - 1) };
+      return { kind: "incomplete", clauseKind: "measure", keywordEnd, start: this.offsets[2 * keyword]!, end: this.offsets[2 * (headerEnd - 1) + 1]! };
     }
     const items: Ast.MeasureItem[] = [];
     const end = this.parseItems(MEASURE_BLOCK, open, (type) => {
@@ -699,15 +707,15 @@ class Driver {
       name: header.name,
       title: header.title,
       items: fitted(items),
-      body: { start: this.table.start(open), end },
-      start: this.table.start(keyword),
+      body: { start: this.offsets[2 * open]!, end },
+      start: this.offsets[2 * keyword]!,
       end,
     };
   }
 
   private parseBalance(): Ast.BalanceClause | Ast.IncompleteClause {
     const keyword = this.index;
-    const keywordEnd = this.table.end(keyword);
+    const keywordEnd = this.offsets[2 * keyword + 1]!;
     const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
     const ok = this.runRule<Ast.Span>("balanceHeader", this.index, headerEnd, "balanse");
     this.index = headerEnd;
@@ -716,14 +724,14 @@ class Driver {
       if (ok) {
         this.problems.push({ kind: "unexpected", start: keywordEnd, end: keywordEnd, found: this.peekImage(), expected: ["'{'"], context: "balanse" });
       }
-      return { kind: "incomplete", clauseKind: "balance", keywordEnd, start: this.table.start(keyword), end: keywordEnd };
+      return { kind: "incomplete", clauseKind: "balance", keywordEnd, start: this.offsets[2 * keyword]!, end: keywordEnd };
     }
     const items: Ast.BalanceItem[] = [];
     const end = this.parseItems(BALANCE_BLOCK, open, (type) => {
       items.push(this.parseFlatClause<Ast.BalanceItem>(BALANCE_ITEM_RULES.get(type)!, BALANCE_BLOCK));
       return true;
     });
-    return { kind: "balance", keywordEnd, items: fitted(items), body: { start: this.table.start(open), end }, start: this.table.start(keyword), end };
+    return { kind: "balance", keywordEnd, items: fitted(items), body: { start: this.offsets[2 * open]!, end }, start: this.offsets[2 * keyword]!, end };
   }
 }
 

@@ -8,11 +8,11 @@
  * them once, for the editor's features and the formatter, or just the few a
  * check needs (`ofTypes`, `firstAtOrAfter`) or a clause Chevrotain parses.
  */
-import type { IToken, TokenType } from "chevrotain";
+import { EOF, type IToken, type TokenType } from "chevrotain";
 import { allTokens, keywordsBySpelling } from "./tokens.js";
 
-/** Token types by their `tokenTypeIdx`. */
-export const typeByIndex: TokenType[] = [];
+/** Token types by their `tokenTypeIdx` (the indexes no token has hold EOF: a packed array, read for every token). */
+export const typeByIndex: TokenType[] = new Array<TokenType>(allTokens.reduce((top, type) => Math.max(top, type.tokenTypeIdx!), 0) + 1).fill(EOF);
 for (const type of allTokens) typeByIndex[type.tokenTypeIdx!] = type;
 if (typeByIndex.length > 256) throw new Error("more token types than a Uint8Array holds");
 /** Keyword spellings by token type index: the one string the lexer's keyword tokens share. */
