@@ -20,6 +20,7 @@ import { EOF, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import {
   isoDate,
+  isValidDate,
   isYearAfterTilTypes,
   MILLION_WORDS,
   unescapeString,
@@ -334,11 +335,11 @@ export class FastClauses {
       const start = this.offsets[2 * token]!;
       const end = this.offsets[2 * token + 1]!;
       const text = this.text;
-      // `yyyy-mm-dd` (the only form with an ISO value): its fields by position.
-      const iso = end - start === 10 ? isoDate(digitsAt(text, start, start + 4), digitsAt(text, start + 5, start + 7), digitsAt(text, start + 8, end)) : undefined;
+      // `yyyy-mm-dd` (the only form with an ISO value): its fields by position;
+      // a valid one is its own ISO form (what isoDate would write), one string.
+      const valid = end - start === 10 && isValidDate(digitsAt(text, start, start + 4), digitsAt(text, start + 5, start + 7), digitsAt(text, start + 8, end));
       const written = interned(this.image(token));
-      // A valid date written as ISO is its own ISO form: one lookup, one string.
-      return { start, end, text: written, iso: iso === undefined ? iso : iso === written ? written : interned(iso), norwegianForm: false };
+      return { start, end, text: written, iso: valid ? written : undefined, norwegianForm: false };
     }
     if (type === NorwegianDate) {
       const token = this.pos++;
