@@ -26,7 +26,9 @@ mkdirSync(out, { recursive: true });
 const cores = [];
 for (const [n, root] of roots.entries()) {
   const outfile = join(out, `parse-core-${n}.cjs`);
-  const core = await bundleFrom(root, { "../grammar/src/parser.ts": ["parse"], "../grammar/src/lexer.ts": ["lex"] }, outfile);
+  // The lexer the parser runs: `lexTable` (into the token table) where a checkout has it, else `lex` (token objects).
+  const bundle = await bundleFrom(root, { "../grammar/src/parser.ts": ["parse"], "../grammar/src/lexer.ts": ["lex", "lexTable"] }, outfile);
+  const core = { parse: bundle.parse, lex: bundle.lexTable ?? bundle.lex };
   core.parse('sats A "a" 1 kr per døgn');
   cores.push({ root, ...core });
 }

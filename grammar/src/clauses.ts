@@ -92,11 +92,16 @@ export function unescapeString(image: string): string {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function isoDate(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1) return undefined;
+/** Whether the day exists (in the proleptic Gregorian calendar). */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
-  if (day > days) return undefined;
+  return day <= days;
+}
+
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  if (!isValidDate(year, month, day)) return undefined;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -114,10 +119,14 @@ export function isCurrencyBefore(token: IToken): boolean {
  * schedule; a name starts a grant's shares (`til HMR 50 %`, `til <part> <andel> %`).
  */
 export function isYearAfterTil(next: IToken, after: IToken): boolean {
-  if (next.tokenType === NumberLiteral) return true;
-  if (next.tokenType !== Placeholder) return false;
-  const type = after.tokenType;
-  return type !== NumberLiteral && type !== ForeignNumber && type !== Placeholder && type !== PercentSign;
+  return isYearAfterTilTypes(next.tokenType, after.tokenType);
+}
+
+/** `isYearAfterTil` by the two tokens' types (the fast rules read types from the token table). */
+export function isYearAfterTilTypes(next: TokenType, after: TokenType): boolean {
+  if (next === NumberLiteral) return true;
+  if (next !== Placeholder) return false;
+  return after !== NumberLiteral && after !== ForeignNumber && after !== Placeholder && after !== PercentSign;
 }
 
 export class ClauseParser extends EmbeddedActionsParser {

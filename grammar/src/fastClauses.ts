@@ -16,12 +16,12 @@
  * tests/fast-paths.test.ts parses the samples, generated workspaces and
  * thousands of mutations both ways and requires identical results.
  */
-import { EOF, type IToken, type TokenType } from "chevrotain";
+import { EOF, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import {
-  isCurrencyBefore,
   isoDate,
-  isYearAfterTil,
+  isValidDate,
+  isYearAfterTilTypes,
   MILLION_WORDS,
   unescapeString,
   UNIT_BY_SPELLING,
@@ -30,7 +30,8 @@ import {
 import { fitted, settled } from "./fitted.js";
 import { interned, internedName } from "./intern.js";
 import { normalizeName } from "./lexer.js";
-import { parseNorwegianNumber, readForeignNumber } from "./numbers.js";
+import { parseNorwegianNumberAt, readForeignNumber } from "./numbers.js";
+import { TokenTable, typeByIndex } from "./tokenTable.js";
 import {
   BodyKeyword,
   Colon,
@@ -70,45 +71,61 @@ const EFFECTS = members(EffectKeyword);
 const HOSPITAL_KINDS = members(HospitalKindKeyword);
 const HEADER_KEYWORDS: ReadonlySet<TokenType> = new Set([KW.helsefellesskap, KW.tilskudd, KW.avtale, KW.helseforetak, KW.tiltak]);
 
-/**
- * What Chevrotain's LA() returns past the end of its input. Its fields are
- * in another order than the lexer's tokens on purpose: an object of the same
- * shape holding NaN makes V8 store `startOffset` of *every* token as a boxed
- * double, and the syntax tree's spans, built from them, too (16 bytes more a
- * field: 6,9 MB of heap per MB of source).
- */
-const END: IToken = { tokenType: EOF, tokenTypeIdx: EOF.tokenTypeIdx!, image: "", startOffset: Number.NaN } as IToken;
-
 const isNumberStart = (type: TokenType) => type === NumberLiteral || type === ForeignNumber || type === Placeholder;
 const isName = (type: TokenType) => type === Identifier || type === Placeholder;
 const isString = (type: TokenType) => type === StringLiteral || type === Placeholder;
 
-const endOf = (token: IToken) => token.startOffset + token.image.length;
-
-/** The number the ASCII digits text[start, end) write (a date's field). */
+/** The number the ASCII digits text[start, end) write (a date's field, a year). */
 function digitsAt(text: string, start: number, end: number): number {
   let value = 0;
   for (let i = start; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
   return value;
 }
 
+/** Whether text[start, end) has a `,`. */
+function hasCommaIn(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
+}
+
 type Unfinished = undefined;
+/** A token's index in the table; `NONE` where a rule found no token it takes. */
+type TokenIndex = number;
+const NONE = -1;
 
-const NO_TOKENS: readonly IToken[] = [];
+const EMPTY = new TokenTable("", 0);
 
+/**
+ * The rules read the file's token table: a token is its index, its type and
+ * offsets are read from the table, its text sliced only where a value needs
+ * it (names, numbers, strings, dates).
+ */
 export class FastClauses {
-  private tokens: readonly IToken[] = NO_TOKENS;
+  private table: TokenTable = EMPTY;
+  // The table's arrays and text, read directly (a token's start at
+  // offsets[2 * token], its end at offsets[2 * token + 1]): a one-shot run
+  // spends most of its parse in the interpreter and baseline code, where every
+  // call counts.
+  private types: Uint8Array = EMPTY.types;
+  private offsets: Int32Array = EMPTY.offsets;
+  private text = "";
   private pos = 0;
   private end = 0;
 
-  /** The rule's result for tokens [from, to), or undefined where Chevrotain must parse it. */
-  run(rule: ClauseRuleName, tokens: readonly IToken[], from: number, to: number): unknown {
-    this.tokens = tokens;
+  /** The rule's result for tokens [from, to) of `table`, or undefined where Chevrotain must parse it. */
+  run(rule: ClauseRuleName, table: TokenTable, from: number, to: number): unknown {
+    this.table = table;
+    this.types = table.types;
+    this.offsets = table.offsets;
+    this.text = table.text;
     this.pos = from;
     this.end = to;
     const result = this.rule(rule);
     const complete = result !== undefined && this.pos === to;
-    this.tokens = NO_TOKENS; // not kept alive between files
+    this.table = EMPTY; // not kept alive between files
+    this.types = EMPTY.types;
+    this.offsets = EMPTY.offsets;
+    this.text = "";
     return complete ? result : undefined;
   }
 
@@ -179,185 +196,209 @@ export class FastClauses {
 
   // ------------------------------------------------------------ tokens
 
-  /** The k-th token ahead (1 = next), END past the segment, as Chevrotain's LA. */
-  private la(k: number): IToken {
+  /** The type of the k-th token ahead (1 = next), EOF past the segment, as Chevrotain's LA. */
+  private la(k: number): TokenType {
     const index = this.pos + k - 1;
-    return index < this.end ? this.tokens[index]! : END;
+    return index < this.end ? typeByIndex[this.types[index]!]! : EOF;
   }
 
-  /** Consumes the next token if it is of `type`. */
-  private take(type: TokenType): IToken | Unfinished {
-    const token = this.la(1);
-    if (token.tokenType !== type) return undefined;
+  /** Consumes the next token if it is of `type`: its index, or NONE. */
+  private take(type: TokenType): TokenIndex {
+    const index = this.pos;
+    if (index >= this.end || typeByIndex[this.types[index]!] !== type) return NONE;
     this.pos++;
-    return token;
+    return index;
   }
 
-  /** Consumes the next token if its type is in `types`. */
-  private takeOf(types: ReadonlySet<TokenType>): IToken | Unfinished {
-    const token = this.la(1);
-    if (!types.has(token.tokenType)) return undefined;
+  /** Consumes the next token if its type is in `types`: its index, or NONE. */
+  private takeOf(types: ReadonlySet<TokenType>): TokenIndex {
+    const index = this.pos;
+    if (index >= this.end || !types.has(typeByIndex[this.types[index]!]!)) return NONE;
     this.pos++;
-    return token;
+    return index;
   }
 
-  private span(token: IToken): Ast.Span {
-    return { start: token.startOffset, end: endOf(token) };
+  private image(token: TokenIndex): string {
+    return this.table.image(token);
+  }
+
+  private span(token: TokenIndex): Ast.Span {
+    return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]! };
+  }
+
+  /** `kr 1 200 000`, `NOK 1 200 000`: a currency before the number (`isCurrencyBefore`). */
+  private isCurrencyBefore(token: TokenIndex): boolean {
+    const type = this.table.type(token);
+    return type === KW.kr || type === KW.kroner || (type === Identifier && this.table.imageIs(token, "NOK"));
+  }
+
+  /** Whether the k-th token ahead is a name `word` (an Identifier written so). */
+  private isWordAhead(k: number, word: string): boolean {
+    return this.la(k) === Identifier && this.table.imageIs(this.pos + k - 1, word);
   }
 
   // ------------------------------------------------------------ terminals
 
   private name(): Ast.Name | Unfinished {
-    const token = this.la(1);
-    if (token.tokenType === Identifier) {
-      this.pos++;
-      return { start: token.startOffset, end: endOf(token), text: internedName(token.image) };
+    const type = this.la(1);
+    if (type === Identifier) {
+      const token = this.pos++;
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: internedName(this.image(token)) };
     }
-    if (token.tokenType === Placeholder) {
-      this.pos++;
-      return { start: token.startOffset, end: endOf(token), text: token.image, placeholder: true as const };
+    if (type === Placeholder) {
+      const token = this.pos++;
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: this.image(token), placeholder: true as const };
     }
     return undefined;
   }
 
   private string(): Ast.StringLit | Unfinished {
-    const token = this.la(1);
-    if (token.tokenType === StringLiteral) {
-      this.pos++;
-      const value = unescapeString(token.image);
-      return hasPlaceholderSegment(value)
-        ? { start: token.startOffset, end: endOf(token), value, placeholder: true as const }
-        : { start: token.startOffset, end: endOf(token), value };
+    const type = this.la(1);
+    if (type === StringLiteral) {
+      const token = this.pos++;
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
+      // `unescapeString` of the image, without slicing the image first: a
+      // StringLiteral has both its quotes.
+      const inner = this.text.slice(start + 1, end - 1);
+      const value = inner.includes("\\") ? unescapeString(this.image(token)) : inner;
+      return hasPlaceholderSegment(value) ? { start, end, value, placeholder: true as const } : { start, end, value };
     }
-    if (token.tokenType === Placeholder) {
-      this.pos++;
-      return { start: token.startOffset, end: endOf(token), value: token.image, placeholder: true as const };
+    if (type === Placeholder) {
+      const token = this.pos++;
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: this.image(token), placeholder: true as const };
     }
     return undefined;
   }
 
   /** `optionalString`: a string if one follows (it cannot fail: its first token decides). */
   private optionalString(): Ast.StringLit | undefined {
-    return isString(this.la(1).tokenType) ? this.string() : undefined;
+    return isString(this.la(1)) ? this.string() : undefined;
   }
 
-  private fixedWord<T extends string>(token: IToken): Ast.Keyword<T> {
-    return token.tokenType === Placeholder
-      ? { start: token.startOffset, end: endOf(token), value: token.image as T, placeholder: true as const }
-      : { start: token.startOffset, end: endOf(token), value: normalizeName(token.image) as T };
+  private fixedWord<T extends string>(token: TokenIndex): Ast.Keyword<T> {
+    return this.table.type(token) === Placeholder
+      ? { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: this.image(token) as T, placeholder: true as const }
+      : { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: normalizeName(this.image(token)) as T };
   }
 
   /** A word of `types` or a placeholder for it. */
-  private wordOf(types: ReadonlySet<TokenType>): IToken | Unfinished {
-    return this.takeOf(types) ?? this.take(Placeholder);
+  private wordOf(types: ReadonlySet<TokenType>): TokenIndex {
+    const token = this.takeOf(types);
+    return token !== NONE ? token : this.take(Placeholder);
   }
 
   private number(): Ast.NumberLit | Unfinished {
-    const token = this.la(1);
-    const type = token.tokenType;
+    const type = this.la(1);
     if (type === NumberLiteral) {
-      this.pos++;
-      return { start: token.startOffset, end: endOf(token), value: parseNorwegianNumber(token.image) };
+      const token = this.pos++;
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
+      return { start, end, value: parseNorwegianNumberAt(this.text, start, end) };
     }
     if (type === ForeignNumber) {
-      this.pos++;
-      const foreign = readForeignNumber(token.image);
-      return { start: token.startOffset, end: endOf(token), value: foreign.value, norwegian: foreign.norwegian };
+      const token = this.pos++;
+      const foreign = readForeignNumber(this.image(token));
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: foreign.value, norwegian: foreign.norwegian };
     }
     if (type === Placeholder) {
-      this.pos++;
-      return { start: token.startOffset, end: endOf(token), value: Number.NaN, placeholder: true as const };
+      const token = this.pos++;
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: Number.NaN, placeholder: true as const };
     }
     return undefined;
   }
 
   private year(): Ast.YearLit | Unfinished {
-    const token = this.la(1);
-    if (token.tokenType === NumberLiteral) {
+    const type = this.la(1);
+    if (type === NumberLiteral) {
       // Out of range is a rule problem in Chevrotain's rule: leave it to that.
-      const image = token.image;
+      const token = this.pos;
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
       // Four digits (not `21,5`) from 2000 to 2100.
-      const value = image.length === 4 && !image.includes(",") ? digitsAt(image, 0, 4) : -1;
+      const value = end - start === 4 && !hasCommaIn(this.text, start, end) ? digitsAt(this.text, start, end) : -1;
       if (value < 2000 || value > 2100) return undefined;
       this.pos++;
-      return { start: token.startOffset, end: endOf(token), value };
+      return { start, end, value };
     }
-    if (token.tokenType === Placeholder) {
-      this.pos++;
-      return { start: token.startOffset, end: endOf(token), value: Number.NaN, placeholder: true as const };
+    if (type === Placeholder) {
+      const token = this.pos++;
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, value: Number.NaN, placeholder: true as const };
     }
     return undefined;
   }
 
   private date(): Ast.DateLit | Unfinished {
-    const token = this.la(1);
-    const type = token.tokenType;
+    const type = this.la(1);
     if (type === DateLiteral) {
-      this.pos++;
-      const image = token.image;
-      // `yyyy-mm-dd` (the only form with an ISO value): its fields by position.
-      const iso = image.length === 10 ? isoDate(digitsAt(image, 0, 4), digitsAt(image, 5, 7), digitsAt(image, 8, 10)) : undefined;
-      const text = interned(image);
-      // A valid date written as ISO is its own ISO form: one lookup, one string.
-      return { start: token.startOffset, end: endOf(token), text, iso: iso === undefined ? iso : iso === text ? text : interned(iso), norwegianForm: false };
+      const token = this.pos++;
+      const start = this.offsets[2 * token]!;
+      const end = this.offsets[2 * token + 1]!;
+      const text = this.text;
+      // `yyyy-mm-dd` (the only form with an ISO value): its fields by position;
+      // a valid one is its own ISO form (what isoDate would write), one string.
+      const valid = end - start === 10 && isValidDate(digitsAt(text, start, start + 4), digitsAt(text, start + 5, start + 7), digitsAt(text, start + 8, end));
+      const written = interned(this.image(token));
+      return { start, end, text: written, iso: valid ? written : undefined, norwegianForm: false };
     }
     if (type === NorwegianDate) {
-      this.pos++;
-      const [d, m, y] = token.image.split(".").map(Number) as [number, number, number];
+      const token = this.pos++;
+      const image = this.image(token);
+      const [d, m, y] = image.split(".").map(Number) as [number, number, number];
       const iso = isoDate(y, m, d);
-      return { start: token.startOffset, end: endOf(token), text: interned(token.image), iso: iso === undefined ? iso : interned(iso), norwegianForm: true };
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: interned(image), iso: iso === undefined ? iso : interned(iso), norwegianForm: true };
     }
     if (type === Placeholder) {
-      this.pos++;
-      return { start: token.startOffset, end: endOf(token), text: token.image, norwegianForm: false, placeholder: true as const };
+      const token = this.pos++;
+      return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, text: this.image(token), norwegianForm: false, placeholder: true as const };
     }
     return undefined;
   }
 
   private unit(): Ast.UnitLit | Unfinished {
     const token = this.takeOf(UNITS);
-    if (token === undefined) return undefined;
-    return { start: token.startOffset, end: endOf(token), unit: UNIT_BY_SPELLING[normalizeName(token.image)] ?? "stk" };
+    if (token === NONE) return undefined;
+    return { start: this.offsets[2 * token]!, end: this.offsets[2 * token + 1]!, unit: UNIT_BY_SPELLING[normalizeName(this.image(token))] ?? "stk" };
   }
 
   // ------------------------------------------------------------ amounts and flows
 
   private money(): Ast.Money | Unfinished {
-    const first = this.la(1);
-    const firstType = first.tokenType;
+    const first = this.pos;
+    const firstType = this.la(1);
     if (CURRENCIES.has(firstType) || firstType === Identifier) {
       // `kr 1 200 000`, `NOK 1 200 000` (GATE: a currency before the number)
-      if (!isCurrencyBefore(first)) return undefined;
+      if (!this.isCurrencyBefore(first)) return undefined;
       this.pos++;
       const number = this.number();
       if (number === undefined) return undefined;
-      return { start: first.startOffset, end: number.end, number, millions: false, amount: number.value, foreign: true as const };
+      return { start: this.offsets[2 * first]!, end: number.end, number, millions: false, amount: number.value, foreign: true as const };
     }
     if (!isNumberStart(firstType)) return undefined;
     const number = this.number()!;
-    const next = this.la(1);
-    const type = next.tokenType;
+    const next = this.pos;
+    const type = this.la(1);
     let end: number;
     let millions: boolean;
     let foreign: boolean;
     if (type === KW.mill || CURRENCIES.has(type)) {
-      millions = this.take(KW.mill) !== undefined;
+      millions = this.take(KW.mill) !== NONE;
       const currency = this.takeOf(CURRENCIES);
-      if (currency === undefined) return undefined;
-      end = endOf(currency);
+      if (currency === NONE) return undefined;
+      end = this.offsets[2 * currency + 1]!;
       foreign = false;
     } else if (type === Identifier) {
       // `mill`, `millioner`, `MNOK` (GATE)
-      if (!MILLION_WORDS.has(next.image)) return undefined;
+      if (!MILLION_WORDS.has(this.image(next))) return undefined;
       this.pos++;
       const currency = this.takeOf(CURRENCIES);
-      end = endOf(currency ?? next);
+      end = this.offsets[2 * (currency !== NONE ? currency : next) + 1]!;
       millions = true;
       foreign = true;
     } else if (type === CommaDash) {
       this.pos++;
       const currency = this.takeOf(CURRENCIES);
-      end = endOf(currency ?? next);
+      end = this.offsets[2 * (currency !== NONE ? currency : next) + 1]!;
       millions = false;
       foreign = true;
     } else {
@@ -370,11 +411,9 @@ export class FastClauses {
   }
 
   private value(): Ast.Value | Unfinished {
-    const first = this.la(1);
-    const second = this.la(2);
-    const firstType = first.tokenType;
-    const secondType = second.tokenType;
-    if (CURRENCIES.has(firstType) || (firstType === Identifier && first.image === "NOK")) {
+    const firstType = this.la(1);
+    const secondType = this.la(2);
+    if (CURRENCIES.has(firstType) || this.isWordAhead(1, "NOK")) {
       const money = this.money();
       if (money === undefined) return undefined;
       return { kind: "money" as const, money, start: money.start, end: money.end };
@@ -384,7 +423,7 @@ export class FastClauses {
       secondType === KW.mill ||
       CURRENCIES.has(secondType) ||
       secondType === CommaDash ||
-      (secondType === Identifier && MILLION_WORDS.has(second.image))
+      (secondType === Identifier && MILLION_WORDS.has(this.image(this.pos + 1)))
     ) {
       const money = this.money();
       if (money === undefined) return undefined;
@@ -396,14 +435,14 @@ export class FastClauses {
     let end = unit.end;
     let times: Ast.Keyword<"à" | "*"> | undefined;
     let price: Ast.Price | undefined;
-    const op = this.la(1);
-    if (op.tokenType === KW.aa || op.tokenType === Star) {
-      this.pos++;
-      times = { start: op.startOffset, end: endOf(op), value: op.tokenType === Star ? "*" : "à" };
+    const opType = this.la(1);
+    if (opType === KW.aa || opType === Star) {
+      const op = this.pos++;
+      times = { start: this.offsets[2 * op]!, end: this.offsets[2 * op + 1]!, value: opType === Star ? "*" : "à" };
       // The price: money, or a rate's name. Both may start with a name or a
       // placeholder; decided here only where the token after it settles it.
-      const priceFirst = this.la(1).tokenType;
-      const priceSecond = this.la(2).tokenType;
+      const priceFirst = this.la(1);
+      const priceSecond = this.la(2);
       if (CURRENCIES.has(priceFirst) || priceFirst === NumberLiteral || priceFirst === ForeignNumber) {
         const money = this.money();
         if (money === undefined) return undefined;
@@ -423,34 +462,35 @@ export class FastClauses {
   }
 
   private schedule(): Ast.Schedule | Unfinished {
-    const first = this.la(1);
-    if (first.tokenType === KW.per) {
+    const first = this.pos;
+    const firstType = this.la(1);
+    if (firstType === KW.per) {
       this.pos++;
       const aar = this.take(KW.aar);
-      if (aar === undefined) return undefined;
-      let end = endOf(aar);
+      if (aar === NONE) return undefined;
+      let end = this.offsets[2 * aar + 1]!;
       let from: Ast.YearLit | undefined;
       let to: Ast.YearLit | undefined;
-      if (this.la(1).tokenType === KW.fra) {
+      if (this.la(1) === KW.fra) {
         this.pos++;
         from = this.year();
         if (from === undefined) return undefined;
         end = from.end;
       }
       // `til` + year belongs to the schedule; `til` + name starts a grant's shares.
-      if (this.la(1).tokenType === KW.til && isYearAfterTil(this.la(2), this.la(3))) {
+      if (this.la(1) === KW.til && isYearAfterTilTypes(this.la(2), this.la(3))) {
         this.pos++;
         to = this.year();
         if (to === undefined) return undefined;
         end = to.end;
       }
-      return { kind: "yearly" as const, from, to, start: first.startOffset, end };
+      return { kind: "yearly" as const, from, to, start: this.offsets[2 * first]!, end };
     }
-    if (first.tokenType === KW.i) {
+    if (firstType === KW.i) {
       this.pos++;
       const year = this.year();
       if (year === undefined) return undefined;
-      return { kind: "once" as const, year, start: first.startOffset, end: year.end };
+      return { kind: "once" as const, year, start: this.offsets[2 * first]!, end: year.end };
     }
     return undefined;
   }
@@ -467,8 +507,8 @@ export class FastClauses {
     const number = this.number();
     if (number === undefined) return undefined;
     const sign = this.take(PercentSign);
-    if (sign === undefined) return undefined;
-    return { start: number.start, end: endOf(sign), value: number.value, number };
+    if (sign === NONE) return undefined;
+    return { start: number.start, end: this.offsets[2 * sign + 1]!, value: number.value, number };
   }
 
   private share(): Ast.Share | Unfinished {
@@ -483,7 +523,7 @@ export class FastClauses {
     const first = this.share();
     if (first === undefined) return undefined;
     const shares = [first];
-    while (this.la(1).tokenType === Comma) {
+    while (this.la(1) === Comma) {
       this.pos++;
       const share = this.share();
       if (share === undefined) return undefined;
@@ -500,11 +540,10 @@ export class FastClauses {
     const ands: Ast.Span[] = [];
     for (;;) {
       const next = this.la(1);
-      if (next.tokenType === Comma) {
+      if (next === Comma) {
         this.pos++;
-      } else if (next.tokenType === Identifier && next.image === "og" && isName(this.la(2).tokenType)) {
-        this.pos++;
-        ands.push(this.span(next));
+      } else if (this.isWordAhead(1, "og") && isName(this.la(2))) {
+        ands.push(this.span(this.pos++));
       } else {
         break;
       }
@@ -519,11 +558,11 @@ export class FastClauses {
 
   private keywordOnly(keyword: TokenType): Ast.Span | Unfinished {
     const kw = this.take(keyword);
-    return kw === undefined ? undefined : this.span(kw);
+    return kw === NONE ? undefined : this.span(kw);
   }
 
   private blockHeader(): { name: Ast.Name; title: Ast.StringLit } | Unfinished {
-    if (this.takeOf(HEADER_KEYWORDS) === undefined) return undefined;
+    if (this.takeOf(HEADER_KEYWORDS) === NONE) return undefined;
     const name = this.name();
     if (name === undefined) return undefined;
     const title = this.string();
@@ -533,76 +572,76 @@ export class FastClauses {
 
   private regionItem(): Ast.RegionItem | Unfinished {
     const kw = this.take(KW.region);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const value = this.string();
     if (value === undefined) return undefined;
-    return { kind: "region", value, start: kw.startOffset, end: value.end };
+    return { kind: "region", value, start: this.offsets[2 * kw]!, end: value.end };
   }
 
   private hospitalItem(): Ast.HospitalDecl | Unfinished {
     const kw = this.take(KW.sykehus);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const name = this.name();
     if (name === undefined) return undefined;
     const title = this.string();
     if (title === undefined) return undefined;
     const kind = this.wordOf(HOSPITAL_KINDS);
-    if (kind === undefined) return undefined;
-    return { kind: "hospital", name, title, hospitalKind: this.fixedWord<Ast.HospitalKind>(kind), start: kw.startOffset, end: endOf(kind) };
+    if (kind === NONE) return undefined;
+    return { kind: "hospital", name, title, hospitalKind: this.fixedWord<Ast.HospitalKind>(kind), start: this.offsets[2 * kw]!, end: this.offsets[2 * kind + 1]! };
   }
 
   private municipalityItem(): Ast.MunicipalityDecl | Unfinished {
     const kw = this.take(KW.kommune);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const name = this.name();
     if (name === undefined) return undefined;
     const title = this.string();
     if (title === undefined) return undefined;
     let number: Ast.StringLit | undefined;
-    if (this.take(KW.nr) !== undefined) {
+    if (this.take(KW.nr) !== NONE) {
       number = this.string();
       if (number === undefined) return undefined;
     }
-    return { kind: "municipality", name, title, number, start: kw.startOffset, end: (number ?? title).end };
+    return { kind: "municipality", name, title, number, start: this.offsets[2 * kw]!, end: (number ?? title).end };
   }
 
   private groupItem(): Ast.GroupDecl | Unfinished {
     const kw = this.take(KW.gruppe);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const name = this.name();
     if (name === undefined) return undefined;
     const title = this.string();
     if (title === undefined) return undefined;
-    return { kind: "group", name, title, start: kw.startOffset, end: title.end };
+    return { kind: "group", name, title, start: this.offsets[2 * kw]!, end: title.end };
   }
 
   private rateDecl(): Ast.RateDecl | Unfinished {
     const kw = this.take(KW.sats);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const name = this.name();
     if (name === undefined) return undefined;
     const title = this.string();
     if (title === undefined) return undefined;
     const price = this.money();
-    if (price === undefined || this.take(KW.per) === undefined) return undefined;
+    if (price === undefined || this.take(KW.per) === NONE) return undefined;
     const unit = this.unit();
     if (unit === undefined) return undefined;
     let source: Ast.StringLit | undefined;
-    if (this.take(KW.kilde) !== undefined) {
+    if (this.take(KW.kilde) !== NONE) {
       source = this.string();
       if (source === undefined) return undefined;
     }
-    return { kind: "rate", name, title, price, unit, source, start: kw.startOffset, end: (source ?? unit).end };
+    return { kind: "rate", name, title, price, unit, source, start: this.offsets[2 * kw]!, end: (source ?? unit).end };
   }
 
   private frameItem(): Ast.FrameItem | Unfinished {
     const kw = this.take(KW.ramme);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const year = this.year();
     if (year === undefined) return undefined;
     const money = this.money();
     if (money === undefined) return undefined;
-    return { kind: "frame", year, money, start: kw.startOffset, end: money.end };
+    return { kind: "frame", year, money, start: this.offsets[2 * kw]!, end: money.end };
   }
 
   private distributionEntry(): Ast.DistributionEntry | Unfinished {
@@ -617,10 +656,10 @@ export class FastClauses {
 
   private communityClause(): Ast.CommunityClause | Unfinished {
     const kw = this.take(KW.helsefellesskap);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const ref = this.name();
     if (ref === undefined) return undefined;
-    return { kind: "community", keywordEnd: endOf(kw), ref, start: kw.startOffset, end: ref.end };
+    return { kind: "community", keywordEnd: this.offsets[2 * kw + 1]!, ref, start: this.offsets[2 * kw]!, end: ref.end };
   }
 
   private listClause<K extends "parties" | "targetGroups" | "measurePurposes">(
@@ -628,47 +667,47 @@ export class FastClauses {
     kind: K,
   ): { kind: K; keywordEnd: number; refs: Ast.Name[]; ands: readonly Ast.Span[]; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const list = this.nameList();
     if (list === undefined) return undefined;
     const refs = list.names;
-    return { kind, keywordEnd: endOf(kw), refs, ands: list.ands, start: kw.startOffset, end: refs[refs.length - 1]!.end };
+    return { kind, keywordEnd: this.offsets[2 * kw + 1]!, refs, ands: list.ands, start: this.offsets[2 * kw]!, end: refs[refs.length - 1]!.end };
   }
 
   private periodClause(): Ast.PeriodClause | Unfinished {
     const kw = this.take(KW.periode);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const from = this.year();
-    if (from === undefined || this.take(KW.til) === undefined) return undefined;
+    if (from === undefined || this.take(KW.til) === NONE) return undefined;
     const to = this.year();
     if (to === undefined) return undefined;
-    return { kind: "period", keywordEnd: endOf(kw), from, to, start: kw.startOffset, end: to.end };
+    return { kind: "period", keywordEnd: this.offsets[2 * kw + 1]!, from, to, start: this.offsets[2 * kw]!, end: to.end };
   }
 
   private statusClause(): Ast.StatusClause | Unfinished {
     const kw = this.take(KW.status);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const value = this.wordOf(STATUSES);
-    if (value === undefined) return undefined;
-    return { kind: "status", keywordEnd: endOf(kw), value: this.fixedWord<Ast.AgreementStatus>(value), start: kw.startOffset, end: endOf(value) };
+    if (value === NONE) return undefined;
+    return { kind: "status", keywordEnd: this.offsets[2 * kw + 1]!, value: this.fixedWord<Ast.AgreementStatus>(value), start: this.offsets[2 * kw]!, end: this.offsets[2 * value + 1]! };
   }
 
   private hospitalClause(): Ast.HospitalClause | Unfinished {
     const kw = this.take(KW.sykehus);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const ref = this.name();
     if (ref === undefined) return undefined;
-    return { kind: "hospital", keywordEnd: endOf(kw), ref, start: kw.startOffset, end: ref.end };
+    return { kind: "hospital", keywordEnd: this.offsets[2 * kw + 1]!, ref, start: this.offsets[2 * kw]!, end: ref.end };
   }
 
   private purposeClause(): Ast.PurposeClause | Unfinished {
     const kw = this.take(KW.formaal);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const purpose = this.name();
     if (purpose === undefined) return undefined;
     const text = this.string();
     if (text === undefined) return undefined;
-    return { kind: "purpose", keywordEnd: endOf(kw), purpose, text, start: kw.startOffset, end: text.end };
+    return { kind: "purpose", keywordEnd: this.offsets[2 * kw + 1]!, purpose, text, start: this.offsets[2 * kw]!, end: text.end };
   }
 
   private partyFlowClause<K extends "input" | "saving">(
@@ -676,30 +715,30 @@ export class FastClauses {
     kind: K,
   ): { kind: K; keywordEnd: number; party: Ast.Name; flow: Ast.Flow; note: Ast.StringLit | undefined; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const party = this.name();
     if (party === undefined) return undefined;
     const flow = this.flow();
     if (flow === undefined) return undefined;
     const note = this.optionalString();
-    return { kind, keywordEnd: endOf(kw), party, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+    return { kind, keywordEnd: this.offsets[2 * kw + 1]!, party, flow, note, start: this.offsets[2 * kw]!, end: (note ?? flow).end };
   }
 
   private grantClause(): Ast.GrantClause | Unfinished {
     const kw = this.take(KW.tilskudd);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const scheme = this.name();
     if (scheme === undefined) return undefined;
     const flow = this.flow();
     if (flow === undefined) return undefined;
     let shares: Ast.Share[] | undefined;
-    if (this.take(KW.til) !== undefined) {
+    if (this.take(KW.til) !== NONE) {
       shares = this.shareList();
       if (shares === undefined) return undefined;
     }
     const note = this.optionalString();
     const end = note?.end ?? shares?.[shares.length - 1]?.end ?? flow.end;
-    return { kind: "grant", keywordEnd: endOf(kw), scheme, flow, shares, note, start: kw.startOffset, end };
+    return { kind: "grant", keywordEnd: this.offsets[2 * kw + 1]!, scheme, flow, shares, note, start: this.offsets[2 * kw]!, end };
   }
 
   private textClause<K extends "continuation" | "description" | "justification">(
@@ -707,10 +746,10 @@ export class FastClauses {
     kind: K,
   ): { kind: K; keywordEnd: number; text: Ast.StringLit; start: number; end: number } | Unfinished {
     const kw = this.take(keyword);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const text = this.string();
     if (text === undefined) return undefined;
-    return { kind, keywordEnd: endOf(kw), text, start: kw.startOffset, end: text.end };
+    return { kind, keywordEnd: this.offsets[2 * kw + 1]!, text, start: this.offsets[2 * kw]!, end: text.end };
   }
 
   private indicatorMeasure(): Ast.IndicatorMeasure | Unfinished {
@@ -718,10 +757,10 @@ export class FastClauses {
     if (number === undefined) return undefined;
     let suffix: Ast.IndicatorMeasure["suffix"];
     const next = this.la(1);
-    if (next.tokenType === PercentSign) {
-      this.pos++;
-      suffix = { kind: "percent" as const, start: next.startOffset, end: endOf(next) };
-    } else if (UNITS.has(next.tokenType)) {
+    if (next === PercentSign) {
+      const sign = this.pos++;
+      suffix = { kind: "percent" as const, start: this.offsets[2 * sign]!, end: this.offsets[2 * sign + 1]! };
+    } else if (UNITS.has(next)) {
       const unit = this.unit()!;
       suffix = { kind: "unit" as const, unit: unit.unit, start: unit.start, end: unit.end };
     }
@@ -730,57 +769,57 @@ export class FastClauses {
 
   private indicatorClause(): Ast.IndicatorClause | Unfinished {
     const kw = this.take(KW.indikator);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const text = this.string();
-    if (text === undefined || this.take(KW.fra) === undefined) return undefined;
+    if (text === undefined || this.take(KW.fra) === NONE) return undefined;
     const from = this.indicatorMeasure();
-    if (from === undefined || this.take(KW.til) === undefined) return undefined;
+    if (from === undefined || this.take(KW.til) === NONE) return undefined;
     const to = this.indicatorMeasure();
     if (to === undefined) return undefined;
     let by: Ast.YearLit | undefined;
-    if (this.take(KW.innen) !== undefined) {
+    if (this.take(KW.innen) !== NONE) {
       by = this.year();
       if (by === undefined) return undefined;
     }
-    return { kind: "indicator", keywordEnd: endOf(kw), text, from, to, by, start: kw.startOffset, end: (by ?? to).end };
+    return { kind: "indicator", keywordEnd: this.offsets[2 * kw + 1]!, text, from, to, by, start: this.offsets[2 * kw]!, end: (by ?? to).end };
   }
 
   private decisionClause(): Ast.DecisionClause | Unfinished {
     const kw = this.take(KW.behandling);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const party = this.name();
     if (party === undefined) return undefined;
     const body = this.wordOf(BODIES);
-    if (body === undefined) return undefined;
+    if (body === NONE) return undefined;
     const date = this.date();
     if (date === undefined) return undefined;
     const outcomeToken = this.wordOf(OUTCOMES);
-    const outcome = outcomeToken === undefined ? undefined : this.fixedWord<Ast.DecisionOutcome>(outcomeToken);
+    const outcome = outcomeToken === NONE ? undefined : this.fixedWord<Ast.DecisionOutcome>(outcomeToken);
     return {
       kind: "decision",
-      keywordEnd: endOf(kw),
+      keywordEnd: this.offsets[2 * kw + 1]!,
       party,
       body: this.fixedWord<Ast.DecisionBody>(body),
       date,
       outcome,
-      start: kw.startOffset,
+      start: this.offsets[2 * kw]!,
       end: (outcome ?? date).end,
     };
   }
 
   private personnelEffectClause(): Ast.PersonnelEffectClause | Unfinished {
     const kw = this.take(KW.personelleffekt);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const value = this.wordOf(EFFECTS);
-    if (value === undefined) return undefined;
+    if (value === NONE) return undefined;
     const text = this.optionalString();
     return {
       kind: "personnelEffect",
-      keywordEnd: endOf(kw),
+      keywordEnd: this.offsets[2 * kw + 1]!,
       value: this.fixedWord<Ast.PersonnelEffect>(value),
       text,
-      start: kw.startOffset,
-      end: text?.end ?? endOf(value),
+      start: this.offsets[2 * kw]!,
+      end: text?.end ?? this.offsets[2 * value + 1]!,
     };
   }
 
@@ -788,34 +827,34 @@ export class FastClauses {
 
   private positionItem(): Ast.PositionItem | Unfinished {
     const kw = this.take(KW.stilling);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const title = this.string();
     if (title === undefined) return undefined;
     const fte = this.number();
-    if (fte === undefined || this.take(KW.aarsverk) === undefined || this.take(Colon) === undefined) return undefined;
+    if (fte === undefined || this.take(KW.aarsverk) === NONE || this.take(Colon) === NONE) return undefined;
     const shares = this.shareList();
     if (shares === undefined) return undefined;
-    return { kind: "position", keywordEnd: endOf(kw), title, fte, shares, start: kw.startOffset, end: shares[shares.length - 1]!.end };
+    return { kind: "position", keywordEnd: this.offsets[2 * kw + 1]!, title, fte, shares, start: this.offsets[2 * kw]!, end: shares[shares.length - 1]!.end };
   }
 
   private horizonItem(): Ast.HorizonItem | Unfinished {
     const kw = this.take(KW.horisont);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const year = this.year();
     if (year === undefined) return undefined;
-    return { kind: "horizon", keywordEnd: endOf(kw), year, start: kw.startOffset, end: year.end };
+    return { kind: "horizon", keywordEnd: this.offsets[2 * kw + 1]!, year, start: this.offsets[2 * kw]!, end: year.end };
   }
 
   private transferItem(): Ast.TransferItem | Unfinished {
     const kw = this.take(KW.overforing);
-    if (kw === undefined) return undefined;
+    if (kw === NONE) return undefined;
     const from = this.name();
-    if (from === undefined || this.take(KW.til) === undefined) return undefined;
+    if (from === undefined || this.take(KW.til) === NONE) return undefined;
     const to = this.name();
     if (to === undefined) return undefined;
     const flow = this.flow();
     if (flow === undefined) return undefined;
     const note = this.optionalString();
-    return { kind: "transfer", keywordEnd: endOf(kw), from, to, flow, note, start: kw.startOffset, end: (note ?? flow).end };
+    return { kind: "transfer", keywordEnd: this.offsets[2 * kw + 1]!, from, to, flow, note, start: this.offsets[2 * kw]!, end: (note ?? flow).end };
   }
 }

@@ -29,6 +29,7 @@ import {
   UnterminatedBlockComment,
   UnterminatedString,
 } from "./tokens.js";
+import { TokenTable } from "./tokenTable.js";
 
 export interface LexProblem {
   readonly start: number;
@@ -75,9 +76,9 @@ export function normalizeName(text: string): string {
 }
 
 /** Keyword token types with their spelling as one shared string. */
-const keywordEntries = new Map([...keywordsBySpelling].map(([spelling, type]) => [spelling, { type, spelling }]));
+const keywordEntries = new Map([...keywordsBySpelling].map(([spelling, type]) => [spelling, { type, index: type.tokenTypeIdx!, spelling }]));
 
-type KeywordEntry = { readonly type: TokenType; readonly spelling: string };
+type KeywordEntry = { readonly type: TokenType; readonly index: number; readonly spelling: string };
 /** Keywords by first character (all below 256) and length (below 32): index `code * 32 + length`. */
 // Filled with `undefined` first: an array written at scattered indices is kept
 // as a dictionary, and its lookup was a third of the keyword test's time.
@@ -107,8 +108,9 @@ function keywordAt(text: string, start: number, end: number): KeywordEntry | und
   return undefined;
 }
 
-function hasCharFrom(text: string, code: number): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= code) return true;
+/** Whether text[start, end) has a character from `code` up. */
+function hasCharFrom(text: string, start: number, end: number, code: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= code) return true;
   return false;
 }
 
@@ -159,7 +161,6 @@ const NUMBER_PATTERNS: readonly [RegExp, TokenType][] = [
   [FOREIGN_NUMBER, ForeignNumber],
   [NUMBER, NumberLiteral],
 ];
-const NUMBER_ONLY: readonly [RegExp, TokenType][] = [[NUMBER, NumberLiteral]];
 const MILL_FOLLOWER = /[\p{L}_]/u;
 
 /**
@@ -180,12 +181,81 @@ function isoDateEnd(text: string, dash: number): number {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+const isGroupSeparator = (code: number) => code === 32 || code === 0xa0 || code === 0x202f;
 
-/** A token as Chevrotain's lexer makes it with `positionTracking: "onlyOffset"` (same fields, same order). */
+/** A comment token as Chevrotain's lexer makes it with `positionTracking: "onlyOffset"` (same fields, same order). */
 function token(image: string, startOffset: number, tokenType: TokenType): IToken {
   return { image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
 }
 
+/**
+ * The token table being written: offsets and types of the tokens lexed so
+ * far, in scratch arrays reused from file to file (grown by doubling), copied
+ * into a table of the right size at the end.
+ */
+let scratchOffsets = new Int32Array(2 * 4096);
+let scratchTypes = new Uint8Array(4096);
+let count = 0;
+/** Above this many tokens the scratch arrays are let go after the file, not kept for the next. */
+const SCRATCH_KEPT = 1 << 18;
+
+function grow(): void {
+  const offsets = new Int32Array(2 * scratchOffsets.length);
+  offsets.set(scratchOffsets);
+  scratchOffsets = offsets;
+  const types = new Uint8Array(2 * scratchTypes.length);
+  types.set(scratchTypes);
+  scratchTypes = types;
+}
+
+/** Appends a token [start, end) of type index `type`. */
+function emit(start: number, end: number, type: number): void {
+  if (count === scratchTypes.length) grow();
+  scratchOffsets[2 * count] = start;
+  scratchOffsets[2 * count + 1] = end;
+  scratchTypes[count] = type;
+  count++;
+}
+
+/** The tokens emitted, as a table of their own. */
+function finish(text: string): TokenTable {
+  const table = new TokenTable(text, count);
+  table.offsets.set(scratchOffsets.subarray(0, 2 * count));
+  table.types.set(scratchTypes.subarray(0, count));
+  if (count > SCRATCH_KEPT) {
+    scratchOffsets = new Int32Array(2 * 4096);
+    scratchTypes = new Uint8Array(4096);
+  }
+  count = 0;
+  return table;
+}
+
+// Token types by index, as the table holds them (the parser reads some too).
+const IDENTIFIER = Identifier.tokenTypeIdx!;
+const NUMBER_LITERAL = NumberLiteral.tokenTypeIdx!;
+const DATE_LITERAL = DateLiteral.tokenTypeIdx!;
+export const STRING_LITERAL = StringLiteral.tokenTypeIdx!;
+export const UNTERMINATED_STRING = UnterminatedString.tokenTypeIdx!;
+export const PLACEHOLDER = Placeholder.tokenTypeIdx!;
+const COMMA_DASH = CommaDash.tokenTypeIdx!;
+const COMMA = Comma.tokenTypeIdx!;
+const LCURLY = LCurly.tokenTypeIdx!;
+const RCURLY = RCurly.tokenTypeIdx!;
+const COLON = Colon.tokenTypeIdx!;
+const PERCENT_SIGN = PercentSign.tokenTypeIdx!;
+const STAR = Star.tokenTypeIdx!;
+
+/** What the hand-written lexer makes: the tokens in a table, the comments as tokens (few, and kept). */
+export interface LexedTable {
+  readonly table: TokenTable;
+  readonly comments: IToken[];
+}
+
+/** `lexTable`, its tokens as objects: exactly the tokens `lexWithChevrotain` makes, or undefined where it gives up. */
+export function lexFast(text: string): LexResult | undefined {
+  const lexed = lexTable(text);
+  return lexed === undefined ? undefined : { tokens: [...lexed.table.tokens()], comments: lexed.comments, problems: [] };
+}
 /**
  * The lexer for text without lexing errors, by hand: one switch on the first
  * character instead of Chevrotain's candidate list, no match array per token,
@@ -193,10 +263,11 @@ function token(image: string, startOffset: number, tokenType: TokenType): IToken
  * in `lexerTokens` order that matches wins, the same patterns and scanners);
  * at anything it does not know — a character no token starts with, a
  * surrogate — it gives up (undefined) and Chevrotain lexes the whole text, so
- * that error recovery and its spans stay Chevrotain's.
+ * that error recovery and its spans stay Chevrotain's. It writes the
+ * token table directly: no token object and no image per token.
  */
-export function lexFast(text: string): LexResult | undefined {
-  const tokens: IToken[] = [];
+export function lexTable(text: string): LexedTable | undefined {
+  count = 0;
   const comments: IToken[] = [];
   const length = text.length;
   /** The first backslash at or after the last string's start (`length` if none). */
@@ -222,13 +293,12 @@ export function lexFast(text: string): LexResult | undefined {
       // A keyword written as spelt: found by its first letter and length, without a slice.
       const keyword = keywordAt(text, start, end);
       if (keyword !== undefined) {
-        tokens.push(token(keyword.spelling, start, keyword.type));
+        emit(start, end, keyword.index);
         continue;
       }
-      const image = text.slice(start, end);
       // A word with a combining mark may still be a keyword once normalised (`forma\u030Al`).
-      const spelled = hasCharFrom(image, 0x300) ? keywordEntries.get(normalizeName(image)) : undefined;
-      tokens.push(token(image, start, spelled?.type ?? Identifier));
+      const spelled = hasCharFrom(text, start, end, 0x300) ? keywordEntries.get(normalizeName(text.slice(start, end))) : undefined;
+      emit(start, end, spelled?.index ?? IDENTIFIER);
       continue;
     }
     if (ch >= 48 && ch <= 57) {
@@ -242,27 +312,54 @@ export function lexFast(text: string): LexResult | undefined {
       // no regex and no match array for them.
       if (next - i > 3 || !(after === 32 || after === 0xa0 || after === 0x202f)) {
         if (!(after === 45 || after === 46 || after === 44)) {
-          tokens.push(token(text.slice(start, next), start, NumberLiteral));
+          emit(start, next, NUMBER_LITERAL);
           i = next;
           continue;
         }
         if (after === 45 && next - i === 4) {
           const end = isoDateEnd(text, next);
           if (end > 0) {
-            tokens.push(token(text.slice(start, end), start, DateLiteral));
+            emit(start, end, DATE_LITERAL);
             i = end;
             continue;
           }
         }
+        if (after === 44) {
+          // A decimal comma (`1,5`, `0,8`): NumberLiteral's `\d+,\d+` unless
+          // `,` or `.` follows its decimals (`1,200,000` and `1,200.50` may
+          // be foreign); without decimals (`1,-`, `1, 2`) the digits alone.
+          let end = next + 1;
+          while (isDigit(text.charCodeAt(end))) end++;
+          const following = text.charCodeAt(end);
+          if (end === next + 1 || !(following === 44 || following === 46)) {
+            if (end === next + 1) end = next;
+            emit(start, end, NUMBER_LITERAL);
+            i = end;
+            continue;
+          }
+        }
+      } else {
+        // One to three digits and a group separator (`80 døgn`, `500 000`):
+        // NumberLiteral's `\d{1,3}(?:[ \u00A0\u202F]\d{3}(?!\d))+(?:,\d+)?`,
+        // else (no group follows) the digits alone.
+        let end = next;
+        while (isGroupSeparator(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && isDigit(text.charCodeAt(end + 3)) && !isDigit(text.charCodeAt(end + 4))) end += 4;
+        if (end > next && text.charCodeAt(end) === 44 && isDigit(text.charCodeAt(end + 1))) {
+          end += 2;
+          while (isDigit(text.charCodeAt(end))) end++;
+        }
+        emit(start, end, NUMBER_LITERAL);
+        i = end;
+        continue;
       }
-      const patterns = after === 45 || after === 46 || after === 44 ? NUMBER_PATTERNS : NUMBER_ONLY;
+      // `-`, `.` or `,` after the digits, and no case above: the patterns in order.
       let matched = false;
-      for (const [pattern, type] of patterns) {
+      for (const [pattern, type] of NUMBER_PATTERNS) {
         pattern.lastIndex = i;
         const match = pattern.exec(text);
         if (match !== null) {
-          tokens.push(token(match[0], start, type));
           i += match[0].length;
+          emit(start, i, type.tokenTypeIdx!);
           matched = true;
           break;
         }
@@ -280,18 +377,18 @@ export function lexFast(text: string): LexResult | undefined {
         }
         const close = text.indexOf('"', i + 1);
         if (close >= 0 && close < backslash) {
-          tokens.push(token(text.slice(start, close + 1), start, StringLiteral));
+          emit(start, close + 1, STRING_LITERAL);
           i = close + 1;
           continue;
         }
         let end = scanString(text, i, false);
-        let type = StringLiteral;
+        let type = STRING_LITERAL;
         if (end < 0) {
           end = scanString(text, i, true);
-          type = UnterminatedString;
+          type = UNTERMINATED_STRING;
         }
         if (end <= i) return undefined;
-        tokens.push(token(text.slice(start, end), start, type));
+        emit(start, end, type);
         i = end;
         continue;
       }
@@ -320,42 +417,42 @@ export function lexFast(text: string): LexResult | undefined {
       case 60 /* < */: {
         const end = scanPlaceholder(text, i);
         if (end < 0) return undefined;
-        tokens.push(token(text.slice(start, end), start, Placeholder));
+        emit(start, end, PLACEHOLDER);
         i = end;
         continue;
       }
       case 44 /* , */:
         if (text.charCodeAt(i + 1) === 45 /* - */) {
-          tokens.push(token(",-", start, CommaDash));
+          emit(start, start + 2, COMMA_DASH);
           i += 2;
         } else {
-          tokens.push(token(",", start, Comma));
+          emit(start, start + 1, COMMA);
           i++;
         }
         continue;
       case 123:
-        tokens.push(token("{", start, LCurly));
+        emit(start, start + 1, LCURLY);
         i++;
         continue;
       case 125:
-        tokens.push(token("}", start, RCurly));
+        emit(start, start + 1, RCURLY);
         i++;
         continue;
       case 58:
-        tokens.push(token(":", start, Colon));
+        emit(start, start + 1, COLON);
         i++;
         continue;
       case 37:
-        tokens.push(token("%", start, PercentSign));
+        emit(start, start + 1, PERCENT_SIGN);
         i++;
         continue;
       case 42:
-        tokens.push(token("*", start, Star));
+        emit(start, start + 1, STAR);
         i++;
         continue;
       default:
         return undefined;
     }
   }
-  return { tokens, comments, problems: [] };
+  return { table: finish(text), comments };
 }

@@ -4,13 +4,18 @@ const GROUP_SEPARATORS = /[ \u00A0\u202F]/g;
 
 /** Value of a number written in Norwegian notation (`1 200 000,50`). */
 export function parseNorwegianNumber(text: string): number {
+  return parseNorwegianNumberAt(text, 0, text.length);
+}
+
+/** `parseNorwegianNumber(text.slice(start, end))`, without the slice for a whole number. */
+export function parseNorwegianNumberAt(source: string, start: number, end: number): number {
   // Most numbers are whole (years, counts, amounts in kroner): their value
   // summed digit by digit, exact up to 15 digits, without a string built for
   // Number(). Anything else (a decimal comma, a longer number) as before.
   let value = 0;
   let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const code = source.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       value = value * 10 + (code - 48);
       digits++;
@@ -20,7 +25,7 @@ export function parseNorwegianNumber(text: string): number {
     }
   }
   if (digits > 0 && digits <= 15) return value;
-  return Number(text.replace(GROUP_SEPARATORS, "").replace(",", "."));
+  return Number(source.slice(start, end).replace(GROUP_SEPARATORS, "").replace(",", "."));
 }
 
 /**

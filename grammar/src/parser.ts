@@ -17,18 +17,16 @@ import { FastClauses } from "./fastClauses.js";
 import { keepHiddenClass } from "./hiddenClasses.js";
 import { fitted, settled } from "./fitted.js";
 import { interned } from "./intern.js";
-import { lex, lexWithChevrotain, normalizeName } from "./lexer.js";
-import { TokenTable } from "./tokenTable.js";
+import { lexTable, lexWithChevrotain, normalizeName, PLACEHOLDER, STRING_LITERAL, UNTERMINATED_STRING } from "./lexer.js";
+import { TokenTable, typeByIndex } from "./tokenTable.js";
 import {
   Identifier,
   KW,
   LCurly,
   hasPlaceholderSegment,
-  Placeholder,
   RCurly,
   StringLiteral,
   UnterminatedBlockComment,
-  UnterminatedString,
 } from "./tokens.js";
 
 /** What went wrong, in structured form; `server/src/analysis` words it for users. */
@@ -243,21 +241,38 @@ class Driver {
   readonly problems: SyntaxProblem[] = [];
   private index = 0;
   /**
-   * The segment handed to Chevrotain, refilled for each clause. Chevrotain
-   * needs an array it may pad with sentinels (it pushes and pops them), so a
-   * view into `tokens` will not do; one reused array saves a slice per clause.
+   * The segment handed to Chevrotain, refilled for each clause with token
+   * objects built from the table. Chevrotain needs an array it may pad with
+   * sentinels (it pushes and pops them); one reused array for all clauses.
    */
   private readonly segment: IToken[] = [];
+  /** Number of tokens. */
+  private readonly count: number;
+  // The table's arrays, read directly (token i starts at offsets[2i], ends at
+  // offsets[2i + 1]): a one-shot run parses mostly in the interpreter and
+  // baseline code, where every call counts.
+  private readonly types: Uint8Array;
+  private readonly offsets: Int32Array;
 
   constructor(
-    private readonly tokens: IToken[],
+    private readonly table: TokenTable,
     private readonly textLength: number,
     /** The hand-written rules for clean clauses (fastClauses.ts); Chevrotain alone when undefined. */
     private readonly fast: FastClauses | undefined,
-  ) {}
+  ) {
+    this.count = table.length;
+    this.types = table.types;
+    this.offsets = table.offsets;
+  }
 
-  private peek(offset = 0): IToken | undefined {
-    return this.tokens[this.index + offset];
+  /** The type of the token at the current index, undefined at the end. */
+  private peekType(): TokenType | undefined {
+    return this.index < this.count ? typeByIndex[this.types[this.index]!]! : undefined;
+  }
+
+  /** The image of the token at the current index, undefined at the end. */
+  private peekImage(): string | undefined {
+    return this.index < this.count ? this.table.image(this.index) : undefined;
   }
 
   private endOfInput(): number {
@@ -267,22 +282,24 @@ class Driver {
   /** Index of the end of a flat segment starting at `from`: the next item start, breaker or brace. */
   private segmentEnd(from: number, block: BlockKind | undefined): number {
     const ends = segmentEndTypes(block);
+    const types = this.table.types;
+    const count = this.count;
     let j = from + 1;
-    for (; j < this.tokens.length; j++) if (ends[this.tokens[j]!.tokenTypeIdx] === 1) break;
+    for (; j < count; j++) if (ends[types[j]!] === 1) break;
     return j;
   }
 
   /** Runs `rule` over tokens [from, to); reports the first problem. */
   private runRule<T>(rule: ClauseRuleName, from: number, to: number, context: string | undefined, block?: BlockKind): T | undefined {
     // A clean clause needs nothing of Chevrotain's; anything else goes to it.
-    const fast = this.fast?.run(rule, this.tokens, from, to);
+    const fast = this.fast?.run(rule, this.table, from, to);
     if (fast !== undefined) return fast as T;
     // Built at the first clause that needs it: recording the grammar costs
     // milliseconds at every start, and clean files never need it.
     const parser = clauseParser();
     const segment = this.segment;
     segment.length = 0;
-    for (let i = from; i < to; i++) segment.push(this.tokens[i]!);
+    for (let i = from; i < to; i++) segment.push(this.table.token(i));
     parser.input = segment;
     if (parser.ruleProblems.length > 0) parser.ruleProblems = [];
     const result = (parser[rule] as () => T)();
@@ -307,12 +324,14 @@ class Driver {
     }
     const ruleProblem = parser.ruleProblems[0];
     if (ruleProblem !== undefined) {
-      const token = this.tokens.find((t) => t.startOffset === ruleProblem.start);
+      // The first token starting at the problem, as `find` over all tokens would give it.
+      const at = this.table.indexAtOrAfter(ruleProblem.start);
+      const found = at < this.count && this.offsets[2 * at]! === ruleProblem.start ? this.table.image(at) : undefined;
       this.problems.push({
         kind: "unexpected",
         start: ruleProblem.start,
         end: ruleProblem.end,
-        found: token?.image,
+        found,
         expected: [ruleProblem.expected],
         context,
       });
@@ -328,16 +347,17 @@ class Driver {
     let end: number;
     if (atEnd) {
       // Point at the end of the segment's last token.
-      const last = this.tokens[to - 1] ?? this.tokens[from];
-      end = last !== undefined ? tokenEnd(last) : this.endOfInput();
+      const last = to - 1 < this.count && to - 1 >= 0 ? to - 1 : from;
+      end = last < this.count ? this.offsets[2 * last + 1]! : this.endOfInput();
       start = Math.max(0, end);
     } else {
       start = token.startOffset;
       end = tokenEnd(token);
     }
-    // What would have been accepted at the failing token.
-    const consumed = atEnd ? to : this.tokens.indexOf(token, from);
-    const expected = expectedAt(rule, this.tokens.slice(from, consumed < 0 ? to : consumed));
+    // What would have been accepted at the failing token (the segment holds this clause's tokens, from `from` on).
+    const segment = this.segment;
+    const consumed = atEnd ? to - from : segment.indexOf(token);
+    const expected = expectedAt(rule, segment.slice(0, consumed < 0 ? to - from : consumed));
     this.problems.push({ kind: "unexpected", start, end, found: atEnd ? undefined : token.image, expected, context });
   }
 
@@ -345,9 +365,8 @@ class Driver {
 
   parseFile(): Ast.Declaration[] {
     const declarations: Ast.Declaration[] = [];
-    while (this.index < this.tokens.length) {
-      const token = this.tokens[this.index]!;
-      const type = token.tokenType;
+    while (this.index < this.count) {
+      const type = typeByIndex[this.types[this.index]!]!;
       if (type === KW.sats) {
         const end = this.segmentEnd(this.index, undefined);
         const rate = this.runRule<Ast.RateDecl>("rateDecl", this.index, end, "sats", TOP_LEVEL_BLOCK);
@@ -360,9 +379,9 @@ class Driver {
       } else {
         this.problems.push({
           kind: "unexpected",
-          start: token.startOffset,
-          end: tokenEnd(token),
-          found: token.image,
+          start: this.offsets[2 * this.index]!,
+          end: this.offsets[2 * this.index + 1]!,
+          found: this.table.image(this.index),
           expected: ["'helsefellesskap'", "'sats'", "'tilskudd'", "'avtale'"],
           context: undefined,
         });
@@ -376,8 +395,8 @@ class Driver {
   /** After an error: skip tokens (whole blocks at a time) up to the next item start of `block`. */
   private skipToNext(block: BlockKind | undefined): void {
     const starts = block?.itemStarts ?? TOP_LEVEL_STARTS;
-    while (this.index < this.tokens.length) {
-      const type = this.tokens[this.index]!.tokenType;
+    while (this.index < this.count) {
+      const type = typeByIndex[this.types[this.index]!]!;
       if (starts.has(type)) return;
       if (type === RCurly) {
         if (block) return;
@@ -396,8 +415,8 @@ class Driver {
   /** Skips a `{ … }` at the current index, nested braces included. */
   private skipBalanced(): void {
     let depth = 0;
-    while (this.index < this.tokens.length) {
-      const type = this.tokens[this.index]!.tokenType;
+    while (this.index < this.count) {
+      const type = typeByIndex[this.types[this.index]!]!;
       this.index++;
       if (type === LCurly) depth++;
       else if (type === RCurly && --depth === 0) return;
@@ -406,55 +425,57 @@ class Driver {
 
   /** A `{` where the grammar has none (after `sats …`, say): reported, skipped whole. */
   private skipStrayBlock(context: string | undefined): void {
-    const token = this.peek();
-    if (token?.tokenType !== LCurly) return;
-    this.problems.push({ kind: "strayToken", start: token.startOffset, end: tokenEnd(token), found: "{", context });
+    if (this.peekType() !== LCurly) return;
+    this.problems.push({ kind: "strayToken", start: this.offsets[2 * this.index]!, end: this.offsets[2 * this.index + 1]!, found: "{", context });
     this.skipBalanced();
   }
 
-  /** Header tokens up to (not including) the `{`, then the block. */
+  /** The index of the `{` at the current index, consumed; -1 (nothing consumed) if there is none. */
+  private takeOpen(): number {
+    if (this.peekType() !== LCurly) return -1;
+    return this.index++;
+  }
+
+  /** Header tokens up to (not including) the `{`, then the block (`open`: the `{`'s index, or -1). */
   private parseHeaderAndBlock(block: BlockKind, parentBlock: BlockKind | undefined): {
     header: { name: Ast.Name; title: Ast.StringLit };
-    open: IToken | undefined;
-    headerStart: number;
+    open: number;
   } {
     const headerStart = this.index;
     const end = this.segmentEnd(this.index, parentBlock);
-    const first = this.tokens[headerStart]!;
     const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", headerStart, end, block.name);
     const header = parsed ?? this.salvageHeader(headerStart, end);
     this.index = end;
-    const open = this.peek()?.tokenType === LCurly ? this.peek() : undefined;
-    if (open) this.index++;
-    else if (parsed) {
-      const at = this.tokens[end - 1] ?? first;
+    const open = this.takeOpen();
+    if (open < 0 && parsed) {
+      const at = end - 1 < this.count ? end - 1 : headerStart;
       this.problems.push({
         kind: "unexpected",
-        start: tokenEnd(at),
-        end: tokenEnd(at),
-        found: this.peek()?.image,
+        start: this.offsets[2 * at + 1]!,
+        end: this.offsets[2 * at + 1]!,
+        found: this.peekImage(),
         expected: ["'{'"],
         context: block.name,
       });
     }
-    return { header, open, headerStart };
+    return { header, open };
   }
 
   /** A header that did not parse still gives the block a name, so its body is analysed. */
   private salvageHeader(from: number, to: number): { name: Ast.Name; title: Ast.StringLit } {
     let name: Ast.Name | undefined;
     let title: Ast.StringLit | undefined;
+    const table = this.table;
     for (let j = from + 1; j < to; j++) {
-      const token = this.tokens[j]!;
-      if (!name && token.tokenType === Identifier) {
-        name = { start: token.startOffset, end: tokenEnd(token), text: interned(normalizeName(token.image)) };
+      const type = typeByIndex[this.types[j]!]!;
+      if (!name && type === Identifier) {
+        name = { start: this.offsets[2 * j]!, end: this.offsets[2 * j + 1]!, text: interned(normalizeName(table.image(j))) };
       }
-      if (!title && token.tokenType === StringLiteral) {
-        title = { start: token.startOffset, end: tokenEnd(token), value: token.image.slice(1, -1) };
+      if (!title && type === StringLiteral) {
+        title = { start: this.offsets[2 * j]!, end: this.offsets[2 * j + 1]!, value: table.image(j).slice(1, -1) };
       }
     }
-    const keyword = this.tokens[from]!;
-    const after = tokenEnd(keyword);
+    const after = this.offsets[2 * from + 1]!;
     return {
       name: name ?? { start: after, end: after, text: "" },
       title: title ?? { start: after, end: after, value: "" },
@@ -463,32 +484,32 @@ class Driver {
 
   /**
    * Parses items until the block's `}` (consumed) or a breaker / end of input
-   * (reported as an unclosed block). Returns the offset where the block ends.
+   * (reported as an unclosed block). `open` is the index of the block's `{`.
+   * Returns the offset where the block ends.
    */
-  private parseItems(block: BlockKind, open: IToken, item: (type: TokenType) => boolean): number {
+  private parseItems(block: BlockKind, open: number, item: (type: TokenType) => boolean): number {
+    const table = this.table;
     for (;;) {
-      const token = this.peek();
-      if (token === undefined) {
-        this.problems.push({ kind: "unclosedBlock", start: open.startOffset, end: tokenEnd(open), context: block.name });
+      if (this.index >= this.count) {
+        this.problems.push({ kind: "unclosedBlock", start: this.offsets[2 * open]!, end: this.offsets[2 * open + 1]!, context: block.name });
         return this.endOfInput();
       }
-      const type = token.tokenType;
+      const type = typeByIndex[this.types[this.index]!]!;
       if (type === RCurly) {
-        this.index++;
-        return tokenEnd(token);
+        const close = this.index++;
+        return this.offsets[2 * close + 1]!;
       }
       if (block.breakers.has(type) && !block.itemStarts.has(type)) {
-        this.problems.push({ kind: "unclosedBlock", start: open.startOffset, end: tokenEnd(open), context: block.name });
-        const previous = this.tokens[this.index - 1];
-        return previous ? tokenEnd(previous) : token.startOffset;
+        this.problems.push({ kind: "unclosedBlock", start: this.offsets[2 * open]!, end: this.offsets[2 * open + 1]!, context: block.name });
+        return this.index > 0 ? this.offsets[2 * (this.index - 1) + 1]! : this.offsets[2 * this.index]!;
       }
       if (block.itemStarts.has(type) && item(type)) continue;
       // Not an item start: report once and skip to the next item.
       this.problems.push({
         kind: "unexpected",
-        start: token.startOffset,
-        end: tokenEnd(token),
-        found: token.image,
+        start: this.offsets[2 * this.index]!,
+        end: this.offsets[2 * this.index + 1]!,
+        found: table.image(this.index),
         expected: expectedItemStarts(block),
         context: block.name,
       });
@@ -498,10 +519,16 @@ class Driver {
   }
 
   private parseBlockDeclaration(type: TokenType): Ast.Declaration | undefined {
-    const start = this.tokens[this.index]!.startOffset;
+    const start = this.offsets[2 * this.index]!;
     if (type === KW.helsefellesskap) return this.parseCommunity(start);
     if (type === KW.tilskudd) return this.parseScheme(start);
     return this.parseAgreement(start);
+  }
+
+  /** The image of the last token of the segment ending before `segmentEnd`, if any. */
+  private lastImage(segmentEnd: number): string | undefined {
+    const last = segmentEnd - 1;
+    return last >= 0 && last < this.count ? this.table.image(last) : undefined;
   }
 
   private parseCommunity(start: number): Ast.CommunityDecl {
@@ -509,7 +536,7 @@ class Driver {
     const items: Ast.CommunityItem[] = [];
     let end = header.title.end;
     let body: Ast.Span = { start: end, end };
-    if (open) {
+    if (open >= 0) {
       end = this.parseItems(COMMUNITY_BLOCK, open, (type) => {
         if (type === KW.helseforetak) {
           items.push(this.parseHealthTrust());
@@ -517,19 +544,19 @@ class Driver {
         }
         const rule = BLOCK_ITEM_RULES.helsefellesskap.get(type)!;
         const segmentEnd = this.segmentEnd(this.index, COMMUNITY_BLOCK);
-        const parsed = this.runRule<Ast.CommunityItem>(rule, this.index, segmentEnd, this.tokens[this.index]!.image, COMMUNITY_BLOCK);
+        const parsed = this.runRule<Ast.CommunityItem>(rule, this.index, segmentEnd, this.table.image(this.index), COMMUNITY_BLOCK);
         if (parsed) items.push(parsed);
         this.index = segmentEnd;
-        this.skipStrayBlock(this.tokens[segmentEnd - 1]?.image);
+        this.skipStrayBlock(this.lastImage(segmentEnd));
         return true;
       });
-      body = { start: open.startOffset, end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "community", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
 
   private parseHealthTrust(): Ast.HealthTrustDecl {
-    const start = this.tokens[this.index]!.startOffset;
+    const start = this.offsets[2 * this.index]!;
     // The block is optional here: `helseforetak X "…"` alone is complete.
     const headerEnd = this.segmentEnd(this.index, COMMUNITY_BLOCK);
     const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", this.index, headerEnd, "helseforetak");
@@ -538,9 +565,8 @@ class Driver {
     const hospitals: Ast.HospitalDecl[] = [];
     let end = header.title.end;
     let body: Ast.Span | undefined;
-    const open = this.peek();
-    if (open?.tokenType === LCurly) {
-      this.index++;
+    const open = this.takeOpen();
+    if (open >= 0) {
       end = this.parseItems(HEALTH_TRUST_BLOCK, open, () => {
         const segmentEnd = this.segmentEnd(this.index, HEALTH_TRUST_BLOCK);
         const hospital = this.runRule<Ast.HospitalDecl>("hospitalItem", this.index, segmentEnd, "sykehus", HEALTH_TRUST_BLOCK);
@@ -549,7 +575,7 @@ class Driver {
         this.skipStrayBlock("sykehus");
         return true;
       });
-      body = { start: open.startOffset, end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "healthTrust", name: header.name, title: header.title, hospitals: fitted(hospitals), body, start, end };
   }
@@ -559,7 +585,7 @@ class Driver {
     const items: Ast.SchemeItem[] = [];
     let end = header.title.end;
     let body: Ast.Span = { start: end, end };
-    if (open) {
+    if (open >= 0) {
       end = this.parseItems(SCHEME_BLOCK, open, (type) => {
         if (type === KW.fordeling) {
           const distribution = this.parseDistribution();
@@ -568,37 +594,36 @@ class Driver {
         }
         const rule = BLOCK_ITEM_RULES.tilskudd.get(type)!;
         const segmentEnd = this.segmentEnd(this.index, SCHEME_BLOCK);
-        const parsed = this.runRule<Ast.SchemeItem>(rule, this.index, segmentEnd, this.tokens[this.index]!.image, SCHEME_BLOCK);
+        const parsed = this.runRule<Ast.SchemeItem>(rule, this.index, segmentEnd, this.table.image(this.index), SCHEME_BLOCK);
         if (parsed) items.push(parsed);
         this.index = segmentEnd;
-        this.skipStrayBlock(this.tokens[segmentEnd - 1]?.image);
+        this.skipStrayBlock(this.lastImage(segmentEnd));
         return true;
       });
-      body = { start: open.startOffset, end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "scheme", name: header.name, title: header.title, items: fitted(items), body, start, end };
   }
 
   private parseDistribution(): Ast.DistributionItem | undefined {
-    const keyword = this.tokens[this.index]!;
+    const keyword = this.index;
     const headerEnd = this.segmentEnd(this.index, SCHEME_BLOCK);
     const ok = this.runRule<Ast.Span>("distributionHeader", this.index, headerEnd, "fordeling");
     this.index = headerEnd;
-    const open = this.peek();
-    if (open?.tokenType !== LCurly) {
+    const open = this.takeOpen();
+    if (open < 0) {
       if (ok) {
         this.problems.push({
           kind: "unexpected",
-          start: tokenEnd(keyword),
-          end: tokenEnd(keyword),
-          found: open?.image,
+          start: this.offsets[2 * keyword + 1]!,
+          end: this.offsets[2 * keyword + 1]!,
+          found: this.peekImage(),
           expected: ["'{'"],
           context: "fordeling",
         });
       }
       return undefined;
     }
-    this.index++;
     const entries: Ast.DistributionEntry[] = [];
     const end = this.parseItems(DISTRIBUTION_BLOCK, open, () => {
       const segmentEnd = this.segmentEnd(this.index, DISTRIBUTION_BLOCK);
@@ -608,7 +633,7 @@ class Driver {
       this.skipStrayBlock("fordeling");
       return true;
     });
-    return { kind: "distribution", entries: fitted(entries), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+    return { kind: "distribution", entries: fitted(entries), body: { start: this.offsets[2 * open]!, end }, start: this.offsets[2 * keyword]!, end };
   }
 
   private parseAgreement(start: number): Ast.AgreementDecl {
@@ -616,14 +641,14 @@ class Driver {
     const clauses: Ast.AgreementClause[] = [];
     let end = header.title.end;
     let body: Ast.Span = { start: end, end };
-    if (open) {
+    if (open >= 0) {
       end = this.parseItems(AGREEMENT_BLOCK, open, (type) => {
         if (type === KW.tiltak) clauses.push(this.parseMeasure());
         else if (type === KW.balanse) clauses.push(this.parseBalance());
         else clauses.push(this.parseFlatClause(AGREEMENT_ITEM_RULES.get(type)!, AGREEMENT_BLOCK));
         return true;
       });
-      body = { start: open.startOffset, end };
+      body = { start: this.offsets[2 * open]!, end };
     }
     return { kind: "agreement", name: header.name, title: header.title, clauses: fitted(clauses), body, start, end };
   }
@@ -633,83 +658,80 @@ class Driver {
     rule: ClauseRuleName,
     block: BlockKind,
   ): T | Ast.IncompleteClause {
-    const keyword = this.tokens[this.index]!;
-    const context = normalizeName(keyword.image);
+    const keyword = this.index;
+    const context = normalizeName(this.table.image(keyword));
     const segmentEnd = this.segmentEnd(this.index, block);
     const parsed = this.runRule<T>(rule, this.index, segmentEnd, context, block);
-    const last = this.tokens[segmentEnd - 1]!;
+    const last = segmentEnd - 1;
     this.index = segmentEnd;
     this.skipStrayBlock(context);
     if (parsed) return parsed;
     return {
       kind: "incomplete",
       clauseKind: CLAUSE_KIND_BY_RULE[rule]!,
-      keywordEnd: tokenEnd(keyword),
-      start: keyword.startOffset,
-      end: tokenEnd(last),
+      keywordEnd: this.offsets[2 * keyword + 1]!,
+      start: this.offsets[2 * keyword]!,
+      end: this.offsets[2 * last + 1]!,
     };
   }
 
   private parseMeasure(): Ast.MeasureClause | Ast.IncompleteClause {
-    const keyword = this.tokens[this.index]!;
-    const keywordEnd = tokenEnd(keyword);
+    const keyword = this.index;
+    const keywordEnd = this.offsets[2 * keyword + 1]!;
     const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
     const parsed = this.runRule<{ name: Ast.Name; title: Ast.StringLit }>("blockHeader", this.index, headerEnd, "tiltak");
     this.index = headerEnd;
-    const open = this.peek();
-    if (open?.tokenType !== LCurly) {
+    const open = this.takeOpen();
+    if (open < 0) {
       if (parsed) {
         this.problems.push({
           kind: "unexpected",
           start: parsed.title.end,
           end: parsed.title.end,
-          found: open?.image,
+          found: this.peekImage(),
           expected: ["'{'"],
           context: "tiltak",
         });
       }
-      const last = this.tokens[headerEnd - 1]!;
-      return { kind: "incomplete", clauseKind: "measure", keywordEnd, start: keyword.startOffset, end: tokenEnd(last) };
+      return { kind: "incomplete", clauseKind: "measure", keywordEnd, start: this.offsets[2 * keyword]!, end: this.offsets[2 * (headerEnd - 1) + 1]! };
     }
-    this.index++;
     const items: Ast.MeasureItem[] = [];
     const end = this.parseItems(MEASURE_BLOCK, open, (type) => {
       items.push(this.parseFlatClause<Ast.MeasureItem>(MEASURE_ITEM_RULES.get(type)!, MEASURE_BLOCK));
       return true;
     });
-    const header = parsed ?? this.salvageHeader(this.tokens.indexOf(keyword), headerEnd);
+    const header = parsed ?? this.salvageHeader(keyword, headerEnd);
     return {
       kind: "measure",
       keywordEnd,
       name: header.name,
       title: header.title,
       items: fitted(items),
-      body: { start: open.startOffset, end },
-      start: keyword.startOffset,
+      body: { start: this.offsets[2 * open]!, end },
+      start: this.offsets[2 * keyword]!,
       end,
     };
   }
 
   private parseBalance(): Ast.BalanceClause | Ast.IncompleteClause {
-    const keyword = this.tokens[this.index]!;
-    const keywordEnd = tokenEnd(keyword);
+    const keyword = this.index;
+    const keywordEnd = this.offsets[2 * keyword + 1]!;
     const headerEnd = this.segmentEnd(this.index, AGREEMENT_BLOCK);
     const ok = this.runRule<Ast.Span>("balanceHeader", this.index, headerEnd, "balanse");
     this.index = headerEnd;
-    const open = this.peek();
-    if (open?.tokenType !== LCurly) {
+    const open = this.takeOpen();
+    if (open < 0) {
       if (ok) {
-        this.problems.push({ kind: "unexpected", start: keywordEnd, end: keywordEnd, found: open?.image, expected: ["'{'"], context: "balanse" });
+        this.problems.push({ kind: "unexpected", start: keywordEnd, end: keywordEnd, found: this.peekImage(), expected: ["'{'"], context: "balanse" });
       }
-      return { kind: "incomplete", clauseKind: "balance", keywordEnd, start: keyword.startOffset, end: keywordEnd };
+      return { kind: "incomplete", clauseKind: "balance", keywordEnd, start: this.offsets[2 * keyword]!, end: keywordEnd };
     }
-    this.index++;
     const items: Ast.BalanceItem[] = [];
     const end = this.parseItems(BALANCE_BLOCK, open, (type) => {
       items.push(this.parseFlatClause<Ast.BalanceItem>(BALANCE_ITEM_RULES.get(type)!, BALANCE_BLOCK));
       return true;
     });
-    return { kind: "balance", keywordEnd, items: fitted(items), body: { start: open.startOffset, end }, start: keyword.startOffset, end };
+    return { kind: "balance", keywordEnd, items: fitted(items), body: { start: this.offsets[2 * open]!, end }, start: this.offsets[2 * keyword]!, end };
   }
 }
 
@@ -771,34 +793,55 @@ let fastClauses: FastClauses | undefined;
 
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const fastPaths = options.fastPaths ?? true;
-  const lexed = fastPaths ? lex(text) : lexWithChevrotain(text);
   const problems: SyntaxProblem[] = [];
-  for (const problem of lexed.problems) {
-    problems.push({ kind: "unknownCharacter", start: problem.start, end: problem.end, text: problem.text });
+  // The hand-written lexer writes the token table directly; where it gives up
+  // (and without the fast paths) Chevrotain's tokens are copied into one.
+  const fast = fastPaths ? lexTable(text) : undefined;
+  let table: TokenTable;
+  let comments: IToken[];
+  if (fast !== undefined) {
+    table = fast.table;
+    comments = fast.comments;
+  } else {
+    const lexed = lexWithChevrotain(text);
+    for (const problem of lexed.problems) {
+      problems.push({ kind: "unknownCharacter", start: problem.start, end: problem.end, text: problem.text });
+    }
+    table = TokenTable.of(text, lexed.tokens);
+    comments = lexed.comments;
   }
   // Unterminated strings stay in the token stream (the clause fails on them);
   // say what is really wrong as well.
-  const tokens = lexed.tokens;
   const placeholders: Ast.Span[] = [];
-  for (const token of tokens) {
-    if (token.tokenType === Placeholder || (token.tokenType === StringLiteral && hasPlaceholderSegment(token.image))) {
-      placeholders.push({ start: token.startOffset, end: tokenEnd(token) });
-    }
-    if (token.tokenType === UnterminatedString) {
-      problems.push({ kind: "unterminatedString", start: token.startOffset, end: tokenEnd(token) });
+  const types = table.types;
+  /** The first `<` at or after the last string's start (`text.length` if none): a string without one holds no placeholder. */
+  let less = -1;
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i]!;
+    if (type === PLACEHOLDER) {
+      placeholders.push({ start: table.start(i), end: table.end(i) });
+    } else if (type === STRING_LITERAL) {
+      const start = table.start(i);
+      if (less < start) {
+        less = text.indexOf("<", start);
+        if (less < 0) less = text.length;
+      }
+      if (less < table.end(i) && hasPlaceholderSegment(table.image(i))) placeholders.push({ start, end: table.end(i) });
+    } else if (type === UNTERMINATED_STRING) {
+      problems.push({ kind: "unterminatedString", start: table.start(i), end: table.end(i) });
     }
   }
-  for (const comment of lexed.comments) {
+  for (const comment of comments) {
     if (comment.tokenType === UnterminatedBlockComment) {
       problems.push({ kind: "unterminatedComment", start: comment.startOffset, end: comment.startOffset + 2 });
     }
   }
-  const driver = new Driver(tokens, text.length, fastPaths ? (fastClauses ??= new FastClauses()) : undefined);
+  const driver = new Driver(table, text.length, fastPaths ? (fastClauses ??= new FastClauses()) : undefined);
   const declarations = driver.parseFile();
   // Not `push(...driver.problems)`: a spread of 125 000 problems overflows the stack.
   for (const problem of driver.problems) problems.push(problem);
   problems.sort((a, b) => a.start - b.start);
-  return new ParsedFile({ declarations: fitted(declarations), start: 0, end: text.length }, new TokenTable(text, tokens), fitted(lexed.comments), settled(dedupeProblems(problems)), settled(placeholders));
+  return new ParsedFile({ declarations: fitted(declarations), start: 0, end: text.length }, table, fitted(comments), settled(dedupeProblems(problems)), settled(placeholders));
 }
 
 class ParsedFile implements ParseResult {
@@ -824,8 +867,8 @@ class ParsedFile implements ParseResult {
 }
 
 // Each lives for one parse (see hiddenClasses.ts).
-keepHiddenClass(new Driver([], 0, undefined));
-keepHiddenClass(new ParsedFile({ declarations: [], start: 0, end: 0 }, new TokenTable("", []), [], [], []));
+keepHiddenClass(new Driver(new TokenTable("", 0), 0, undefined));
+keepHiddenClass(new ParsedFile({ declarations: [], start: 0, end: 0 }, new TokenTable("", 0), [], [], []));
 
 /** An unterminated string also breaks its clause; one message at a place is enough. */
 function dedupeProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
