@@ -5,7 +5,7 @@
 import type * as Ast from "../../../../grammar/src/ast.js";
 import { clauseKeywords, keywordSpan } from "../../../../grammar/src/ast.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
-import { forEachWord, words } from "../i18n.js";
+import { wordEnd, wordStart, words } from "../i18n.js";
 import { PURPOSES_BY_ID, WORDINGS } from "../prelude.js";
 import { insertClauseFix } from "./templates.js";
 import type { CheckContext } from "./context.js";
@@ -236,22 +236,32 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
     // word is looked up in place (no substring per word); a word is as many
     // code points as units.
     const lower = text.toLowerCase();
-    forEachWord(text, (start, end) => {
+    // A loop over the words, not forEachWord with a closure made per clause:
+    // such a closure loses its optimised code at every full GC (see
+    // computeBalance's helpers in money.ts).
+    for (let start = wordStart(text, 0); start >= 0; ) {
+      const end = wordEnd(text, start);
       found++;
-      if (end - start < 3) return;
-      significant++;
-      const candidates = official.byLength.get(end - start);
-      if (candidates !== undefined && startsWithAny(lower, candidates, start)) shared++;
-    });
+      if (end - start >= 3) {
+        significant++;
+        const candidates = official.byLength.get(end - start);
+        if (candidates !== undefined && startsWithAny(lower, candidates, start)) shared++;
+      }
+      start = wordStart(text, end);
+    }
   } else {
-    forEachWord(text, (start, end) => {
+    for (let start = wordStart(text, 0); start >= 0; ) {
+      const end = wordEnd(text, start);
       found++;
-      if (!official) return;
-      const lower = text.slice(start, end).toLowerCase();
-      if (codePoints(lower) < 3) return;
-      significant++;
-      if (official.set.has(lower)) shared++;
-    });
+      if (official) {
+        const lower = text.slice(start, end).toLowerCase();
+        if (codePoints(lower) >= 3) {
+          significant++;
+          if (official.set.has(lower)) shared++;
+        }
+      }
+      start = wordStart(text, end);
+    }
   }
   const minimum = ctx.config.justificationMinWords;
   if (found < minimum) {
