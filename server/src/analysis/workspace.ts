@@ -262,7 +262,7 @@ export class Workspace {
     if (full) {
       this.generation++;
       this.settingsKey = settingsKey;
-      this.sorted ??= [...this.files.keys()].sort();
+      this.sorted ??= sortedKeys(this.files);
       const table = new SymbolTable();
       for (const uri of this.sorted) for (const declared of this.files.get(uri)!.declarations) table.add(declared);
       this.symbols = table;
@@ -372,7 +372,7 @@ export class Workspace {
         sources: fitted(sources),
         extrasKey,
         diagnostics: finalDiagnostics(
-          [...state.fileResult.diagnostics, ...state.analyses.flatMap((a) => a.diagnostics), ...fileExtras],
+          fileDiagnosticList(state.fileResult.diagnostics, state.analyses, fileExtras),
           state.fileResult.suppressions,
           config,
           uri,
@@ -648,6 +648,21 @@ function signatureOf(text: string, file: Ast.FileNode): { signature: string; agr
     sharedOffsets.push(decl.start);
   }
   return { signature: parts.join(""), agreementNames: fitted(agreementNames), sharedOffsets: settled(sharedOffsets) };
+}
+
+/** The file's own diagnostics, its agreements' and the workspace-wide ones, in that order (a loop: spreads and `flatMap` cost a quarter of `compute`'s own time). */
+function fileDiagnosticList(own: readonly RawDiagnostic[], analyses: readonly AgreementAnalysis[], extras: readonly RawDiagnostic[]): RawDiagnostic[] {
+  const list: RawDiagnostic[] = own.slice();
+  for (const analysis of analyses) for (const diagnostic of analysis.diagnostics) list.push(diagnostic);
+  for (const diagnostic of extras) list.push(diagnostic);
+  return list;
+}
+
+/** The map's keys sorted as `sort()` sorts strings (by UTF-16 code units); files are mostly set in that order already, so a check before the sort. */
+function sortedKeys(map: ReadonlyMap<string, unknown>): string[] {
+  const keys = [...map.keys()];
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return keys.sort();
+  return keys;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
