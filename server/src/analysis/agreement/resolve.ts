@@ -291,12 +291,14 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     const first = !partiesSeen;
     partiesSeen = true;
     const listed = new Map<string, Ast.Name>();
-    clause.refs.forEach((ref, index) => {
-      if (ref.placeholder || ref.text === "") return;
+    // A loop, not forEach with a closure made per agreement (see computeBalance's helpers in money.ts).
+    for (let index = 0; index < clause.refs.length; index++) {
+      const ref = clause.refs[index]!;
+      if (ref.placeholder || ref.text === "") continue;
       const earlier = listed.get(ref.text);
       if (!earlier) {
         listed.set(ref.text, ref);
-        return;
+        continue;
       }
       // Remove `, X` (from the end of the previous name to the end of this one).
       const previous = clause.refs[index - 1]!;
@@ -309,7 +311,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
           fixes: [{ title: ctx.say(`Fjern den andre «${ref.text}»`, `Remove the second "${ref.text}"`), edits: [{ start: previous.end, end: ref.end, newText: "" }], preferred: true }],
         },
       );
-    });
+    }
     for (const ref of clause.refs) {
       const decl = resolver.resolve(ref, PARTY_KINDS);
       if (!decl || !first) continue;

@@ -12,7 +12,16 @@ import type { CheckContext } from "./context.js";
 export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): void {
   const node = resolved.node;
   const anchor = node.name.text ? node.name : node;
-  const present = new Set(node.clauses.map(clauseKindOf));
+  // Which of the clauses these rules ask for are there (a walk, not a Set of every kind per agreement).
+  let hasContinuation = false;
+  let hasIndicator = false;
+  let hasPersonnelEffect = false;
+  for (const c of node.clauses) {
+    const kind = clauseKindOf(c);
+    if (kind === "continuation") hasContinuation = true;
+    else if (kind === "indicator") hasIndicator = true;
+    else if (kind === "personnelEffect") hasPersonnelEffect = true;
+  }
 
   const period = resolved.period;
   if (period && period.to < period.from) {
@@ -29,7 +38,7 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
       ], preferred: true }] },
     );
   }
-  if (!present.has("continuation")) {
+  if (!hasContinuation) {
     ctx.report(
       "HFA603",
       anchor,
@@ -40,7 +49,7 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
       { fixes: insertClauseFix(node, "continuation", ctx) },
     );
   }
-  if (!present.has("indicator")) {
+  if (!hasIndicator) {
     ctx.report(
       "HFA604",
       anchor,
@@ -67,7 +76,7 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
   checkDecisions(resolved, ctx);
 
   const effect = node.clauses.find((c): c is Ast.PersonnelEffectClause => c.kind === "personnelEffect");
-  if (!present.has("personnelEffect")) {
+  if (!hasPersonnelEffect) {
     ctx.report(
       "HFA610",
       anchor,
@@ -99,7 +108,9 @@ function suffixOf(measure: Ast.IndicatorMeasure): string {
 }
 
 function decisionsOf(node: Ast.AgreementDecl): Ast.DecisionClause[] {
-  return node.clauses.filter((c): c is Ast.DecisionClause => c.kind === "decision");
+  const decisions: Ast.DecisionClause[] = [];
+  for (const c of node.clauses) if (c.kind === "decision") decisions.push(c);
+  return decisions;
 }
 
 /** Meld. St. 9's decision model, as the model it is (spec §5.7). */
