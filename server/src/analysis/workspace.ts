@@ -553,22 +553,31 @@ keepHiddenClass(new Workspace());
 
 /** Severity from the configuration, suppressions applied (and stale ones reported, HFA012), sorted by position, capped (caps.ts). */
 function finalDiagnostics(list: readonly RawDiagnostic[], suppressions: readonly Suppression[], config: Config, uri: string, locale: Locale): readonly Diagnostic[] {
+  // Loops and module functions, not closures made per file: a closure's
+  // optimised code is held only weakly, and every full GC freed it (see
+  // computeBalance's helpers in money.ts).
   const out: Diagnostic[] = [];
   const used = new Set<string>();
   const index = new SuppressionIndex(suppressions);
-  const apply = (diagnostic: RawDiagnostic) => {
-    const setting = severityOf(diagnostic.code, config);
-    if (setting === "off") return;
-    const severity: Severity = setting;
-    const suppression = severity === "error" ? undefined : index.covering(diagnostic);
-    if (suppression) used.add(`${suppression.comment.start}/${diagnostic.code}`);
-    // Object.assign, not a spread: V8 gives every object a spread makes from these its own hidden class (≈ 240 bytes each).
-    out.push(suppression === undefined ? Object.assign({}, diagnostic, { severity }) : Object.assign({}, diagnostic, { severity, suppressed: suppression.reason }));
-  };
-  list.forEach(apply);
-  if (suppressions.length > 0) staleSuppressions(suppressions, used, config, uri, locale).forEach(apply);
-  out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  for (const diagnostic of list) applySettings(diagnostic, config, index, used, out);
+  if (suppressions.length > 0) for (const diagnostic of staleSuppressions(suppressions, used, config, uri, locale)) applySettings(diagnostic, config, index, used, out);
+  out.sort(byPosition);
   return fitted(capDiagnostics(out, locale));
+}
+
+/** The diagnostic with its severity from the configuration and its suppression, added to `out` (nothing when its rule is off). */
+function applySettings(diagnostic: RawDiagnostic, config: Config, index: SuppressionIndex, used: Set<string>, out: Diagnostic[]): void {
+  const setting = severityOf(diagnostic.code, config);
+  if (setting === "off") return;
+  const severity: Severity = setting;
+  const suppression = severity === "error" ? undefined : index.covering(diagnostic);
+  if (suppression) used.add(`${suppression.comment.start}/${diagnostic.code}`);
+  // Object.assign, not a spread: V8 gives every object a spread makes from these its own hidden class (≈ 240 bytes each).
+  out.push(suppression === undefined ? Object.assign({}, diagnostic, { severity }) : Object.assign({}, diagnostic, { severity, suppressed: suppression.reason }));
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.start - b.start || a.end - b.end || a.code.localeCompare(b.code);
 }
 
 interface FinalEntry {

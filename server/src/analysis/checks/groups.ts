@@ -71,10 +71,14 @@ export function checkGroups(resolved: ResolvedAgreement, ctx: CheckContext): voi
     ctx.report(
       "HFA503",
       hospitalClause.ref,
-      ctx.say(
-        () => `${hospital.node.title.value} er ${kind.nb}: tiltaket gjelder opptaksområdet til et av de minste sykehusene, som det skal legges vekt på ved tildeling.`,
-        () => `${hospital.node.title.value} is ${/^[aeiou]/i.test(kind.en) ? "an" : "a"} ${kind.en}: the measure serves the catchment area of one of the smallest hospitals, which the allocation is to favour.`,
-      ),
+      smallHospitalMessage(hospital.node.title.value, kind, ctx.locale),
     );
   }
+}
+
+/** HFA503's message in `locale` (on many agreements: a module function, not a closure made per agreement; see checkGroups). */
+function smallHospitalMessage(title: string, kind: { readonly nb: string; readonly en: string }, locale: "nb" | "en"): string {
+  return locale === "nb"
+    ? `${title} er ${kind.nb}: tiltaket gjelder opptaksområdet til et av de minste sykehusene, som det skal legges vekt på ved tildeling.`
+    : `${title} is ${/^[aeiou]/i.test(kind.en) ? "an" : "a"} ${kind.en}: the measure serves the catchment area of one of the smallest hospitals, which the allocation is to favour.`;
 }
