@@ -54,11 +54,11 @@ function breakEvenSummary(balance: Balance, ctx: CheckContext): string {
   // only, by module functions and a loop (a closure made per agreement loses
   // its optimised code at every full GC: see computeBalance's helpers in money.ts).
   const locale = ctx.locale;
-  let parties = "";
-  for (let i = 0; i < balance.parties.length; i++) {
-    const p = balance.parties[i]!;
-    parties += `${i > 0 ? "; " : ""}${p.party} ${describeBreakEven(p, balance.horizon, locale)}`;
-  }
+  // Joined, not concatenated in the loop: one flat string kept with the
+  // diagnostic, not a chain of cons strings per party.
+  const described: string[] = [];
+  for (const p of balance.parties) described.push(`${p.party} ${describeBreakEven(p, balance.horizon, locale)}`);
+  const parties = described.join("; ");
   return locale === "nb"
     ? `Balanse ${balance.firstYear}–${balance.horizon}: ${parties}. Samlet: ${describeBreakEven(balance.total, balance.horizon, locale)}.`
     : `Balance ${balance.firstYear}–${balance.horizon}: ${parties}. In total: ${describeBreakEven(balance.total, balance.horizon, locale)}.`;
