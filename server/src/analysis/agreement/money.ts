@@ -13,7 +13,7 @@ import type { CheckContext } from "../checks/context.js";
 import { formatKr, joinList } from "../i18n.js";
 import { MAX_AMOUNT_KR, MAX_QUANTITY } from "../limits.js";
 import type { DeclaredOf } from "../symbols.js";
-import type { Party, ResolvedAgreement, Side } from "./resolve.js";
+import { PARTY_SCAN_LIMIT, type Party, type ResolvedAgreement, type Side } from "./resolve.js";
 
 export type FlowRole = "input" | "grant" | "saving" | "transfer";
 
@@ -560,6 +560,8 @@ export function inputIn(party: PartyBalance, year: number): number {
 /** Each party's YearColumns, in the order of `parties` (names are unique there), over one balance window. */
 class PartyColumns {
   readonly list: YearColumns[] = [];
+  /** By name for a long list (as `PartyIndex`), so that filling the columns stays linear. */
+  private readonly byName: Map<string, YearColumns> | undefined;
 
   constructor(
     readonly parties: readonly Party[],
@@ -568,9 +570,14 @@ class PartyColumns {
     periodEnd: number,
   ) {
     for (let p = 0; p < parties.length; p++) this.list.push(new YearColumns(firstYear, count, periodEnd));
+    if (parties.length > PARTY_SCAN_LIMIT) {
+      this.byName = new Map();
+      for (let p = 0; p < parties.length; p++) this.byName.set(parties[p]!.name, this.list[p]!);
+    }
   }
 
   of(party: string): YearColumns | undefined {
+    if (this.byName) return this.byName.get(party);
     for (let p = 0; p < this.parties.length; p++) if (this.parties[p]!.name === party) return this.list[p];
     return undefined;
   }

@@ -29,7 +29,7 @@ export interface Party {
 export type { Reference } from "../references.js";
 
 /** Above this many parties, `PartyIndex` keeps a Map; below, a scan of the list is as quick. */
-const PARTY_SCAN_LIMIT = 8;
+export const PARTY_SCAN_LIMIT = 8;
 
 /**
  * An agreement's parties by name, kept with its analysis. An agreement names
