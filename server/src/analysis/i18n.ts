@@ -106,34 +106,49 @@ function wordCharAt(text: string, i: number): number {
   return known === 1 ? 1 : 0;
 }
 
-/** Calls `each` with the offsets of every word (see `words`), in order; returns how many there are. One pass, no regex over the text. */
-export function forEachWord(text: string, each?: (start: number, end: number) => void): number {
-  let count = 0;
-  let i = 0;
+/** Where the first word at or after `from` starts (see `words`), or -1 when there is none. */
+export function wordStart(text: string, from: number): number {
+  let i = from;
   while (i < text.length) {
-    let step = wordCharAt(text, i);
-    if (step === 0) {
-      // Not a letter or digit: skip the whole code point (a surrogate pair is one).
-      const code = text.charCodeAt(i);
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      i += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    if (wordCharAt(text, i) > 0) return i;
+    // Not a letter or digit: skip the whole code point (a surrogate pair is one).
+    const code = text.charCodeAt(i);
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    i += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return -1;
+}
+
+/** Where the word starting at `start` (a `wordStart`) ends. */
+export function wordEnd(text: string, start: number): number {
+  let i = start;
+  let step = wordCharAt(text, i);
+  for (;;) {
+    while (step > 0) {
+      i += step;
+      step = i < text.length ? wordCharAt(text, i) : 0;
+    }
+    // An inner hyphen joins two runs into one word.
+    if (text.charCodeAt(i) === 0x2d && i + 1 < text.length && (step = wordCharAt(text, i + 1)) > 0) {
+      i += 1;
       continue;
     }
-    const start = i;
-    for (;;) {
-      while (step > 0) {
-        i += step;
-        step = i < text.length ? wordCharAt(text, i) : 0;
-      }
-      // An inner hyphen joins two runs into one word.
-      if (text.charCodeAt(i) === 0x2d && i + 1 < text.length && (step = wordCharAt(text, i + 1)) > 0) {
-        i += 1;
-        continue;
-      }
-      break;
-    }
+    return i;
+  }
+}
+
+/**
+ * Calls `each` with the offsets of every word (see `words`), in order; returns
+ * how many there are. One pass, no regex over the text. A hot caller loops
+ * over `wordStart`/`wordEnd` itself instead of passing a closure.
+ */
+export function forEachWord(text: string, each?: (start: number, end: number) => void): number {
+  let count = 0;
+  for (let start = wordStart(text, 0); start >= 0; ) {
+    const end = wordEnd(text, start);
     count++;
-    each?.(start, i);
+    each?.(start, end);
+    start = wordStart(text, end);
   }
   return count;
 }

@@ -7,12 +7,13 @@
  * found and left out here, so one mistake does not cascade (spec §5.2).
  */
 import type * as Ast from "../../../../grammar/src/ast.js";
+import { fitted } from "../../../../grammar/src/fitted.js";
 import { keepHiddenClass } from "../../../../grammar/src/hiddenClasses.js";
 import type { CheckContext } from "../checks/context.js";
 import { formatKr, joinList } from "../i18n.js";
 import { MAX_AMOUNT_KR, MAX_QUANTITY } from "../limits.js";
 import type { DeclaredOf } from "../symbols.js";
-import type { Party, ResolvedAgreement, Side } from "./resolve.js";
+import { PARTY_SCAN_LIMIT, type Party, type ResolvedAgreement, type Side } from "./resolve.js";
 
 export type FlowRole = "input" | "grant" | "saving" | "transfer";
 
@@ -227,6 +228,52 @@ export function validPeriod(resolved: ResolvedAgreement): { from: number; to: nu
 }
 
 /**
+ * One flow's amount, added to `flows`; reports HFA307, HFA801, HFA802. A
+ * module function, not a closure made per agreement: a closure's optimised
+ * code is held only weakly, and every full GC freed it (see computeBalance).
+ */
+function addFlow(
+  flows: FlowAmount[],
+  resolved: ResolvedAgreement,
+  ctx: CheckContext,
+  horizon: number | undefined,
+  role: FlowRole,
+  flow: Ast.Flow,
+  clause: FlowAmount["clause"],
+): FlowAmount {
+  const period = resolved.period;
+  const excluded = ctx.hasPlaceholder(clause);
+  const perYear = excluded ? undefined : valueAmount(flow.value, resolved, ctx, true);
+  const years = period && horizon !== undefined && !excluded ? flowYears(flow.schedule, role, period, horizon) : NO_YEARS;
+  const amount: FlowAmount = { role, flow, clause, perYear, years };
+  flows.push(amount);
+  // A reversed period is HFA601's alone (spec §5.2: no cascade). Own input
+  // after the period is continuation (spec §5.3), never HFA307.
+  if (period && period.to >= period.from && (role === "input" || role === "grant")) {
+    // A loop, not `filter` with a closure made per flow (see computeBalance's helpers); the list only when a year is outside.
+    let outside: number[] | undefined;
+    for (const y of years) if (y < period.from || (role === "grant" && y > period.to)) (outside ??= []).push(y);
+    if (outside !== undefined) {
+      const outsideYears = outside;
+      ctx.report(
+        "HFA307",
+        flow.schedule,
+        role === "input"
+          ? ctx.say(
+              () => `Innsats i ${yearList(outsideYears, "nb")}, før avtaleperioden ${period.from}–${period.to}. Flytt innsatsen inn i perioden (f.eks. «fra ${period.from}»), eller begynn perioden tidligere.`,
+              () => `Own input in ${yearList(outsideYears, "en")}, before the agreement period ${period.from}–${period.to}. Move the input into the period (e.g. "fra ${period.from}"), or start the period earlier.`,
+            )
+          : ctx.say(
+              () => `Tilskudd i ${yearList(outsideYears, "nb")}, utenfor avtaleperioden ${period.from}–${period.to}. Tilskudd gis bare i perioden: skriv årene innenfor den, eller endre «periode».`,
+              () => `Grant in ${yearList(outsideYears, "en")}, outside the agreement period ${period.from}–${period.to}. A grant is paid only within the period: give years inside it, or change "periode".`,
+            ),
+      );
+    }
+  }
+  return amount;
+}
+
+/**
  * Computes every flow and, when the period is known, the balance.
  * Reports HFA307, HFA801, HFA802.
  */
@@ -239,46 +286,19 @@ export function computeMoney(resolved: ResolvedAgreement, ctx: CheckContext): Mo
   // the window runs to the period's end instead.
   const horizonInfo = declared && period && period.to >= period.from && declared.horizon < period.to ? { horizon: period.to, explicit: declared.explicit } : declared;
 
-  const addFlow = (role: FlowRole, flow: Ast.Flow, clause: FlowAmount["clause"]): FlowAmount => {
-    const excluded = ctx.hasPlaceholder(clause);
-    const perYear = excluded ? undefined : valueAmount(flow.value, resolved, ctx, true);
-    const years = period && horizonInfo && !excluded ? flowYears(flow.schedule, role, period, horizonInfo.horizon) : NO_YEARS;
-    const amount: FlowAmount = { role, flow, clause, perYear, years };
-    flows.push(amount);
-    // A reversed period is HFA601's alone (spec §5.2: no cascade). Own input
-    // after the period is continuation (spec §5.3), never HFA307.
-    if (period && period.to >= period.from && (role === "input" || role === "grant")) {
-      const outside = years.filter((y) => y < period.from || (role === "grant" && y > period.to));
-      if (outside.length > 0) {
-        ctx.report(
-          "HFA307",
-          flow.schedule,
-          role === "input"
-            ? ctx.say(
-                () => `Innsats i ${yearList(outside, "nb")}, før avtaleperioden ${period.from}–${period.to}. Flytt innsatsen inn i perioden (f.eks. «fra ${period.from}»), eller begynn perioden tidligere.`,
-                () => `Own input in ${yearList(outside, "en")}, before the agreement period ${period.from}–${period.to}. Move the input into the period (e.g. "fra ${period.from}"), or start the period earlier.`,
-              )
-            : ctx.say(
-                () => `Tilskudd i ${yearList(outside, "nb")}, utenfor avtaleperioden ${period.from}–${period.to}. Tilskudd gis bare i perioden: skriv årene innenfor den, eller endre «periode».`,
-                () => `Grant in ${yearList(outside, "en")}, outside the agreement period ${period.from}–${period.to}. A grant is paid only within the period: give years inside it, or change "periode".`,
-              ),
-        );
-      }
-    }
-    return amount;
-  };
-
   for (const clause of resolved.node.clauses) {
-    if (clause.kind === "input") addFlow("input", clause.flow, clause);
-    else if (clause.kind === "saving") addFlow("saving", clause.flow, clause);
+    if (clause.kind === "input") addFlow(flows, resolved, ctx, horizonInfo?.horizon, "input", clause.flow, clause);
+    else if (clause.kind === "saving") addFlow(flows, resolved, ctx, horizonInfo?.horizon, "saving", clause.flow, clause);
     else if (clause.kind === "grant") {
-      const amount = addFlow("grant", clause.flow, clause);
+      const amount = addFlow(flows, resolved, ctx, horizonInfo?.horizon, "grant", clause.flow, clause);
       const scheme = resolved.schemes.get(clause.scheme);
       if (scheme && amount.perYear !== undefined) {
-        grants.push({ scheme, clause, years: new Map(amount.years.map((y) => [y, amount.perYear!])) });
+        const years = new Map<number, number>();
+        for (const y of amount.years) years.set(y, amount.perYear);
+        grants.push({ scheme, clause, years });
       }
     } else if (clause.kind === "balance") {
-      for (const item of clause.items) if (item.kind === "transfer") addFlow("transfer", item.flow, item);
+      for (const item of clause.items) if (item.kind === "transfer") addFlow(flows, resolved, ctx, horizonInfo?.horizon, "transfer", item.flow, item);
     }
   }
 
@@ -531,6 +551,85 @@ export function inputIn(party: PartyBalance, year: number): number {
   return columns ? columns.inYear(INPUT, year) : (party.rows.find((r) => r.year === year)?.input ?? 0);
 }
 
+// computeBalance's helpers are module functions, not closures made per
+// agreement: a closure's optimised code is held only weakly by its feedback
+// vector, so each full GC freed it and every agreement after the collection
+// ran these loops in the interpreter until TurboFan compiled them again
+// (partyBalance alone took 17–59 ms to compile, after every GC).
+
+/** Each party's YearColumns, in the order of `parties` (names are unique there), over one balance window. */
+class PartyColumns {
+  readonly list: YearColumns[] = [];
+  /** By name for a long list (as `PartyIndex`), so that filling the columns stays linear. */
+  private readonly byName: Map<string, YearColumns> | undefined;
+
+  constructor(
+    readonly parties: readonly Party[],
+    readonly firstYear: number,
+    readonly count: number,
+    periodEnd: number,
+  ) {
+    for (let p = 0; p < parties.length; p++) this.list.push(new YearColumns(firstYear, count, periodEnd));
+    if (parties.length > PARTY_SCAN_LIMIT) {
+      this.byName = new Map();
+      for (let p = 0; p < parties.length; p++) this.byName.set(parties[p]!.name, this.list[p]!);
+    }
+  }
+
+  of(party: string): YearColumns | undefined {
+    if (this.byName) return this.byName.get(party);
+    for (let p = 0; p < this.parties.length; p++) if (this.parties[p]!.name === party) return this.list[p];
+    return undefined;
+  }
+
+  /** Adds `amount` to `party`'s column in `year`; a year after the horizon is not counted. */
+  add(party: string, column: Column, year: number, amount: number): void {
+    const index = year - this.firstYear;
+    if (index < 0 || index >= this.count) return;
+    this.of(party)?.add(column, index, amount);
+  }
+}
+// One per agreement (see hiddenClasses.ts).
+keepHiddenClass(new PartyColumns([], 0, 1, 0));
+
+function inPeriod(period: { readonly from: number; readonly to: number }, year: number): boolean {
+  return year >= period.from && year <= period.to;
+}
+
+/** One party's (or the total's) balance over its columns. */
+function partyBalance(party: string, side: Side | undefined, c: YearColumns, period: { readonly from: number; readonly to: number }): PartyBalance {
+  const firstYear = c.firstYear;
+  const yearCount = c.count;
+  let cumulative = 0;
+  let periodInput = 0;
+  let periodGrant = 0;
+  let atPeriodEnd = 0;
+  // breakEvenYear() over the rows, and over the rows up to the end of `periode` (a prefix: rows are in year order).
+  let breakEven: number | undefined;
+  let breakEvenByPeriodEnd: number | undefined;
+  const totals = { input: 0, grant: 0, saving: 0, transferIn: 0, transferOut: 0, net: 0 };
+  for (let i = 0; i < yearCount; i++) {
+    const year = firstYear + i;
+    const net = c.net(i);
+    cumulative += net;
+    totals.input += c.at(INPUT, i);
+    totals.grant += c.at(GRANT, i);
+    totals.saving += c.at(SAVING, i);
+    totals.transferIn += c.at(TRANSFER_IN, i);
+    totals.transferOut += c.at(TRANSFER_OUT, i);
+    totals.net += net;
+    if (inPeriod(period, year)) {
+      periodInput += c.at(INPUT, i);
+      periodGrant += c.at(GRANT, i);
+    }
+    if (year === period.to) atPeriodEnd = cumulative;
+    const even = cumulative >= -EPSILON;
+    breakEven = even ? (breakEven ?? year) : undefined;
+    if (year <= period.to) breakEvenByPeriodEnd = breakEven;
+  }
+  return newPartyBalance(c, party, side, totals, cumulative, breakEven, atPeriodEnd, breakEvenByPeriodEnd, periodInput, periodGrant);
+}
+
 function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[], horizon: number, horizonExplicit: boolean, horizonExtended: boolean): Balance {
   const period = resolved.period!;
   let firstYear = period.from;
@@ -538,40 +637,33 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
   const lastYear = Math.max(horizon, firstYear);
   const yearCount = lastYear - firstYear + 1;
 
-  // One YearColumns per party, in the order of `parties` (names are unique
-  // there); loops go by index, as iterating a Map allocates an entry per step.
-  const columnList = resolved.parties.map(() => new YearColumns(firstYear, yearCount, period.to));
-  const columns = new Map<string, YearColumns>();
-  for (let p = 0; p < columnList.length; p++) columns.set(resolved.parties[p]!.name, columnList[p]!);
-  const add = (party: string, column: Column, year: number, amount: number) => {
-    const index = year - firstYear;
-    if (index < 0 || index >= yearCount) return; // after the horizon: not counted
-    columns.get(party)?.add(column, index, amount);
-  };
-  const valid = (ref: Ast.Name) => resolved.partyByName.isPartyRef(ref);
+  // One YearColumns per party, in the order of `parties`; loops go by index.
+  const parties = resolved.parties;
+  const columns = new PartyColumns(parties, firstYear, yearCount, period.to);
+  const columnList = columns.list;
+  const index = resolved.partyByName;
 
   for (const flow of flows) {
     if (flow.perYear === undefined) continue;
     const clause = flow.clause;
-    if (clause.kind === "input" && valid(clause.party)) {
-      for (const year of flow.years) add(clause.party.text, INPUT, year, flow.perYear);
-    } else if (clause.kind === "saving" && valid(clause.party)) {
-      for (const year of flow.years) add(clause.party.text, SAVING, year, flow.perYear);
-    } else if (clause.kind === "transfer" && valid(clause.from) && valid(clause.to) && clause.from.text !== clause.to.text) {
+    if (clause.kind === "input" && index.isPartyRef(clause.party)) {
+      for (const year of flow.years) columns.add(clause.party.text, INPUT, year, flow.perYear);
+    } else if (clause.kind === "saving" && index.isPartyRef(clause.party)) {
+      for (const year of flow.years) columns.add(clause.party.text, SAVING, year, flow.perYear);
+    } else if (clause.kind === "transfer" && index.isPartyRef(clause.from) && index.isPartyRef(clause.to) && clause.from.text !== clause.to.text) {
       for (const year of flow.years) {
-        add(clause.from.text, TRANSFER_OUT, year, flow.perYear);
-        add(clause.to.text, TRANSFER_IN, year, flow.perYear);
+        columns.add(clause.from.text, TRANSFER_OUT, year, flow.perYear);
+        columns.add(clause.to.text, TRANSFER_IN, year, flow.perYear);
       }
     }
   }
 
   // Own input over the whole period, per party: the fallback key of the grant split.
-  const inPeriod = (year: number) => year >= period.from && year <= period.to;
   const periodInputs: number[] = [];
   let totalPeriodInput = 0;
   for (const c of columnList) {
     let sum = 0;
-    for (let i = 0; i < yearCount; i++) if (inPeriod(firstYear + i)) sum += c.at(INPUT, i);
+    for (let i = 0; i < yearCount; i++) if (inPeriod(period, firstYear + i)) sum += c.at(INPUT, i);
     periodInputs.push(sum);
     totalPeriodInput += sum;
   }
@@ -594,10 +686,10 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       for (const c of columnList) totalInput += c.at(INPUT, index);
       if (shares && shares.length > 0) {
         for (const share of shares) {
-          if (!valid(share.party)) continue;
-          add(share.party.text, GRANT, year, (flow.perYear * share.percent.value) / 100);
+          if (!resolved.partyByName.isPartyRef(share.party)) continue;
+          columns.add(share.party.text, GRANT, year, (flow.perYear * share.percent.value) / 100);
           // A party with no own input at all is HFA306's, not HFA310's (spec §5.6).
-          const own = columns.get(share.party.text)!;
+          const own = columns.of(share.party.text)!;
           if (own.hasInput() && own.at(INPUT, index) <= 0 && share.percent.value > 0) {
             unsupported.add(share.party.text);
             if (!fallbackYears.includes(year)) fallbackYears.push(year);
@@ -617,38 +709,8 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     if (fallbackYears.length > 0) grantWithoutInput.push({ clause, years: fallbackYears, parties: [...unsupported] });
   }
 
-  const partyBalance = (party: string, side: Side | undefined, c: YearColumns): PartyBalance => {
-    let cumulative = 0;
-    let periodInput = 0;
-    let periodGrant = 0;
-    let atPeriodEnd = 0;
-    // breakEvenYear() over the rows, and over the rows up to the end of `periode` (a prefix: rows are in year order).
-    let breakEven: number | undefined;
-    let breakEvenByPeriodEnd: number | undefined;
-    const totals = { input: 0, grant: 0, saving: 0, transferIn: 0, transferOut: 0, net: 0 };
-    for (let i = 0; i < yearCount; i++) {
-      const year = firstYear + i;
-      const net = c.net(i);
-      cumulative += net;
-      totals.input += c.at(INPUT, i);
-      totals.grant += c.at(GRANT, i);
-      totals.saving += c.at(SAVING, i);
-      totals.transferIn += c.at(TRANSFER_IN, i);
-      totals.transferOut += c.at(TRANSFER_OUT, i);
-      totals.net += net;
-      if (inPeriod(year)) {
-        periodInput += c.at(INPUT, i);
-        periodGrant += c.at(GRANT, i);
-      }
-      if (year === period.to) atPeriodEnd = cumulative;
-      const even = cumulative >= -EPSILON;
-      breakEven = even ? (breakEven ?? year) : undefined;
-      if (year <= period.to) breakEvenByPeriodEnd = breakEven;
-    }
-    return newPartyBalance(c, party, side, totals, cumulative, breakEven, atPeriodEnd, breakEvenByPeriodEnd, periodInput, periodGrant);
-  };
-
-  const parties = resolved.parties.map((p: Party, i) => partyBalance(p.name, p.side, columnList[i]!));
+  const balances: PartyBalance[] = [];
+  for (let p = 0; p < parties.length; p++) balances.push(partyBalance(parties[p]!.name, parties[p]!.side, columnList[p]!, period));
   const sum = new YearColumns(firstYear, yearCount, period.to);
   for (const c of columnList) {
     for (let i = 0; i < yearCount; i++) {
@@ -659,7 +721,7 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
       sum.add(TRANSFER_OUT, i, c.at(TRANSFER_OUT, i));
     }
   }
-  const total = partyBalance("total", undefined, sum);
+  const total = partyBalance("total", undefined, sum, period);
   let firstInputYear: number | undefined;
   for (let i = 0; i < yearCount; i++) {
     if (sum.at(INPUT, i) > 0) {
@@ -671,7 +733,7 @@ function computeBalance(resolved: ResolvedAgreement, flows: readonly FlowAmount[
     firstYear,
     horizon: lastYear,
     horizonExplicit,
-    parties,
+    parties: fitted(balances),
     total,
     firstInputYear,
     period: { from: period.from, to: period.to },

@@ -29,7 +29,7 @@ export interface Party {
 export type { Reference } from "../references.js";
 
 /** Above this many parties, `PartyIndex` keeps a Map; below, a scan of the list is as quick. */
-const PARTY_SCAN_LIMIT = 8;
+export const PARTY_SCAN_LIMIT = 8;
 
 /**
  * An agreement's parties by name, kept with its analysis. An agreement names
@@ -251,6 +251,47 @@ const NO_RATES: ReadonlyMap<Ast.Name, DeclaredOf<"rate">> = new Map();
 const NO_SCHEMES: ReadonlyMap<Ast.Name, DeclaredOf<"scheme">> = new Map();
 const NO_NAMES: ReadonlySet<Ast.Name> = new Set();
 
+/**
+ * HFA304: a party position naming a known health trust or municipality that
+ * is no party. Returns the set of such references (made at the first one). A
+ * module function, not a closure made per agreement: a closure's optimised
+ * code is held only weakly, and every full GC freed it (see computeBalance's
+ * helpers in money.ts).
+ */
+function partyRef(
+  resolver: Resolver,
+  ctx: CheckContext,
+  partyByName: ReadonlyMap<string, Party>,
+  ref: Ast.Name,
+  roleNb: string,
+  roleEn: string,
+  nonPartyRefs: Set<Ast.Name> | undefined,
+): Set<Ast.Name> | undefined {
+  const decl = resolver.resolve(ref, PARTY_KINDS);
+  if (!decl) return nonPartyRefs;
+  if (partyByName.has(decl.name.text)) return nonPartyRefs; // a party: `PartyIndex.isPartyRef`
+
+  ctx.report(
+    "HFA304",
+    ref,
+    ctx.say(
+      `${ref.text} er ikke part i avtalen, men er ført opp i «${roleNb}». Legg ${ref.text} til i «parter», eller rett navnet.`,
+      `${ref.text} is not a party to the agreement but is named in "${roleEn}". Add ${ref.text} to "parter", or correct the name.`,
+    ),
+  );
+  return (nonPartyRefs ?? new Set()).add(ref);
+}
+
+/** A flow's rate (`à <sats>`), resolved and added to `rates` (made at the first one). */
+function flowRate(resolver: Resolver, flow: Ast.Flow, rates: Map<Ast.Name, DeclaredOf<"rate">> | undefined): Map<Ast.Name, DeclaredOf<"rate">> | undefined {
+  const value = flow.value;
+  if (value.kind === "quantity" && value.price?.kind === "rate") {
+    const rate = resolver.resolve(value.price.ref, RATE_KINDS);
+    if (rate) return (rates ?? new Map()).set(value.price.ref, rate);
+  }
+  return rates;
+}
+
 /** ` Mente du «a» eller «b»?` after an unknown name, or nothing without suggestions. */
 function meantNb(suggestions: readonly string[]): string {
   return suggestions.length ? ` Mente du ${joinAlternatives(suggestions.map((s) => `«${s}»`), "nb")}?` : "";
@@ -291,12 +332,14 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     const first = !partiesSeen;
     partiesSeen = true;
     const listed = new Map<string, Ast.Name>();
-    clause.refs.forEach((ref, index) => {
-      if (ref.placeholder || ref.text === "") return;
+    // A loop, not forEach with a closure made per agreement (see computeBalance's helpers in money.ts).
+    for (let index = 0; index < clause.refs.length; index++) {
+      const ref = clause.refs[index]!;
+      if (ref.placeholder || ref.text === "") continue;
       const earlier = listed.get(ref.text);
       if (!earlier) {
         listed.set(ref.text, ref);
-        return;
+        continue;
       }
       // Remove `, X` (from the end of the previous name to the end of this one).
       const previous = clause.refs[index - 1]!;
@@ -309,7 +352,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
           fixes: [{ title: ctx.say(`Fjern den andre «${ref.text}»`, `Remove the second "${ref.text}"`), edits: [{ start: previous.end, end: ref.end, newText: "" }], preferred: true }],
         },
       );
-    });
+    }
     for (const ref of clause.refs) {
       const decl = resolver.resolve(ref, PARTY_KINDS);
       if (!decl || !first) continue;
@@ -334,30 +377,6 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
     // A period with a placeholder counts as present but is left out (spec §2, §5.2).
     if (clause.kind === "period" && !period && !clause.from.placeholder && !clause.to.placeholder) period = { from: clause.from.value, to: clause.to.value, clause };
   }
-
-  const partyRef = (ref: Ast.Name, roleNb: string, roleEn: string): void => {
-    const decl = resolver.resolve(ref, PARTY_KINDS);
-    if (!decl) return;
-    if (partyByName.has(decl.name.text)) return; // a party: `PartyIndex.isPartyRef`
-
-    (nonPartyRefs ??= new Set()).add(ref);
-    ctx.report(
-      "HFA304",
-      ref,
-      ctx.say(
-        `${ref.text} er ikke part i avtalen, men er ført opp i «${roleNb}». Legg ${ref.text} til i «parter», eller rett navnet.`,
-        `${ref.text} is not a party to the agreement but is named in "${roleEn}". Add ${ref.text} to "parter", or correct the name.`,
-      ),
-    );
-  };
-
-  const flowRate = (flow: Ast.Flow): void => {
-    const value = flow.value;
-    if (value.kind === "quantity" && value.price?.kind === "rate") {
-      const rate = resolver.resolve(value.price.ref, RATE_KINDS);
-      if (rate) (rates ??= new Map()).set(value.price.ref, rate);
-    }
-  };
 
   let firstHospital = true;
   for (const clause of node.clauses) {
@@ -393,31 +412,31 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
           if (item.kind === "measurePurposes") {
             for (const ref of item.refs) resolver.resolvePurpose(ref);
           } else if (item.kind === "position") {
-            for (const share of item.shares) partyRef(share.party, "stilling", "stilling");
+            for (const share of item.shares) nonPartyRefs = partyRef(resolver, ctx, partyByName, share.party, "stilling", "stilling", nonPartyRefs);
           }
         }
         break;
       case "input":
-        partyRef(clause.party, "innsats", "innsats");
-        flowRate(clause.flow);
+        nonPartyRefs = partyRef(resolver, ctx, partyByName, clause.party, "innsats", "innsats", nonPartyRefs);
+        rates = flowRate(resolver, clause.flow, rates);
         break;
       case "saving":
-        partyRef(clause.party, "besparelse", "besparelse");
-        flowRate(clause.flow);
+        nonPartyRefs = partyRef(resolver, ctx, partyByName, clause.party, "besparelse", "besparelse", nonPartyRefs);
+        rates = flowRate(resolver, clause.flow, rates);
         break;
       case "grant": {
         const scheme = resolver.resolve(clause.scheme, SCHEME_KINDS);
         if (scheme) (schemes ??= new Map()).set(clause.scheme, scheme);
-        flowRate(clause.flow);
-        for (const share of clause.shares ?? []) partyRef(share.party, "tilskudd … til", "tilskudd … til");
+        rates = flowRate(resolver, clause.flow, rates);
+        for (const share of clause.shares ?? []) nonPartyRefs = partyRef(resolver, ctx, partyByName, share.party, "tilskudd … til", "tilskudd … til", nonPartyRefs);
         break;
       }
       case "balance":
         for (const item of clause.items) {
           if (item.kind === "transfer") {
-            partyRef(item.from, "overføring", "overføring");
-            partyRef(item.to, "overføring … til", "overføring … til");
-            flowRate(item.flow);
+            nonPartyRefs = partyRef(resolver, ctx, partyByName, item.from, "overføring", "overføring", nonPartyRefs);
+            nonPartyRefs = partyRef(resolver, ctx, partyByName, item.to, "overføring … til", "overføring … til", nonPartyRefs);
+            rates = flowRate(resolver, item.flow, rates);
             if (item.from.text === item.to.text && item.from.text !== "" && !item.from.placeholder) {
               ctx.report(
                 "HFA311",
@@ -432,7 +451,7 @@ export function resolveAgreement(node: Ast.AgreementDecl, ctx: CheckContext): Re
         }
         break;
       case "decision":
-        partyRef(clause.party, "behandling", "behandling");
+        nonPartyRefs = partyRef(resolver, ctx, partyByName, clause.party, "behandling", "behandling", nonPartyRefs);
         break;
       default:
         break;

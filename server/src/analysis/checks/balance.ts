@@ -50,27 +50,38 @@ export function checkBalance(resolved: ResolvedAgreement, money: MoneyModel, ctx
 }
 
 function breakEvenSummary(balance: Balance, ctx: CheckContext): string {
-  // The longest message, on every agreement: built in the user's language only.
+  // The longest message, on every agreement: built in the user's language
+  // only, by module functions and a loop (a closure made per agreement loses
+  // its optimised code at every full GC: see computeBalance's helpers in money.ts).
   const locale = ctx.locale;
-  const describe = (p: PartyBalance) => {
-    const net = formatSignedKr(p.atHorizon, locale);
-    if (locale === "nb") {
-      return p.breakEven !== undefined ? `i balanse fra ${p.breakEven} (netto ${net})` : `ikke i balanse innen ${balance.horizon} (netto ${net})`;
-    }
-    return p.breakEven !== undefined ? `breaks even in ${p.breakEven} (net ${net})` : `does not break even by ${balance.horizon} (net ${net})`;
-  };
-  const parties = balance.parties.map((p) => `${p.party} ${describe(p)}`).join("; ");
+  // Joined, not concatenated in the loop: one flat string kept with the
+  // diagnostic, not a chain of cons strings per party.
+  const described: string[] = [];
+  for (const p of balance.parties) described.push(`${p.party} ${describeBreakEven(p, balance.horizon, locale)}`);
+  const parties = described.join("; ");
   return locale === "nb"
-    ? `Balanse ${balance.firstYear}–${balance.horizon}: ${parties}. Samlet: ${describe(balance.total)}.`
-    : `Balance ${balance.firstYear}–${balance.horizon}: ${parties}. In total: ${describe(balance.total)}.`;
+    ? `Balanse ${balance.firstYear}–${balance.horizon}: ${parties}. Samlet: ${describeBreakEven(balance.total, balance.horizon, locale)}.`
+    : `Balance ${balance.firstYear}–${balance.horizon}: ${parties}. In total: ${describeBreakEven(balance.total, balance.horizon, locale)}.`;
+}
+
+function describeBreakEven(p: PartyBalance, horizon: number, locale: "nb" | "en"): string {
+  const net = formatSignedKr(p.atHorizon, locale);
+  if (locale === "nb") {
+    return p.breakEven !== undefined ? `i balanse fra ${p.breakEven} (netto ${net})` : `ikke i balanse innen ${horizon} (netto ${net})`;
+  }
+  return p.breakEven !== undefined ? `breaks even in ${p.breakEven} (net ${net})` : `does not break even by ${horizon} (net ${net})`;
 }
 
 /** HFA402: someone bears a net cost at the horizon while someone else gains. */
 function checkImbalance(resolved: ResolvedAgreement, balance: Balance, clause: Ast.BalanceClause | undefined, anchor: Ast.Span, ctx: CheckContext): void {
   const tolerance = ctx.config.balanceTolerance;
-  const limitOf = (p: PartyBalance) => -tolerance * p.totals.input;
-  const losers = balance.parties.filter((p) => p.atHorizon < limitOf(p) - 0.005);
-  const gainers = balance.parties.filter((p) => p.atHorizon > 0.005);
+  // Loops, not `filter` with closures made per agreement (see breakEvenSummary).
+  const losers: PartyBalance[] = [];
+  const gainers: PartyBalance[] = [];
+  for (const p of balance.parties) {
+    if (p.atHorizon < -tolerance * p.totals.input - 0.005) losers.push(p);
+    if (p.atHorizon > 0.005) gainers.push(p);
+  }
   if (losers.length === 0 || gainers.length === 0) return;
   losers.sort((a, b) => a.atHorizon - b.atHorizon);
   gainers.sort((a, b) => b.atHorizon - a.atHorizon);
@@ -107,7 +118,7 @@ function checkImbalance(resolved: ResolvedAgreement, balance: Balance, clause: A
   const years = last - first + 1;
   const schedule = years === 1 ? `i ${first}` : `per år fra ${first}${last === balance.horizon ? "" : ` til ${last}`}`;
   const transfers = losers.map((p) => {
-    const needed = limitOf(p) - p.atHorizon;
+    const needed = -tolerance * p.totals.input - p.atHorizon;
     const perYear = Math.ceil(needed / years / 1000) * 1000;
     return { party: p.party, perYear, clause: `overføring ${gainer.party} til ${p.party} ${formatKr(perYear, "nb")} ${schedule}` };
   });

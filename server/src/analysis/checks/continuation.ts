@@ -64,27 +64,57 @@ export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel
     if (inputIn(balance.total, year) <= 0 && savingIn(balance.total, year) > 0) years.push(year);
   }
   if (years.length === 0) return;
-  const inYears = new Set(years);
-  const savings = balance.parties
-    .map((p) => ({ party: p.party, amount: years.reduce((sum, year) => sum + savingIn(p, year), 0) }))
-    .filter((s) => s.amount > 0);
-  const savingClauses = money.flows.filter(
-    (f) => f.clause.kind === "saving" && f.perYear !== undefined && resolved.partyByName.isPartyRef(f.clause.party) && f.years.some((y) => inYears.has(y)),
-  );
-  const anchor = savingClauses[0]?.clause ?? (resolved.node.name.text ? resolved.node.name : resolved.node);
-  const list = (locale: "nb" | "en") => joinList(savings.map((s) => `${s.party} ${formatKr(s.amount, locale)}`), locale);
+  // Loops, not array callbacks: a closure made per agreement loses its
+  // optimised code at every full GC (see computeBalance's helpers in money.ts).
+  const savings: { party: string; amount: number }[] = [];
+  for (const p of balance.parties) {
+    let amount = 0;
+    for (const year of years) amount += savingIn(p, year);
+    if (amount > 0) savings.push({ party: p.party, amount });
+  }
+  // The first saving clause counted in those years anchors the diagnostic.
+  let savingClause: Ast.SavingClause | undefined;
+  for (const f of money.flows) {
+    if (f.clause.kind !== "saving" || f.perYear === undefined || !resolved.partyByName.isPartyRef(f.clause.party)) continue;
+    if (sharesAYear(f.years, years)) {
+      savingClause = f.clause;
+      break;
+    }
+  }
   const lastYear = years[years.length - 1]!; // rows are in year order
   ctx.report(
     "HFA406",
-    anchor.kind === "saving" ? anchor.flow.schedule : anchor,
-    ctx.say(
-      () =>
-        `Besparelser i ${yearList(years, "nb")}, etter avtaleperioden ${period.from}–${period.to}, uten at noen part har innsats de årene (${list("nb")}): ingen har ført opp hva det koster å drive tiltaket videre. Før opp driftskostnaden med «innsats … per år til ${lastYear}», eller la besparelsene slutte med perioden («… til ${period.to}»). Gir en engangsinvestering varig effekt, unntak regelen med en begrunnelse.`,
-      () =>
-        `Savings in ${yearList(years, "en")}, after the agreement period ${period.from}–${period.to}, while no party has own input in those years (${list("en")}): nobody entered what it costs to keep the measure running. Enter the running cost with "innsats … per år til ${lastYear}", or end the savings with the period ("… til ${period.to}"). If a one-off investment has a lasting effect, suppress the rule with a reason.`,
-    ),
+    savingClause ? savingClause.flow.schedule : resolved.node.name.text ? resolved.node.name : resolved.node,
+    continuationMessage(years, period, savings, lastYear, ctx.locale),
     { fixes: continuationFixes(resolved, money, balance, lastYear, ctx) },
   );
+}
+
+/** HFA406's message in `locale` (this message is on most agreements: built in one language, by module functions). */
+function continuationMessage(
+  years: readonly number[],
+  period: Balance["period"],
+  savings: readonly { party: string; amount: number }[],
+  lastYear: number,
+  locale: "nb" | "en",
+): string {
+  const parts: string[] = [];
+  for (const s of savings) parts.push(`${s.party} ${formatKr(s.amount, locale)}`);
+  const list = joinList(parts, locale);
+  return locale === "nb"
+    ? `Besparelser i ${yearList(years, "nb")}, etter avtaleperioden ${period.from}–${period.to}, uten at noen part har innsats de årene (${list}): ingen har ført opp hva det koster å drive tiltaket videre. Før opp driftskostnaden med «innsats … per år til ${lastYear}», eller la besparelsene slutte med perioden («… til ${period.to}»). Gir en engangsinvestering varig effekt, unntak regelen med en begrunnelse.`
+    : `Savings in ${yearList(years, "en")}, after the agreement period ${period.from}–${period.to}, while no party has own input in those years (${list}): nobody entered what it costs to keep the measure running. Enter the running cost with "innsats … per år til ${lastYear}", or end the savings with the period ("… til ${period.to}"). If a one-off investment has a lasting effect, suppress the rule with a reason.`;
+}
+
+function hasYearAfter(years: readonly number[], last: number): boolean {
+  for (const year of years) if (year > last) return true;
+  return false;
+}
+
+/** Whether the two lists of years have one in common. */
+function sharesAYear(a: readonly number[], b: readonly number[]): boolean {
+  for (const year of a) if (b.includes(year)) return true;
+  return false;
 }
 
 function continuationFixes(resolved: ResolvedAgreement, money: MoneyModel, balance: Balance, horizon: number, ctx: CheckContext): Fix[] {
@@ -111,7 +141,7 @@ function continuationFixes(resolved: ResolvedAgreement, money: MoneyModel, balan
     const clause = flow.clause;
     if (clause.kind !== "saving" || flow.perYear === undefined) continue;
     const schedule = clause.flow.schedule;
-    if (schedule.kind !== "yearly" || !flow.years.some((y) => y > period.to)) continue;
+    if (schedule.kind !== "yearly" || !hasYearAfter(flow.years, period.to)) continue;
     if ((schedule.from?.value ?? period.from) > period.to) continue; // would leave no year
     savingEdits.push(untilEdit(schedule, period.to));
   }

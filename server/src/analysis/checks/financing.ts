@@ -3,7 +3,7 @@
  * input (spec §5.4, HFA310): the grant supplements the parties' own input,
  * «som hovedregel» (seed 002, kap. 4), and does not replace it.
  */
-import { yearList, type MoneyModel } from "../agreement/money.js";
+import { yearList, type MoneyModel, type PartyBalance } from "../agreement/money.js";
 import { formatKr, formatPercent, joinList } from "../i18n.js";
 import type { CheckContext } from "./context.js";
 
@@ -12,11 +12,18 @@ export function checkFinancing(money: MoneyModel, ctx: CheckContext): void {
   // Own input left out of the figures would make these amounts a cascade (spec §5.2).
   // No own input at all is HFA302's fact alone (spec §5.6).
   if (!balance || money.input.invalidInput || balance.total.totals.input <= 0) return;
-  const firstGrant = money.flows.find((f) => f.clause.kind === "grant" && f.perYear !== undefined);
+  // Loops and module functions, not array callbacks: a closure made per
+  // agreement loses its optimised code at every full GC (see computeBalance's
+  // helpers in money.ts).
+  let firstGrant: MoneyModel["flows"][number] | undefined;
+  for (const f of money.flows) {
+    if (f.clause.kind === "grant" && f.perYear !== undefined) {
+      firstGrant = f;
+      break;
+    }
+  }
   if (!firstGrant) return;
   const maxShare = ctx.config.grantMaxShare;
-  const over = (input: number, grant: number) => grant > 0 && grant > maxShare * (input + grant) + 0.005;
-  const share = formatPercent(maxShare * 100, ctx.locale);
 
   // HFA310: one diagnostic per grant clause, naming its years.
   for (const fallback of balance.grantWithoutInput) {
@@ -41,11 +48,16 @@ export function checkFinancing(money: MoneyModel, ctx: CheckContext): void {
   // input. The grant of a party with no own input at all is HFA306's alone
   // (spec §5.6), so it is not weighed here either.
   const total = balance.total;
-  const withoutInput = balance.parties.filter((p) => p.totals.input <= 0);
-  const agreementGrant = (total.periodGrant ?? 0) - withoutInput.reduce((sum, p) => sum + (p.periodGrant ?? 0), 0);
-  const overall = over(total.periodInput ?? 0, agreementGrant);
-  const parties = balance.parties.filter((p) => (p.periodInput ?? 0) > 0 && over(p.periodInput ?? 0, p.periodGrant ?? 0));
+  let withoutInputGrant = 0;
+  const parties: PartyBalance[] = [];
+  for (const p of balance.parties) {
+    if (p.totals.input <= 0) withoutInputGrant += p.periodGrant ?? 0;
+    if ((p.periodInput ?? 0) > 0 && over(maxShare, p.periodInput ?? 0, p.periodGrant ?? 0)) parties.push(p);
+  }
+  const agreementGrant = (total.periodGrant ?? 0) - withoutInputGrant;
+  const overall = over(maxShare, total.periodInput ?? 0, agreementGrant);
   if (!overall && parties.length === 0) return;
+  const share = formatPercent(maxShare * 100, ctx.locale);
   const { from, to } = balance.period;
   const partsNb: string[] = [];
   const partsEn: string[] = [];
@@ -67,4 +79,9 @@ export function checkFinancing(money: MoneyModel, ctx: CheckContext): void {
       `The grant is not a partial financing in ${from}–${to}: ${partsEn.join("; ")}. As a main rule the grant is a partial financing that supplements the parties' own input; here the limit is ${share} of own input plus grant. Increase the own input ("innsats …"), or lower the grant.`,
     ),
   );
+}
+
+/** Whether `grant` is more than the share `maxShare` of own input plus grant allows. */
+function over(maxShare: number, input: number, grant: number): boolean {
+  return grant > 0 && grant > maxShare * (input + grant) + 0.005;
 }

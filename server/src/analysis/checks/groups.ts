@@ -2,15 +2,29 @@
 import type * as Ast from "../../../../grammar/src/ast.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
 import { HOSPITAL_KIND_TEXT, NATIONAL_GROUPS, NATIONAL_GROUPS_BY_ID, SMALL_HOSPITAL_KINDS } from "../prelude.js";
-import { clauseKindOf } from "./structure.js";
 import { joinAlternatives } from "../i18n.js";
 import type { CheckContext } from "./context.js";
 
 export function checkGroups(resolved: ResolvedAgreement, ctx: CheckContext): void {
   const node = resolved.node;
   const anchor = node.name.text ? node.name : node;
-  const groupClauses = node.clauses.filter((c): c is Ast.TargetGroupClause => c.kind === "targetGroups");
-  const incomplete = node.clauses.some((c) => c.kind === "incomplete" && c.clauseKind === "targetGroups");
+  // One walk over the clauses, no array callbacks: a closure made per
+  // agreement loses its optimised code at every full GC (see computeBalance's
+  // helpers in money.ts).
+  const groupClauses: Ast.TargetGroupClause[] = [];
+  let incomplete = false;
+  let hospitalClause: Ast.HospitalClause | undefined;
+  let anyHospital = false;
+  for (const c of node.clauses) {
+    if (c.kind === "targetGroups") groupClauses.push(c);
+    else if (c.kind === "hospital") {
+      hospitalClause ??= c;
+      anyHospital = true;
+    } else if (c.kind === "incomplete") {
+      if (c.clauseKind === "targetGroups") incomplete = true;
+      else if (c.clauseKind === "hospital") anyHospital = true;
+    }
+  }
   if (groupClauses.length === 0 && !incomplete) {
     ctx.report(
       "HFA501",
@@ -21,9 +35,16 @@ export function checkGroups(resolved: ResolvedAgreement, ctx: CheckContext): voi
       ),
     );
   }
-  const refs = groupClauses.flatMap((c) => c.refs);
-  const known = refs.filter((r) => NATIONAL_GROUPS_BY_ID.has(r.text) || ctx.symbols.first("group", r.text));
-  if (known.length > 0 && !known.some((r) => NATIONAL_GROUPS_BY_ID.has(r.text))) {
+  // Some reference names a known group, and none of the known ones is national.
+  let known = false;
+  let national = false;
+  for (const c of groupClauses) {
+    for (const r of c.refs) {
+      if (NATIONAL_GROUPS_BY_ID.has(r.text)) known = national = true;
+      else if (ctx.symbols.first("group", r.text)) known = true;
+    }
+  }
+  if (known && !national) {
     ctx.report(
       "HFA502",
       groupClauses[0]!,
@@ -34,8 +55,7 @@ export function checkGroups(resolved: ResolvedAgreement, ctx: CheckContext): voi
     );
   }
 
-  const hospitalClause = node.clauses.find((c): c is Ast.HospitalClause => c.kind === "hospital");
-  if (!hospitalClause && !node.clauses.some((c) => clauseKindOf(c) === "hospital")) {
+  if (!hospitalClause && !anyHospital) {
     ctx.report(
       "HFA504",
       anchor,
@@ -51,10 +71,14 @@ export function checkGroups(resolved: ResolvedAgreement, ctx: CheckContext): voi
     ctx.report(
       "HFA503",
       hospitalClause.ref,
-      ctx.say(
-        () => `${hospital.node.title.value} er ${kind.nb}: tiltaket gjelder opptaksområdet til et av de minste sykehusene, som det skal legges vekt på ved tildeling.`,
-        () => `${hospital.node.title.value} is ${/^[aeiou]/i.test(kind.en) ? "an" : "a"} ${kind.en}: the measure serves the catchment area of one of the smallest hospitals, which the allocation is to favour.`,
-      ),
+      smallHospitalMessage(hospital.node.title.value, kind, ctx.locale),
     );
   }
+}
+
+/** HFA503's message in `locale` (on many agreements: a module function, not a closure made per agreement; see checkGroups). */
+function smallHospitalMessage(title: string, kind: { readonly nb: string; readonly en: string }, locale: "nb" | "en"): string {
+  return locale === "nb"
+    ? `${title} er ${kind.nb}: tiltaket gjelder opptaksområdet til et av de minste sykehusene, som det skal legges vekt på ved tildeling.`
+    : `${title} is ${/^[aeiou]/i.test(kind.en) ? "an" : "a"} ${kind.en}: the measure serves the catchment area of one of the smallest hospitals, which the allocation is to favour.`;
 }

@@ -12,7 +12,16 @@ import type { CheckContext } from "./context.js";
 export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): void {
   const node = resolved.node;
   const anchor = node.name.text ? node.name : node;
-  const present = new Set(node.clauses.map(clauseKindOf));
+  // Which of the clauses these rules ask for are there (a walk, not a Set of every kind per agreement).
+  let hasContinuation = false;
+  let hasIndicator = false;
+  let hasPersonnelEffect = false;
+  for (const c of node.clauses) {
+    const kind = clauseKindOf(c);
+    if (kind === "continuation") hasContinuation = true;
+    else if (kind === "indicator") hasIndicator = true;
+    else if (kind === "personnelEffect") hasPersonnelEffect = true;
+  }
 
   const period = resolved.period;
   if (period && period.to < period.from) {
@@ -29,7 +38,7 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
       ], preferred: true }] },
     );
   }
-  if (!present.has("continuation")) {
+  if (!hasContinuation) {
     ctx.report(
       "HFA603",
       anchor,
@@ -40,7 +49,7 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
       { fixes: insertClauseFix(node, "continuation", ctx) },
     );
   }
-  if (!present.has("indicator")) {
+  if (!hasIndicator) {
     ctx.report(
       "HFA604",
       anchor,
@@ -67,7 +76,7 @@ export function checkProcess(resolved: ResolvedAgreement, ctx: CheckContext): vo
   checkDecisions(resolved, ctx);
 
   const effect = node.clauses.find((c): c is Ast.PersonnelEffectClause => c.kind === "personnelEffect");
-  if (!present.has("personnelEffect")) {
+  if (!hasPersonnelEffect) {
     ctx.report(
       "HFA610",
       anchor,
@@ -99,7 +108,9 @@ function suffixOf(measure: Ast.IndicatorMeasure): string {
 }
 
 function decisionsOf(node: Ast.AgreementDecl): Ast.DecisionClause[] {
-  return node.clauses.filter((c): c is Ast.DecisionClause => c.kind === "decision");
+  const decisions: Ast.DecisionClause[] = [];
+  for (const c of node.clauses) if (c.kind === "decision") decisions.push(c);
+  return decisions;
 }
 
 /** Meld. St. 9's decision model, as the model it is (spec §5.7). */
@@ -181,8 +192,8 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
 
   const latest = latestDecisions(resolved, ctx);
   // HFA611: a rejection, whatever the status.
-  const rejected = resolved.parties.filter((p) => outcomeOf(latest.get(p.name)) === "avvist");
-  for (const party of rejected) {
+  for (const party of resolved.parties) {
+    if (outcomeOf(latest.get(party.name)) !== "avvist") continue;
     const decision = latest.get(party.name)!;
     const vedtatt = status === "vedtatt" && statusClause !== undefined;
     ctx.report(
@@ -210,26 +221,36 @@ function checkDecisions(resolved: ResolvedAgreement, ctx: CheckContext): void {
       );
     }
   } else if (status !== "vedtatt") {
-    const waiting = resolved.parties.filter((p) => {
+    // Loops and module functions, not closures made per agreement: such a
+    // closure loses its optimised code at every full GC (see computeBalance's
+    // helpers in money.ts), and this message is on most agreements.
+    const waiting: Party[] = [];
+    for (const p of resolved.parties) {
       const o = outcomeOf(latest.get(p.name));
-      return o !== "vedtatt" && o !== "avvist";
-    });
+      if (o !== "vedtatt" && o !== "avvist") waiting.push(p);
+    }
     if (waiting.length > 0) {
-      const describe = (p: Party, locale: "nb" | "en") => {
-        const planned = latest.get(p.name);
-        if (!planned) return locale === "nb" ? `${p.name} (ingen behandling oppgitt)` : `${p.name} (no decision stated)`;
-        return locale === "nb"
-          ? `${p.name} (${planned.body.value}, planlagt ${planned.date.iso ?? planned.date.text})`
-          : `${p.name} (${planned.body.value}, planned ${planned.date.iso ?? planned.date.text})`;
-      };
       ctx.report(
         "HFA606",
         statusClause ? statusClause.value : node.name.text ? node.name : node,
-        ctx.say(
-          () => `Avtalen er ${status === "utkast" ? "et utkast" : "til behandling"}. Ikke behandlet ennå: ${joinList(waiting.map((p) => describe(p, "nb")), "nb")}. ${MODEL_NB}`,
-          () => `The agreement is ${status === "utkast" ? "a draft" : "under consideration"}. Not yet decided: ${joinList(waiting.map((p) => describe(p, "en")), "en")}. ${MODEL_EN}`,
-        ),
+        waitingMessage(status, waiting, latest, ctx.locale),
       );
     }
   }
+}
+
+/** HFA606's message in `locale`: who has not decided yet, and what is planned. */
+function waitingMessage(status: string | undefined, waiting: readonly Party[], latest: ReadonlyMap<string, Ast.DecisionClause>, locale: "nb" | "en"): string {
+  const described: string[] = [];
+  for (const p of waiting) described.push(describeWaiting(p, latest.get(p.name), locale));
+  return locale === "nb"
+    ? `Avtalen er ${status === "utkast" ? "et utkast" : "til behandling"}. Ikke behandlet ennå: ${joinList(described, "nb")}. ${MODEL_NB}`
+    : `The agreement is ${status === "utkast" ? "a draft" : "under consideration"}. Not yet decided: ${joinList(described, "en")}. ${MODEL_EN}`;
+}
+
+function describeWaiting(p: Party, planned: Ast.DecisionClause | undefined, locale: "nb" | "en"): string {
+  if (!planned) return locale === "nb" ? `${p.name} (ingen behandling oppgitt)` : `${p.name} (no decision stated)`;
+  return locale === "nb"
+    ? `${p.name} (${planned.body.value}, planlagt ${planned.date.iso ?? planned.date.text})`
+    : `${p.name} (${planned.body.value}, planned ${planned.date.iso ?? planned.date.text})`;
 }

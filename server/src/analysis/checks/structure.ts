@@ -5,7 +5,7 @@
 import type * as Ast from "../../../../grammar/src/ast.js";
 import { clauseKeywords, keywordSpan } from "../../../../grammar/src/ast.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
-import { forEachWord, words } from "../i18n.js";
+import { wordEnd, wordStart, words } from "../i18n.js";
 import { PURPOSES_BY_ID, WORDINGS } from "../prelude.js";
 import { insertClauseFix } from "./templates.js";
 import type { CheckContext } from "./context.js";
@@ -77,8 +77,32 @@ export function checkClauseCounts(node: Ast.AgreementDecl, ctx: CheckContext): v
 export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): void {
   const node = resolved.node;
   const anchor = node.name.text ? node.name : node;
-  const purposeClauses = node.clauses.filter((c) => clauseKindOf(c) === "purpose");
-  if (purposeClauses.length === 0) {
+  // One walk over the clauses for what the rules below ask of them (no array
+  // callbacks: a closure made per agreement loses its optimised code at every
+  // full GC, see computeBalance's helpers in money.ts).
+  let anyPurpose = false;
+  let anyMeasure = false;
+  let incompletePurpose = false;
+  let misspeltPurpose = false;
+  let firstStated: Ast.PurposeClause | undefined;
+  let onlyWaitingTimes = true;
+  for (const c of node.clauses) {
+    const kind = clauseKindOf(c);
+    if (kind === "purpose") anyPurpose = true;
+    else if (kind === "measure") anyMeasure = true;
+    if (c.kind === "incomplete") {
+      if (c.clauseKind === "purpose") incompletePurpose = true;
+    } else if (c.kind === "purpose") {
+      // A `formål` with an unknown purpose (HFA202) is most likely the one a
+      // measure links to, misspelt: linking to it is not a second mistake.
+      if (!PURPOSES_BY_ID.has(c.purpose.text)) misspeltPurpose = true;
+      if (!c.purpose.placeholder) {
+        firstStated ??= c;
+        if (c.purpose.text !== "ventetid") onlyWaitingTimes = false;
+      }
+    }
+  }
+  if (!anyPurpose) {
     ctx.report(
       "HFA201",
       anchor,
@@ -95,12 +119,10 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
   }
 
   // HFA209: waiting times are to be «sett i sammenheng med» the other purposes (W3).
-  const stated = node.clauses.filter((c): c is Ast.PurposeClause => c.kind === "purpose" && !c.purpose.placeholder);
-  const incompletePurpose = node.clauses.some((c) => c.kind === "incomplete" && c.clauseKind === "purpose");
-  if (stated.length > 0 && !incompletePurpose && stated.every((c) => c.purpose.text === "ventetid")) {
+  if (firstStated && !incompletePurpose && onlyWaitingTimes) {
     ctx.report(
       "HFA209",
-      stated[0]!.purpose,
+      firstStated.purpose,
       ctx.say(
         "Ventetid er avtalens eneste formål. Helse Midt-Norges presentasjon av tilskuddet sier om de andre formålene: «Dette må også ses i sammenheng med målet om reduserte ventetider.» Ventetid hører altså sammen med de andre formålene og står ikke alene. Legg til formålet tiltaket også tjener, f.eks. «formål pasientforløp \"<hvordan>\"».",
         'Waiting times are the agreement\'s only purpose. Helse Midt-Norge\'s presentation of the grant says of the other purposes: «Dette må også ses i sammenheng med målet om reduserte ventetider.» (This must also be seen together with the goal of shorter waiting times.) Waiting times go with the other purposes, not on their own. Add the purpose the measure also serves, e.g. \'formål pasientforløp "<how>"\'.',
@@ -108,24 +130,27 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
     );
   }
 
-  const measures = node.clauses.filter((c) => clauseKindOf(c) === "measure");
-  if (measures.length === 0) {
+  if (!anyMeasure) {
     ctx.report(
       "HFA208",
       anchor,
       ctx.say(`Avtalen ${node.name.text} har ingen «tiltak»: beskriv tiltaket som skal gjennomføres.`, `Agreement ${node.name.text} has no "tiltak": describe the measure to be carried out.`),
     );
   }
-  // A `formål` with an unknown purpose (HFA202) is most likely the one a
-  // measure links to, misspelt: linking to it is not a second mistake.
-  const misspeltPurpose = node.clauses.some((c) => c.kind === "purpose" && !PURPOSES_BY_ID.has(c.purpose.text));
   let hasPosition = false;
   for (const clause of node.clauses) {
     if (clause.kind !== "measure") continue;
-    const linked = clause.items.filter((i): i is Ast.MeasurePurposesItem => i.kind === "measurePurposes");
-    const incompleteLink = clause.items.some((i) => i.kind === "incomplete" && i.clauseKind === "measurePurposes");
-    if (clause.items.some((i) => i.kind === "position" || (i.kind === "incomplete" && i.clauseKind === "position"))) hasPosition = true;
-    if (linked.length === 0 && !incompleteLink) {
+    let anyLink = false;
+    let incompleteLink = false;
+    for (const i of clause.items) {
+      if (i.kind === "measurePurposes") anyLink = true;
+      else if (i.kind === "position") hasPosition = true;
+      else if (i.kind === "incomplete") {
+        if (i.clauseKind === "measurePurposes") incompleteLink = true;
+        else if (i.clauseKind === "position") hasPosition = true;
+      }
+    }
+    if (!anyLink && !incompleteLink) {
       ctx.report(
         "HFA205",
         clause.name.text ? clause.name : keywordSpan(clause),
@@ -135,7 +160,8 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
         ),
       );
     }
-    for (const item of linked) {
+    for (const item of clause.items) {
+      if (item.kind !== "measurePurposes") continue;
       for (const ref of item.refs) {
         if (!PURPOSES_BY_ID.has(ref.text) || resolved.purposes.includes(ref.text) || misspeltPurpose) continue;
         ctx.report(
@@ -236,22 +262,32 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
     // word is looked up in place (no substring per word); a word is as many
     // code points as units.
     const lower = text.toLowerCase();
-    forEachWord(text, (start, end) => {
+    // A loop over the words, not forEachWord with a closure made per clause:
+    // such a closure loses its optimised code at every full GC (see
+    // computeBalance's helpers in money.ts).
+    for (let start = wordStart(text, 0); start >= 0; ) {
+      const end = wordEnd(text, start);
       found++;
-      if (end - start < 3) return;
-      significant++;
-      const candidates = official.byLength.get(end - start);
-      if (candidates !== undefined && startsWithAny(lower, candidates, start)) shared++;
-    });
+      if (end - start >= 3) {
+        significant++;
+        const candidates = official.byLength.get(end - start);
+        if (candidates !== undefined && startsWithAny(lower, candidates, start)) shared++;
+      }
+      start = wordStart(text, end);
+    }
   } else {
-    forEachWord(text, (start, end) => {
+    for (let start = wordStart(text, 0); start >= 0; ) {
+      const end = wordEnd(text, start);
       found++;
-      if (!official) return;
-      const lower = text.slice(start, end).toLowerCase();
-      if (codePoints(lower) < 3) return;
-      significant++;
-      if (official.set.has(lower)) shared++;
-    });
+      if (official) {
+        const lower = text.slice(start, end).toLowerCase();
+        if (codePoints(lower) >= 3) {
+          significant++;
+          if (official.set.has(lower)) shared++;
+        }
+      }
+      start = wordStart(text, end);
+    }
   }
   const minimum = ctx.config.justificationMinWords;
   if (found < minimum) {

@@ -256,14 +256,14 @@ function checkIndicatorPercent(m: Ast.IndicatorClause["from"], ctx: CheckContext
   }
 }
 
-/** HFA803 over one file's declarations (module functions, not closures made per file). */
+/** HFA803 over one file's declarations (module functions and loops, not closures made per file). */
 export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
   for (const decl of file.declarations) {
     if (decl.kind === "rate") checkMoney(decl.price, ctx);
     else if (decl.kind === "scheme") {
       for (const item of decl.items) {
         if (item.kind === "frame") checkMoney(item.money, ctx);
-        else if (item.kind === "distribution") item.entries.forEach((e) => checkPercent(e.percent, ctx));
+        else if (item.kind === "distribution") for (const e of item.entries) checkPercent(e.percent, ctx);
       }
     } else if (decl.kind === "agreement") {
       for (const clause of decl.clauses) {
@@ -274,10 +274,10 @@ export function reportRanges(file: Ast.FileNode, ctx: CheckContext): void {
             break;
           case "grant":
             checkFlow(clause.flow, ctx);
-            clause.shares?.forEach((s) => checkPercent(s.percent, ctx));
+            if (clause.shares) for (const s of clause.shares) checkPercent(s.percent, ctx);
             break;
           case "measure":
-            for (const item of clause.items) if (item.kind === "position") item.shares.forEach((s) => checkPercent(s.percent, ctx));
+            for (const item of clause.items) if (item.kind === "position") for (const s of item.shares) checkPercent(s.percent, ctx);
             break;
           case "balance":
             for (const item of clause.items) if (item.kind === "transfer") checkFlow(item.flow, ctx);
