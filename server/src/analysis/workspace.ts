@@ -688,8 +688,11 @@ function signatureOf(text: string, file: Ast.FileNode): { signature: string; agr
   return { signature: parts.join(""), agreementNames: fitted(agreementNames), sharedOffsets: settled(sharedOffsets) };
 }
 
-/** The file's own diagnostics, its agreements' and the workspace-wide ones, in that order (a loop: spreads and `flatMap` cost a quarter of `compute`'s own time). */
-/** A file's own diagnostics, its agreements' (kept by themselves with `keep: "diagnostics"`, else each analysis's), then the workspace's for it. */
+/**
+ * The file's own diagnostics, its agreements' (kept by themselves with `keep:
+ * "diagnostics"`, else each analysis's) and the workspace-wide ones, in that
+ * order (a loop: spreads and `flatMap` cost a quarter of `compute`'s own time).
+ */
 function fileDiagnosticList(
   own: readonly RawDiagnostic[],
   agreementDiagnostics: readonly RawDiagnostic[] | undefined,
