@@ -4,6 +4,7 @@
 //    1 000-agreement workspace, with the debounce off (initialization
 //    option debounceMs: 0) and with the default debounce;
 //  - completion and hover latency;
+//  - indexing 1 005 files (spawn → the last file's diagnostics), median of 5 spawns;
 //  - resident memory after indexing;
 //  - typing latency (issue 8): keystrokes into a 40 KB broken file and a
 //    5.8 MB file (syntax-only mode), each followed at once by a hover: the
@@ -97,7 +98,6 @@ async function editLatency(workspace, initializationOptions, agreements = AGREEM
   const lastUri = pathToFileURL(join(workspace, "avtaler", readdirSync(join(workspace, "avtaler")).sort().at(-1))).href;
   const server = await start(workspace, initializationOptions);
   await server.diagnostics(lastUri);
-  const indexedMs = performance.now() - server.t0;
   const rss = rssMb(server.child.pid);
   const file = readdirSync(join(workspace, "avtaler")).sort()[agreements >> 1];
   const uri = pathToFileURL(join(workspace, "avtaler", file)).href;
@@ -120,7 +120,7 @@ async function editLatency(workspace, initializationOptions, agreements = AGREEM
     await published;
     latencies.push(performance.now() - t);
   }
-  return { server, uri, text, latencies, rss, indexedMs, lines };
+  return { server, uri, text, latencies, rss, lines };
 }
 
 async function queryLatency(server, uri, lines, method) {
@@ -207,6 +207,16 @@ try {
   row("(spawn → initialize response without the compile cache)", initsWithoutCache, Infinity);
   console.error("bench: initialize done; indexing and editing…");
 
+  // Indexing: the median of 5 spawns (min and max beside it), as the CLI's row takes the
+  // median of 5; one spawn alone swung 580–1 080 ms on this machine within the hour.
+  const indexings = [];
+  for (let i = 0; i < 5; i++) {
+    const lastUri = pathToFileURL(join(workspace, "avtaler", readdirSync(join(workspace, "avtaler")).sort().at(-1))).href;
+    const server = await start(workspace, { debounceMs: 0 });
+    await server.diagnostics(lastUri);
+    indexings.push(performance.now() - server.t0);
+    await server.stop();
+  }
   const fast = await editLatency(workspace, { debounceMs: 0 });
   row(`edit → diagnostics, no debounce (${AGREEMENTS} agreements)`, fast.latencies, 10);
   row("completion", await queryLatency(fast.server, fast.uri, fast.lines, "textDocument/completion"), 16);
@@ -214,7 +224,8 @@ try {
   const rssAfter = rssMb(fast.server.child.pid);
   rows.push({ name: "resident memory after indexing", p50: fast.rss, p95: fast.rss, target: 120, ok: fast.rss < 120, unit: "MB" });
   rows.push({ name: `resident memory after the ${EDITS} edits and ${2 * QUERIES} queries`, p50: rssAfter, p95: rssAfter, target: 150, ok: rssAfter < 150, unit: "MB" });
-  rows.push({ name: `indexing ${AGREEMENTS + 5} files (spawn → last file's diagnostics)`, p50: fast.indexedMs, p95: fast.indexedMs, target: 500, ok: fast.indexedMs < 500, unit: "ms" });
+  const indexingMedian = percentile(indexings, 50);
+  rows.push({ name: `indexing ${AGREEMENTS + 5} files (spawn → last file's diagnostics), median of 5`, p50: indexingMedian, p95: Math.max(...indexings), min: Math.min(...indexings), target: 500, ok: indexingMedian < 500, unit: "ms" });
   await fast.server.stop();
 
   if (LARGE > 0) {
