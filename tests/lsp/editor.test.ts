@@ -276,23 +276,27 @@ describe("good news and rule links", () => {
     }
   });
 
-  it("links rule codes to docs.baseUrl when hfa.json sets it", async () => {
-    writeFileSync(ws.path("hfa.json"), JSON.stringify({ docs: { baseUrl: "https://hfa.example.org/regler" } }));
+  /** The server started on the workspace with an hfa.json whose docs.baseUrl is `baseUrl` (removed afterwards). */
+  async function withDocsBaseUrl(baseUrl: string, run: (client: TestClient) => Promise<void>): Promise<void> {
+    writeFileSync(ws.path("hfa.json"), JSON.stringify({ docs: { baseUrl } }));
     const { client } = await TestClient.start(ws.root);
     try {
-      client.open(uri, BASE);
-      const list = await client.waitForDiagnostics(uri, (d) => d.length > 0);
-      for (const d of list) expect(d.codeDescription?.href).toBe(`https://hfa.example.org/regler/${d.code}.md`);
+      await run(client);
     } finally {
       await client.stop();
       rmSync(ws.path("hfa.json"));
     }
-  });
+  }
 
-  it("follows docs.baseUrl when hfa.json changes while the server runs", async () => {
-    writeFileSync(ws.path("hfa.json"), JSON.stringify({ docs: { baseUrl: "https://hfa.example.org/regler" } }));
-    const { client } = await TestClient.start(ws.root);
-    try {
+  it("links rule codes to docs.baseUrl when hfa.json sets it", () =>
+    withDocsBaseUrl("https://hfa.example.org/regler", async (client) => {
+      client.open(uri, BASE);
+      const list = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+      for (const d of list) expect(d.codeDescription?.href).toBe(`https://hfa.example.org/regler/${d.code}.md`);
+    }));
+
+  it("follows docs.baseUrl when hfa.json changes while the server runs", () =>
+    withDocsBaseUrl("https://hfa.example.org/regler", async (client) => {
       const sample = ws.uri("avtaler/jordmor-sore-sunnmore.hfa");
       const before = await client.waitForDiagnostics(sample, (d) => d.length > 0);
       expect(before[0]!.codeDescription?.href).toBe(`https://hfa.example.org/regler/${before[0]!.code}.md`);
@@ -302,16 +306,10 @@ describe("good news and rule links", () => {
       client.open(added, BASE.replace(/^avtale (\S+)/m, "avtale $1Ny"));
       const list = await client.waitForDiagnostics(added, (d) => d.length > 0);
       for (const d of list) expect(d.codeDescription?.href).toBe(`https://andre.example.org/hfa/${d.code}.md`);
-    } finally {
-      await client.stop();
-      rmSync(ws.path("hfa.json"));
-    }
-  });
+    }));
 
-  it("publishes every file again when only docs.baseUrl changed: same diagnostics, new rule links", async () => {
-    writeFileSync(ws.path("hfa.json"), JSON.stringify({ docs: { baseUrl: "https://hfa.example.org/regler" } }));
-    const { client } = await TestClient.start(ws.root);
-    try {
+  it("publishes every file again when only docs.baseUrl changed: same diagnostics, new rule links", () =>
+    withDocsBaseUrl("https://hfa.example.org/regler", async (client) => {
       const sample = ws.uri("avtaler/jordmor-sore-sunnmore.hfa");
       const before = await client.waitForDiagnostics(sample, (d) => d.length > 0);
       // Nothing the analysis reads changes: only the links of every file already published.
@@ -319,11 +317,7 @@ describe("good news and rule links", () => {
       const after = await client.waitForDiagnostics(sample, (d) => d.length > 0 && d[0]!.codeDescription?.href?.startsWith("https://andre.example.org/") === true);
       expect(after.map((d) => [d.code, d.message, d.range])).toEqual(before.map((d) => [d.code, d.message, d.range]));
       for (const d of after) expect(d.codeDescription?.href).toBe(`https://andre.example.org/hfa/${d.code}.md`);
-    } finally {
-      await client.stop();
-      rmSync(ws.path("hfa.json"));
-    }
-  });
+    }));
 });
 
 describe("placeholders as snippet tab stops", () => {
