@@ -336,12 +336,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const still = new Map<string, string>();
       let changed = false;
       const paths = [...unreadable.keys()].flatMap((uri) => uriToPath(uri) ?? []);
-      await folders.readAll(paths, indexing, (uri, text) => (changed = putDisk(uri, text) || changed), noteUnreadable(still, "read"));
+      await folders.readAll(paths, indexing, (uri, text) => (changed = putDisk(uri, text) || changed), noteUnreadable(still, "read"), (uri) => tooLarge.add(uri));
       // A new indexing run has started meanwhile: its list counts.
       if (run !== indexRun || shuttingDown) return;
       unreadable = still;
       if (changed) publisher.changed(false);
       tellUnreadable();
+      tellTooLarge();
     })().finally(() => (rereading = undefined));
     return rereading;
   }
@@ -352,9 +353,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (key === toldUnreadable) return;
     toldUnreadable = key;
     if (unreadable.size === 0) return;
-    const names = [...unreadable.keys()].map((uri) => (uri.endsWith("/") ? `${fileName(uri.slice(0, -1))}/` : fileName(uri))).sort();
-    const more = names.length - 3;
-    const shown = (locale: "nb" | "en") => joinList(more > 0 ? [...names.slice(0, 3), locale === "nb" ? `${more} til` : `${more} more`] : names, locale);
+    const shown = namedList([...unreadable.keys()].map((uri) => (uri.endsWith("/") ? `${fileName(uri.slice(0, -1))}/` : fileName(uri))));
     const reasons = [...new Set(unreadable.values())].sort().join(", ");
     showMessage(
       MessageType.Error,
@@ -365,15 +364,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
+  /** File names for a message, sorted: the first three and «N til» / «N more», as a list in the user's language. */
+  function namedList(names: string[]): (locale: "nb" | "en") => string {
+    names.sort();
+    const more = names.length - 3;
+    return (locale) => joinList(more > 0 ? [...names.slice(0, 3), locale === "nb" ? `${more} til` : `${more} more`] : names, locale);
+  }
+
   /** Says which files are too large to read, once for each new set of them. */
   function tellTooLarge(): void {
     const key = JSON.stringify([...tooLarge].sort());
     if (key === toldTooLarge) return;
     toldTooLarge = key;
     if (tooLarge.size === 0) return;
-    const names = [...tooLarge].map(fileName).sort();
-    const more = names.length - 3;
-    const shown = (locale: "nb" | "en") => joinList(more > 0 ? [...names.slice(0, 3), locale === "nb" ? `${more} til` : `${more} more`] : names, locale);
+    const shown = namedList([...tooLarge].map(fileName));
     const limit = MAX_FILE_BYTES / (1024 * 1024);
     showMessage(
       MessageType.Warning,
