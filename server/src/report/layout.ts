@@ -114,9 +114,10 @@ function summaryTable(model: ReportModel, only?: string): TableBlock {
     rows: parties.map(row),
     footer: [row(b.total)],
     // Every amount column wide enough for a bold total of eight digits with
-    // English thousands separators («12,282,000»), also in a wider fallback
-    // font than Calibri (DejaVu Sans, where LibreOffice has no Carlito).
-    widths: [14, 12, 12, 12, 11, 13, 14, 12],
+    // English thousands separators («12,282,000»), and the transfers column
+    // for its heading «Overføringer», also in a wider fallback font than
+    // Calibri (DejaVu Sans, where LibreOffice has no Carlito).
+    widths: [13, 12, 12, 12, 12, 13, 14, 12],
   };
 }
 
