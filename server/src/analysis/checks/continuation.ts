@@ -86,7 +86,8 @@ export function checkContinuation(resolved: ResolvedAgreement, money: MoneyModel
     "HFA406",
     savingClause ? savingClause.flow.schedule : resolved.node.name.text ? resolved.node.name : resolved.node,
     continuationMessage(years, period, savings, lastYear, ctx.locale),
-    { fixes: continuationFixes(resolved, money, balance, lastYear, ctx) },
+    // On most agreements: its two fixes are built only where something offers them (not for `hfa check`).
+    ctx.keepFixes ? { fixes: continuationFixes(resolved, money, balance, lastYear, ctx) } : undefined,
   );
 }
 

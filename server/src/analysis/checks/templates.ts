@@ -62,6 +62,8 @@ export function placeholderSpans(text: string): { start: number; end: number }[]
 
 /** A fix inserting the template as the last clause of the agreement. */
 export function insertClauseFix(node: Ast.AgreementDecl, kind: TemplateKind | Ast.ClauseKind, ctx: CheckContext): Fix[] {
+  // Nothing offers the fix (`hfa check`): `report` drops it, so it is not built.
+  if (!ctx.keepFixes) return [];
   const templateKinds: readonly string[] = ["community", "parties", "period", "purpose", "saving", "continuation", "indicator"];
   if (!templateKinds.includes(kind)) return [];
   const text = ctx.text;
