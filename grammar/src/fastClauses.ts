@@ -28,6 +28,7 @@ import {
   type ClauseRuleName,
 } from "./clauses.js";
 import { fitted, settled } from "./fitted.js";
+import { keepHiddenClass } from "./hiddenClasses.js";
 import { interned, internedName } from "./intern.js";
 import { normalizeName } from "./lexer.js";
 import { parseNorwegianNumberAt, readForeignNumber } from "./numbers.js";
@@ -858,3 +859,15 @@ export class FastClauses {
     return { kind: "transfer", keywordEnd: this.offsets[2 * kw + 1]!, from, to, flow, note, start: this.offsets[2 * kw]!, end: (note ?? flow).end };
   }
 }
+
+// `Money.amount` is whole kroner (a small integer to V8) in nearly every
+// amount, but a double for a fractional one (`1 234,50 kr`) or one above
+// 2^30 kr (`1 200 mill. kr`). The first such amount changed the field's
+// representation in the hidden class every amount shares: each Money still
+// alive was migrated to the new class at its next use (5 666 migrations in
+// the 1 000-agreement benchmark) and the parser's optimised code was thrown
+// away. Kept instances with `null` there (one per shape the parsers build)
+// make the field tagged from the start: small integers stay unboxed, a
+// double is boxed, and nothing changes mid-run (as money.ts's kept rows do).
+keepHiddenClass({ start: 0, end: 0, number: null, millions: false, amount: null } satisfies Record<Exclude<keyof Ast.Money, "foreign">, unknown>);
+keepHiddenClass({ start: 0, end: 0, number: null, millions: false, amount: null, foreign: true } satisfies Record<keyof Ast.Money, unknown>);
