@@ -18,10 +18,17 @@ if (!fs.existsSync(bundle)) {
 // (docs/performance.md, round 4 `cold`).
 // Only on Node 20, where they were measured: newer V8s (Node 24's) have no
 // `--interrupt-budget` and print «unrecognized flag» on the output.
+// And no allocation-site pretenuring: V8 decides mid-run to allocate the
+// syntax trees' nodes in the old generation, and each decision throws away
+// the optimised code of a dozen parser functions that allocate them (twice
+// in a run over 1 000 agreements; `--trace-deopt`), which then run in the
+// interpreter again. Without it the run is ~3 % faster (docs/performance.md,
+// round 8); the language server, long-lived, keeps V8's default.
 if (process.versions.node.split(".")[0] === "20") {
   const v8 = require("node:v8");
   v8.setFlagsFromString("--interrupt-budget=135000");
   v8.setFlagsFromString("--max-inlined-bytecode-size-cumulative=150");
+  v8.setFlagsFromString("--no-allocation-site-pretenuring");
 }
 // Loaded with V8's code cache: see bin/compile-cache.js.
 require("./compile-cache.js").runWithCompileCache(bundle);
