@@ -2,7 +2,7 @@
 // file's diagnostics, as bench/lsp.mjs measures it, for each `--root <checkout>`
 // in turn (`--root /work/main --root .`), `--runs N` rounds (default 10). Each
 // spawn starts `<root>/dist/server.js --stdio` with that checkout's
-// nodeFlags.json, the bench's initialize (debounceMs: 0) and the same
+// flags for this machine (bench/serverFlags.mjs), the bench's initialize (debounceMs: 0) and the same
 // generated workspace (bench/workspace.mjs, `--agreements`, default 1 000).
 // Printed per build: the median and min of the wall time, of the main thread's
 // CPU (/proc/<pid>/task/<pid>/schedstat) and of all threads' CPU
@@ -23,9 +23,13 @@ import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
 import { benchArgs, median, repo } from "./interleave.mjs";
+import { serverNodeFlagsOf } from "./serverFlags.mjs";
 import { makeBenchWorkspace } from "./workspace.mjs";
 
 const { roots, option } = benchArgs();
+// Each build started as its VS Code client starts it (bench/serverFlags.mjs).
+const flagsOf = [];
+for (const root of roots) flagsOf.push(await serverNodeFlagsOf(root));
 const RUNS = Number(option("--runs", 10));
 const AGREEMENTS = Number(option("--agreements", 1000));
 const profileDir = option("--cpu-prof", undefined);
@@ -61,7 +65,7 @@ function rssOf(pid) {
 
 async function indexOnce(i, workspace, lastUri, profile, initializeOnly = false) {
   const root = roots[i];
-  const flags = JSON.parse(readFileSync(join(root, "server", "src", "lsp", "nodeFlags.json"), "utf8")).execArgv;
+  const flags = flagsOf[i];
   const extra = profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [];
   const env = { ...process.env, TMPDIR: join(cacheRoot, String(i)) };
   mkdirSync(env.TMPDIR, { recursive: true });

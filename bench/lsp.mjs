@@ -19,12 +19,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
+import { serverNodeFlagsOf } from "./serverFlags.mjs";
 import { makeBenchWorkspace } from "./workspace.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const serverPath = join(root, "dist", "server.js");
-// Started as the VS Code client starts it: with the Node flags of server/src/lsp/nodeFlags.json.
-const serverNodeFlags = JSON.parse(readFileSync(join(root, "server", "src", "lsp", "nodeFlags.json"), "utf8")).execArgv;
+// Started as the VS Code client starts it: with the Node flags of server/src/lsp/nodeFlags.ts for this machine.
+const serverNodeFlags = await serverNodeFlagsOf(root);
 const AGREEMENTS = Number(process.env.HFA_BENCH_AGREEMENTS ?? 1000);
 const EDITS = Number(process.env.HFA_BENCH_EDITS ?? 200);
 const QUERIES = 200;

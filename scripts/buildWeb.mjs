@@ -13,6 +13,7 @@ import { join, relative } from "node:path";
 const CLIENT_IN_BROWSER = {
   "vscode-languageclient/node": "client/src/browser/languageClient.ts",
   "node:crypto": "client/src/browser/nodeCrypto.ts",
+  "node:os": "client/src/browser/nodeOs.ts",
 };
 
 const NODE_IN_MEMORY = {

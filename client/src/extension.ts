@@ -3,10 +3,11 @@
  * and adds the commands "HFA: Ny avtale", "HFA: Vis balanse",
  * "HFA: Start språktjeneren på nytt", "HFA: Vis regel" and "HFA: Lag styrenotat".
  */
+import { availableParallelism } from "node:os";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-// The Node flags the server runs with (the benchmark reads the same file).
-import { execArgv as serverExecArgv } from "../../server/src/lsp/nodeFlags.json";
+// The Node flags the server runs with (the benchmark starts it with the same).
+import { serverNodeFlags } from "../../server/src/lsp/nodeFlags.js";
 import { BalancePanel } from "./balanceView/panel.js";
 import { makeReport } from "./commands/makeReport.js";
 import { newAgreement } from "./commands/newAgreement.js";
@@ -39,8 +40,9 @@ function createClient(context: vscode.ExtensionContext, watchers: vscode.FileSys
   // (./browser/languageClient.ts) ignores these options.
   const runtime = globalThis.process?.execPath;
   const env = { ELECTRON_RUN_AS_NODE: "1", ELECTRON_NO_ASAR: "1" };
+  const serverExecArgv = serverNodeFlags(availableParallelism());
   const serverOptions: ServerOptions = {
-    run: { runtime, module, transport: TransportKind.stdio, options: { execArgv: [...serverExecArgv], env } },
+    run: { runtime, module, transport: TransportKind.stdio, options: { execArgv: serverExecArgv, env } },
     debug: { runtime, module, transport: TransportKind.stdio, options: { execArgv: [...serverExecArgv, "--nolazy", "--inspect=6009"], env } },
   };
   const clientOptions: LanguageClientOptions = {
