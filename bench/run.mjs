@@ -39,6 +39,8 @@ const option = (name, fallback) => {
 const root = option("--root", repo);
 const RUNS = Number(option("--runs", 7));
 const WARMUP = 2;
+/** The least warm-up per scenario and side, in ms (see `measure`). */
+const WARM_MS = 2000;
 const only = option("--only", undefined);
 
 // Issue 12's targets (bench/targets.mjs prints them all in one table).
@@ -124,11 +126,15 @@ function measure(scenario) {
   const { files, json } = scenario;
   const sourceBytes = files.reduce((sum, f) => sum + bytes(f.text), 0);
   const runs = scenario.runs ?? RUNS;
-  // Warm-up: at least WARMUP runs and, for the small scenarios, at least ~300 ms of each,
+  // Warm-up: at least WARMUP runs and, for the small scenarios, at least ~2 s of each,
   // so that all three run optimised code (2 runs of a 0,2 ms JSON.parse leave jsonc-parser cold).
+  // 2 s, not 300 ms (until round 8): TurboFan compiles on a background thread, and on
+  // 2 cores its queue of ~130 functions was not through after 300 ms of 1-agreement runs —
+  // the row then read 6,8–10,4× from one process to the next (0,24–0,41 ms a run); after
+  // 2 s it reads 4,9–5,1× (0,21–0,23 ms) in every process (docs/performance.md, round 8).
   const warm = (fn) => {
     const t0 = performance.now();
-    for (let i = 0; i < (scenario.warmup ?? WARMUP) || (performance.now() - t0 < 300 && i < 1000); i++) fn();
+    for (let i = 0; i < (scenario.warmup ?? WARMUP) || (performance.now() - t0 < WARM_MS && i < 100_000); i++) fn();
   };
   warm(() => runOnce(files));
   warm(() => JSON.parse(json));
@@ -353,7 +359,7 @@ function timeCli(dir, files) {
 
 if (root !== repo) console.log(`Measuring ${root}`);
 console.log(`HFA benchmark — Node ${process.version}, ${process.platform}/${process.arch}, ${(await import("node:os")).cpus().length} CPU(s)`);
-console.log(`${RUNS} timed runs after ${WARMUP} warm-up runs per scenario; times are medians unless marked min.`);
+console.log(`${RUNS} timed runs after ${WARMUP} warm-up runs (and at least ${WARM_MS / 1000} s of them) per scenario; times are medians unless marked min.`);
 console.log(`Loading the bundled core and building the lexer and parser: ${fmt(loadMs)} ms (once per process).`);
 if (!global.gc) console.log("(no --expose-gc: memory not measured; run `node --expose-gc bench/run.mjs`)");
 console.log("");
