@@ -131,7 +131,7 @@ function measure(scenario) {
   // 2 s, not 300 ms (until round 8): TurboFan compiles on a background thread, and on
   // 2 cores its queue of ~130 functions was not through after 300 ms of 1-agreement runs —
   // the row then read 6,8–10,4× from one process to the next (0,24–0,41 ms a run); after
-  // 2 s it reads 4,9–5,1× (0,21–0,23 ms) in every process (docs/performance.md, round 8).
+  // 2 s it read 4,2–5,3× (0,2 ms) in every run (docs/performance.md, round 8).
   const warm = (fn) => {
     const t0 = performance.now();
     for (let i = 0; i < (scenario.warmup ?? WARMUP) || (performance.now() - t0 < WARM_MS && i < 100_000); i++) fn();
