@@ -3,8 +3,18 @@
 // figures are those of the shipped code), written to bench/out/ (git-ignored)
 // and required. `root` may be another checkout (before/after comparisons).
 import { build } from "esbuild";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** The checkout's own build plugins, as scripts/build.mjs applies them (older checkouts have none). */
+async function buildPlugins(root) {
+  const arrayLoops = join(root, "scripts", "arrayLoops.mjs");
+  if (!existsSync(arrayLoops)) return [];
+  const { arrayLoopsPlugin } = await import(pathToFileURL(arrayLoops).href);
+  return [arrayLoopsPlugin(root)];
+}
 
 /** Writes the bundle. `modules`: { "../grammar/src/parser.ts": ["parse"], … }, paths relative to `<root>/bench`. */
 export async function bundleTo(root, modules, outfile, { sourcemap = false } = {}) {
@@ -20,6 +30,7 @@ export async function bundleTo(root, modules, outfile, { sourcemap = false } = {
     format: "cjs",
     mainFields: ["module", "main"],
     sourcemap: sourcemap ? "linked" : false,
+    plugins: await buildPlugins(root),
     logLevel: "warning",
   });
 }

@@ -5,6 +5,7 @@ import { build, transform } from "esbuild";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { arrayLoopsPlugin } from "./arrayLoops.mjs";
 import { buildBrowser } from "./buildWeb.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -56,6 +57,9 @@ const entries = [
   { in: "client/src/extension.ts", out: "dist/client.js", external: ["vscode"] },
 ];
 
+// `for…of` over arrays lowered to indexed loops in our own code (scripts/arrayLoops.mjs);
+// one type-checked program for every bundle, the browser's too.
+const arrayLoops = arrayLoopsPlugin(root);
 mkdirSync(join(root, "dist"), { recursive: true });
 const started = Date.now();
 const present = entries.filter((e) => e.stdin !== undefined || existsSync(join(root, e.in)));
@@ -75,7 +79,7 @@ for (const entry of present) {
     // The report's fonts are TrueType: fontkit's WOFF2 decoder is not needed (scripts/stubs/).
     alias: { "brotli/decompress.js": join(root, "scripts", "stubs", "brotli-decompress.cjs") },
     external: entry.external ?? [],
-    plugins: [...(entry.lazyRenderers ? [lazyRenderers] : []), ...(entry.sharedLanguageServer ? [sharedLanguageServer] : [])],
+    plugins: [arrayLoops, ...(entry.lazyRenderers ? [lazyRenderers] : []), ...(entry.sharedLanguageServer ? [sharedLanguageServer] : [])],
     // `import()` of the renderers' bundle becomes `require`: the bundles run as CommonJS
     // (bin/compile-cache.js runs them through vm.Script, which has no dynamic import).
     supported: entry.lazyRenderers ? { "dynamic-import": false } : {},
@@ -108,5 +112,5 @@ async function asciiComments(file) {
 for (const entry of present) if (entry.ascii && !production) await asciiComments(join(root, entry.out));
 
 // The language server in a Web Worker, the VS Code web extension and the web app (scripts/buildWeb.mjs).
-const browserBuilt = await buildBrowser(root, { production });
+const browserBuilt = await buildBrowser(root, { production, arrayLoops });
 console.error(`hfa: built ${[...present.map((e) => e.out), ...browserBuilt].join(", ")} in ${Date.now() - started} ms`);

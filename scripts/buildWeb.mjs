@@ -73,7 +73,7 @@ function browserPlugin(root, sources, aliases = NODE_IN_MEMORY) {
   };
 }
 
-const common = (root, production, sources, aliases) => ({
+const commonOptions = (root, production, sources, aliases) => ({
   bundle: true,
   platform: "browser",
   target: ["chrome114", "firefox115", "safari16"],
@@ -132,7 +132,12 @@ function writeAtomically(path, data) {
   renameSync(temp, path);
 }
 
-export async function buildBrowser(root, { production = false } = {}) {
+/** `arrayLoops`: scripts/arrayLoops.mjs's plugin, given by scripts/build.mjs to share its program. */
+export async function buildBrowser(root, { production = false, arrayLoops } = {}) {
+  const common = (...args) => {
+    const options = commonOptions(...args);
+    return arrayLoops ? { ...options, plugins: [arrayLoops, ...options.plugins] } : options;
+  };
   const built = [];
   const outBrowser = join(root, "dist", "browser");
   mkdirSync(outBrowser, { recursive: true });
