@@ -8,12 +8,20 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** The checkout's own build plugins, as scripts/build.mjs applies them (older checkouts have none). */
-async function buildPlugins(root) {
+/**
+ * The checkout's own build plugins, as scripts/build.mjs applies them (older checkouts have
+ * none); made once per checkout, so the bundles of one bench process share one type-checked program.
+ */
+const pluginsByRoot = new Map();
+async function pluginsOf(root) {
   const arrayLoops = join(root, "scripts", "arrayLoops.mjs");
   if (!existsSync(arrayLoops)) return [];
   const { arrayLoopsPlugin } = await import(pathToFileURL(arrayLoops).href);
   return [arrayLoopsPlugin(root)];
+}
+function buildPlugins(root) {
+  if (!pluginsByRoot.has(root)) pluginsByRoot.set(root, pluginsOf(root));
+  return pluginsByRoot.get(root);
 }
 
 /** Writes the bundle. `modules`: { "../grammar/src/parser.ts": ["parse"], … }, paths relative to `<root>/bench`. */
