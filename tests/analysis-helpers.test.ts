@@ -2,7 +2,7 @@
 // each must give what the code it replaced gave, on any input.
 import { describe, expect, test } from "vitest";
 import { yearList } from "../server/src/analysis/agreement/money.js";
-import { formatNumber, wordCount, words } from "../server/src/analysis/i18n.js";
+import { formatNumber, LATIN1_WORD_PATTERN, wordCount, words } from "../server/src/analysis/i18n.js";
 import { LineIndex } from "../server/src/analysis/text.js";
 import { rng } from "./robust/fuzzKit.js";
 
@@ -33,6 +33,31 @@ describe("words", () => {
 
   test("inner hyphens join, others do not", () => {
     expect(words("skrøpelige-eldre og -x y- a--b")).toEqual(["skrøpelige-eldre", "og", "x", "y", "a", "b"]);
+  });
+});
+
+describe("LATIN1_WORD_PATTERN (HFA203/HFA204 on text below U+0100)", () => {
+  const latin1Words = (text: string) => text.match(LATIN1_WORD_PATTERN) ?? [];
+
+  test("classifies each of the 256 code units as the spec's pattern does", () => {
+    const wrong: number[] = [];
+    for (let code = 0; code < 0x100; code++) {
+      const text = `x${String.fromCharCode(code)}-${String.fromCharCode(code)}y ${String.fromCharCode(code)}`;
+      if (JSON.stringify(latin1Words(text)) !== JSON.stringify(wordsByRegex(text))) wrong.push(code);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test("finds the words `words` finds, also in the lower-cased text, on random text below U+0100", () => {
+    const random = rng(34);
+    for (let k = 0; k < 20_000; k++) {
+      let text = "";
+      const length = Math.floor(random() * 16);
+      for (let i = 0; i < length; i++) text += random() < 0.3 ? "-" : String.fromCharCode(Math.floor(random() * 0x100));
+      expect(latin1Words(text), JSON.stringify(text)).toEqual(words(text));
+      // checkJustification lower-cases first: below U+0100 that keeps every word's bounds and length.
+      expect(latin1Words(text.toLowerCase()), JSON.stringify(text)).toEqual(words(text).map((w) => w.toLowerCase()));
+    }
   });
 });
 

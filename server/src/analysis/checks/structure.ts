@@ -5,7 +5,7 @@
 import type * as Ast from "../../../../grammar/src/ast.js";
 import { clauseKeywords, keywordSpan } from "../../../../grammar/src/ast.js";
 import type { ResolvedAgreement } from "../agreement/resolve.js";
-import { wordEnd, wordStart, words } from "../i18n.js";
+import { LATIN1_WORD_PATTERN, wordEnd, wordStart, words } from "../i18n.js";
 import { PURPOSES_BY_ID, WORDINGS } from "../prelude.js";
 import { insertClauseFix } from "./templates.js";
 import type { CheckContext } from "./context.js";
@@ -192,41 +192,25 @@ export function checkPurposes(resolved: ResolvedAgreement, ctx: CheckContext): v
   }
 }
 
-/** The lower-cased words of each official wording, computed once, as a set and by length. */
-const officialWordSets = new Map<string, OfficialWords>();
+/** The lower-cased words of each official wording, computed once. */
+const officialWordSets = new Map<string, ReadonlySet<string>>();
 
-interface OfficialWords {
-  readonly set: ReadonlySet<string>;
-  /** The same words by length in UTF-16 units, to test a word in place (`startsWith` at its offset). */
-  readonly byLength: ReadonlyMap<number, readonly string[]>;
-}
-
-function officialWords(id: keyof typeof WORDINGS): OfficialWords {
+function officialWords(id: keyof typeof WORDINGS): ReadonlySet<string> {
   let found = officialWordSets.get(id);
   if (!found) {
-    const set = new Set(words(WORDINGS[id].text).map((w) => w.toLowerCase()));
-    const byLength = new Map<number, string[]>();
-    for (const word of set) {
-      const list = byLength.get(word.length);
-      if (list) list.push(word);
-      else byLength.set(word.length, [word]);
-    }
-    found = { set, byLength };
+    found = new Set(words(WORDINGS[id].text).map((w) => w.toLowerCase()));
     officialWordSets.set(id, found);
   }
   return found;
 }
 
-function startsWithAny(text: string, candidates: readonly string[], at: number): boolean {
-  for (const candidate of candidates) if (text.startsWith(candidate, at)) return true;
-  return false;
-}
 
 /** Whether every character is below U+0100: lower-casing is then one character for one, without context. */
 function isLatin1(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
-  return true;
+  return !ABOVE_LATIN1.test(text);
 }
+/** Not global, so `test` keeps no state between calls. */
+const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** Number of code points (what `[...text].length` counts), without building the array. */
 function codePoints(text: string): number {
@@ -258,22 +242,22 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
   let significant = 0;
   let shared = 0;
   if (official && isLatin1(text)) {
-    // Below U+0100 the whole text lower-cases character for character, so each
-    // word is looked up in place (no substring per word); a word is as many
-    // code points as units.
-    const lower = text.toLowerCase();
-    // A loop over the words, not forEachWord with a closure made per clause:
-    // such a closure loses its optimised code at every full GC (see
-    // computeBalance's helpers in money.ts).
-    for (let start = wordStart(text, 0); start >= 0; ) {
-      const end = wordEnd(text, start);
-      found++;
-      if (end - start >= 3) {
+    // Below U+0100 the whole text lower-cases character for character (a
+    // letter stays a letter, a word as many code points as units), so the
+    // words of the lower-cased text are the text's words, lower-cased. One
+    // native `match` finds them all: in a one-shot run, where this code is not
+    // yet optimised, the loop over every character was 3–4 % of the run
+    // (docs/performance.md, round 10). `words` gives the same words (the
+    // pattern is the spec's; tests/analysis-helpers.test.ts).
+    const all = text.toLowerCase().match(LATIN1_WORD_PATTERN);
+    if (all !== null) {
+      found = all.length;
+      for (let i = 0; i < all.length; i++) {
+        const word = all[i]!;
+        if (word.length < 3) continue;
         significant++;
-        const candidates = official.byLength.get(end - start);
-        if (candidates !== undefined && startsWithAny(lower, candidates, start)) shared++;
+        if (official.has(word)) shared++;
       }
-      start = wordStart(text, end);
     }
   } else {
     for (let start = wordStart(text, 0); start >= 0; ) {
@@ -283,7 +267,7 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
         const lower = text.slice(start, end).toLowerCase();
         if (codePoints(lower) >= 3) {
           significant++;
-          if (official.set.has(lower)) shared++;
+          if (official.has(lower)) shared++;
         }
       }
       start = wordStart(text, end);
