@@ -101,25 +101,19 @@ export class TokenTable {
   /** The tokens of the given types, in order, without building the others. */
   ofTypes(types: ReadonlySet<TokenType>): IToken[] {
     const found: IToken[] = [];
+    const kinds = this.types;
     let runs = 0;
+    // One native scan per type (a typed array's `indexOf`): in a one-shot run,
+    // where this code is not yet optimised, a loop over every token read each
+    // type in the interpreter (docs/performance.md, round 10).
     for (const type of types) {
       const before = found.length;
-      for (let i = this.indexOfType(type.tokenTypeIdx!, 0); i >= 0; i = this.indexOfType(type.tokenTypeIdx!, i + 1)) found.push(this.token(i));
+      for (let i = kinds.indexOf(type.tokenTypeIdx!); i >= 0; i = kinds.indexOf(type.tokenTypeIdx!, i + 1)) found.push(this.token(i));
       if (found.length > before) runs++;
     }
-    // One scan per type, so the tokens of two or more types are put back in order (they are few).
+    // The tokens of two or more types are put back in order (they are few).
     if (runs > 1) found.sort((a, b) => a.startOffset - b.startOffset);
     return found;
-  }
-
-  /**
-   * Index of the first token of type index `typeIdx` at or after index `from`,
-   * or -1. A typed array's `indexOf` is one native scan: in a one-shot run,
-   * where this code is not yet optimised, a loop over every token read each
-   * type in the interpreter (docs/performance.md, round 10).
-   */
-  indexOfType(typeIdx: number, from: number): number {
-    return this.types.indexOf(typeIdx, from);
   }
 
   /** Index of the first token starting at or after `offset` (`length` if none). */

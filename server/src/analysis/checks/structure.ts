@@ -204,7 +204,6 @@ function officialWords(id: keyof typeof WORDINGS): ReadonlySet<string> {
   return found;
 }
 
-
 /** Whether every character is below U+0100: lower-casing is then one character for one, without context. */
 function isLatin1(text: string): boolean {
   return !ABOVE_LATIN1.test(text);
@@ -246,7 +245,7 @@ function checkJustification(clause: Ast.PurposeClause, ctx: CheckContext): void 
     // letter stays a letter, a word as many code points as units), so the
     // words of the lower-cased text are the text's words, lower-cased. One
     // native `match` finds them all: in a one-shot run, where this code is not
-    // yet optimised, the loop over every character was 3–4 % of the run
+    // yet optimised, the loop over every character was 33 of ~900 ms
     // (docs/performance.md, round 10). `words` gives the same words (the
     // pattern is the spec's; tests/analysis-helpers.test.ts).
     const all = text.toLowerCase().match(LATIN1_WORD_PATTERN);
